@@ -1,0 +1,10 @@
+//! Margin: hand-coding of qualitative data (interview transcripts and chat logs).
+//!
+//! The core (model, store, import, export, analysis) has no UI in it and is used by the command
+//! line, the tests and the window alike; `ui` holds everything egui.
+
+pub mod cli;
+pub mod import;
+pub mod model;
+pub mod store;
+pub mod synth;

@@ -1,0 +1,33 @@
+//! The project model: pure data and rules, no I/O and no UI. Everything a study holds
+//! (documents, codebook, codings, cases, coders, memos) and the one way to change it: [`Edit`].
+
+mod anchor;
+mod case;
+mod code;
+mod coder;
+mod coding;
+mod document;
+mod edit;
+mod history;
+mod ids;
+mod memo;
+mod project;
+mod sort_key;
+mod text;
+
+pub use anchor::{Anchor, Placement};
+pub use case::{AttributeDef, AttributeKind, Case, Value};
+pub use code::{Code, Color};
+pub use coder::Coder;
+pub use coding::{Coding, CodingRecord};
+pub use document::{Document, DocumentKind, MediaTime, Origin, Segment, SegmentKind};
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use ids::{AttributeId, CaseId, CodeId, CoderId, CodingId, DocumentId, MemoId};
+pub use memo::{Memo, MemoTarget};
+pub use project::{EntityKey, FORMAT_VERSION, Manifest, Project, Settings};
+pub use sort_key::SortKey;
+pub use text::{CharRange, Text, text_hash};
+
+#[cfg(test)]
+mod tests;

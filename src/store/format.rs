@@ -1,0 +1,136 @@
+//! The on-disk shapes of project files and their RON rendering.
+//!
+//! Output is deterministic: maps are ordered, lists are sorted, and lists of many small items
+//! (codings, speaker turns) put each item on one line, so that one new coding is a one-line diff.
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    AttributeDef, AttributeId, Case, CaseId, CoderId, CodingRecord, Document, DocumentId,
+    DocumentKind, Origin, Segment, Value,
+};
+
+use super::error::Problem;
+
+/// `documents/<id>.ron`: a document's metadata; its text is the `.txt` beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// Its id (must match the file name).
+    pub id: DocumentId,
+    /// Display name.
+    pub name: String,
+    /// Interview, chat or notes.
+    pub kind: DocumentKind,
+    /// Its case.
+    #[serde(default)]
+    pub case: Option<CaseId>,
+    /// Where it came from.
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    /// SHA-256 of the `.txt`, to notice a text changed behind Margin's back.
+    pub text_hash: String,
+    /// Speaker turns or chat messages.
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+}
+
+impl DocumentMeta {
+    /// The metadata of a document.
+    #[must_use]
+    pub fn of(doc: &Document) -> Self {
+        Self {
+            id: doc.id,
+            name: doc.name.clone(),
+            kind: doc.kind,
+            case: doc.case,
+            origin: doc.origin.clone(),
+            text_hash: doc.text.hash(),
+            segments: doc.segments.clone(),
+        }
+    }
+}
+
+/// `codings/<coder-id>/<document-id>.ron`: one coder's codings on one document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CodingsFile {
+    /// The coder (must match the folder name).
+    pub coder: CoderId,
+    /// The document (must match the file name).
+    pub document: DocumentId,
+    /// The codings, sorted by position.
+    pub codings: Vec<CodingRecord>,
+}
+
+/// `cases.ron`: attribute schema and cases.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct CasesFile {
+    /// Attribute definitions, in column order.
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
+    /// Cases, by name.
+    #[serde(default)]
+    pub cases: Vec<CaseEntry>,
+}
+
+/// One case in `cases.ron`, values keyed by attribute.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseEntry {
+    /// Its id.
+    pub id: CaseId,
+    /// Display name.
+    pub name: String,
+    /// A description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Attribute values.
+    #[serde(default)]
+    pub values: BTreeMap<AttributeId, Value>,
+}
+
+impl From<&Case> for CaseEntry {
+    fn from(c: &Case) -> Self {
+        Self {
+            id: c.id,
+            name: c.name.clone(),
+            description: c.description.clone(),
+            values: c.values.clone(),
+        }
+    }
+}
+
+impl From<CaseEntry> for Case {
+    fn from(c: CaseEntry) -> Self {
+        Self {
+            id: c.id,
+            name: c.name,
+            description: c.description,
+            values: c.values,
+        }
+    }
+}
+
+/// Render `value` as RON: nested up to `depth` levels on their own lines, deeper levels compact.
+#[must_use]
+pub fn to_ron<T: Serialize>(value: &T, depth: usize) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(depth)
+        .indentor("  ")
+        .struct_names(false)
+        .separate_tuple_members(false);
+    // Serialising our own plain data types cannot fail.
+    let mut out = ron::ser::to_string_pretty(value, config).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Parse RON, naming the file, line and column on error.
+pub fn from_ron<T: DeserializeOwned>(text: &str, path: &std::path::Path) -> Result<T, Problem> {
+    ron::from_str(text).map_err(|e| Problem {
+        path: path.to_path_buf(),
+        position: Some((e.span.start.line, e.span.start.col)),
+        message: e.code.to_string(),
+    })
+}
