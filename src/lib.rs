@@ -4,6 +4,7 @@
 //! line, the tests and the window alike; `ui` holds everything egui.
 
 pub mod cli;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod store;

@@ -2,7 +2,9 @@
 //! given output and returns the process exit code; errors carry their file and line up to `main`.
 
 mod check;
+mod export;
 mod import;
+mod import_qdpx;
 mod new;
 mod stats;
 
@@ -37,6 +39,12 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Write a synthetic project of any size (for benchmarks).
     Generate(new::GenerateArgs),
+    /// Export coded excerpts (CSV, XLSX, HTML, Markdown, DOCX), the codebook (REFI-QDA .qdc,
+    /// CSV, Markdown) or the whole project (REFI-QDA .qdpx).
+    Export(export::ExportArgs),
+    /// Create a new project from a REFI-QDA project file (.qdpx) that another QDA program
+    /// (or Margin) exported.
+    ImportQdpx(import_qdpx::ImportQdpxArgs),
 }
 
 /// Output formats for reports.
@@ -57,5 +65,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&args, out),
         Command::Stats(args) => stats::run(&args, out),
         Command::Generate(args) => new::generate(&args, out),
+        Command::Export(args) => export::run(&args, out),
+        Command::ImportQdpx(args) => import_qdpx::run(&args, out),
     }
 }

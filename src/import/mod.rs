@@ -3,6 +3,7 @@
 
 mod error;
 mod pseudonym;
+pub mod qdpx;
 mod text;
 mod turns;
 mod wechat;
