@@ -8,6 +8,11 @@ mod import_qdpx;
 mod new;
 mod stats;
 
+pub use check::CheckArgs;
+pub use import::ImportArgs;
+pub use new::{GenerateArgs, NewArgs};
+pub use stats::{Stats, StatsArgs};
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
