@@ -1,6 +1,8 @@
 //! Every export format on the fixture project: golden files (`UPDATE_GOLDEN=1` rewrites them)
 //! and exact checks of what a researcher relies on (attribution, escaping, filters, BOM).
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 mod export_fixture;
 
 use std::io::Cursor;

@@ -1,6 +1,8 @@
 //! Margin → `.qdpx` → Margin keeps everything REFI-QDA carries; the export validates against
 //! the REFI-QDA schema (with xmllint, when installed; always in CI); the golden `project.qde`.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 mod export_fixture;
 
 use std::io::Cursor;

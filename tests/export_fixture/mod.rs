@@ -3,7 +3,7 @@
 //! turns, a WeChat-style chat, plain notes with characters CSV, HTML, Markdown and XML must
 //! escape, codings with notes, and memos on the project, a document, a code and a coding.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)] // shared by several test crates; tests unwrap
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -104,6 +104,7 @@ pub fn range_of(text: &Text, quote: &str) -> CharRange {
 }
 
 /// The fixture project.
+#[allow(clippy::too_many_lines)] // one literal fixture reads best in one piece
 pub fn project() -> Project {
     let mut manifest = Manifest::new("Support group (fixture)");
     manifest.description = "A tiny fictional study for tests.".into();
@@ -376,24 +377,22 @@ pub fn xmllint(xsd: &str, xml: &[u8]) -> Option<Result<(), String>> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("doc.xml");
     std::fs::write(&file, xml).unwrap();
-    match std::process::Command::new("xmllint")
+    let Ok(out) = std::process::Command::new("xmllint")
         .arg("--noout")
         .arg("--schema")
         .arg(&schema)
         .arg(&file)
         .output()
-    {
-        Ok(out) => Some(if out.status.success() {
-            Ok(())
-        } else {
-            Err(String::from_utf8_lossy(&out.stderr).into_owned())
-        }),
-        Err(_) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "xmllint is missing in CI (apt-get install libxml2-utils)"
-            );
-            None
-        }
-    }
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing in CI (apt-get install libxml2-utils)"
+        );
+        return None;
+    };
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
 }

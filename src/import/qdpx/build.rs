@@ -584,10 +584,14 @@ impl<R: Read + Seek> Builder<'_, R> {
             .or_else(|| el.attr("name"))
             .map(str::trim)
             .filter(|n| !n.is_empty())
-            .map_or_else(
-                || format!("Source {}", self.document_list.len() + 1),
-                str::to_owned,
-            );
+            .map(str::to_owned)
+            .or_else(|| {
+                let path = el.attr("plainTextPath")?;
+                let file = path.rsplit(['/', '\\']).next()?;
+                let stem = Path::new(file).file_stem()?.to_string_lossy().into_owned();
+                (!stem.is_empty()).then_some(stem)
+            })
+            .unwrap_or_else(|| format!("Source {}", self.document_list.len() + 1));
         let what = format!("source {name:?}");
         let Some(raw) = self.source_text(el, &what)? else {
             let n = el
