@@ -142,3 +142,30 @@ fn import_qdpx_creates_a_project() {
     let check = margin(&["check", new.to_str().unwrap()]);
     assert!(check.is_ok(), "{check:?}");
 }
+
+#[test]
+fn a_failed_export_leaves_the_old_file_alone_and_names_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("empty");
+    margin(&["new", dir.to_str().unwrap()]).unwrap();
+    let out = tmp.path().join("codebook.qdc");
+    std::fs::write(&out, "old").unwrap();
+    let err = margin(&[
+        "export",
+        dir.to_str().unwrap(),
+        "--what",
+        "codebook",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the codebook is empty, and a REFI-QDA codebook must hold at least one code",
+            out.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2);
+}

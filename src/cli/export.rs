@@ -1,15 +1,14 @@
 //! `margin export`: coded excerpts, the codebook, or the whole project (REFI-QDA `.qdpx`) to a
-//! file. The file is written beside its final name and renamed into place, so a failed export
-//! never leaves half a file.
+//! file (written beside its final name and renamed into place, see `export::write_file`) or to
+//! standard output.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use crate::export::{ExcerptFilter, codebook, excerpts, qdpx};
+use crate::export::{ExcerptFilter, ExportError, codebook, excerpts, qdpx, write_file};
 use crate::model::Project;
 use crate::store::ProjectDir;
 
@@ -113,68 +112,6 @@ fn format_from_extension(path: &Path) -> Option<FileFormat> {
     })
 }
 
-/// The output: a temporary file renamed into place on success, or standard output.
-enum Sink<'a> {
-    File {
-        tmp: PathBuf,
-        target: PathBuf,
-        file: std::io::BufWriter<std::fs::File>,
-    },
-    Stdout(&'a mut dyn Write),
-}
-
-impl<'a> Sink<'a> {
-    fn open(path: &Path, stdout: &'a mut dyn Write) -> anyhow::Result<Self> {
-        if path.as_os_str() == "-" {
-            return Ok(Self::Stdout(stdout));
-        }
-        let name = path
-            .file_name()
-            .with_context(|| format!("{} is not a file name", path.display()))?;
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".{}.tmp", std::process::id()));
-        let tmp = path.with_file_name(tmp_name);
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(Self::File {
-            tmp,
-            target: path.to_path_buf(),
-            file: std::io::BufWriter::new(file),
-        })
-    }
-
-    fn writer(&mut self) -> &mut dyn Write {
-        match self {
-            Self::File { file, .. } => file,
-            Self::Stdout(w) => *w,
-        }
-    }
-
-    fn commit(self) -> anyhow::Result<()> {
-        match self {
-            Self::File { tmp, target, file } => {
-                let file = file
-                    .into_inner()
-                    .map_err(std::io::IntoInnerError::into_error)
-                    .with_context(|| format!("writing {}", target.display()))?;
-                file.sync_all()
-                    .with_context(|| format!("writing {}", target.display()))?;
-                std::fs::rename(&tmp, &target)
-                    .with_context(|| format!("cannot write {}", target.display()))?;
-                Ok(())
-            }
-            Self::Stdout(w) => Ok(w.flush()?),
-        }
-    }
-
-    fn abandon(self) {
-        if let Self::File { tmp, .. } = self {
-            let _ = std::fs::remove_file(tmp);
-        }
-    }
-}
-
 fn filter(args: &ExportArgs, project: &Project) -> anyhow::Result<ExcerptFilter> {
     let mut filter = ExcerptFilter::all();
     for c in &args.codes {
@@ -245,50 +182,48 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let opened = ProjectDir::open_read_only(&args.project)?;
     let project = &opened.project;
     let filter = filter(args, project)?;
-    let mut stdout_buf: Vec<u8> = Vec::new();
-    let to_stdout = args.out.as_os_str() == "-";
-    let mut sink = Sink::open(&args.out, &mut stdout_buf)?;
-    let result = match args.what {
-        What::Excerpts => {
-            let f = match format {
-                FileFormat::CsvExcel => excerpts::Format::CsvExcel,
-                FileFormat::Xlsx => excerpts::Format::Xlsx,
-                FileFormat::Html => excerpts::Format::Html,
-                FileFormat::Md => excerpts::Format::Markdown,
-                FileFormat::Docx => excerpts::Format::Docx,
-                _ => excerpts::Format::Csv,
-            };
-            excerpts::write(project, &filter, f, sink.writer())
-                .map(|n| vec![format!("wrote {n} excerpt(s)")])
-        }
-        What::Codebook => {
-            let f = match format {
-                FileFormat::Qdc => codebook::Format::Qdc,
-                FileFormat::Md => codebook::Format::Markdown,
-                _ => codebook::Format::Csv,
-            };
-            codebook::write(project, f, sink.writer()).map(|n| vec![format!("wrote {n} code(s)")])
-        }
-        What::Qdpx => qdpx::write(project, sink.writer()).map(|s| {
-            let mut lines = vec![format!(
-                "wrote {} document(s), {} code(s), {} coding(s), {} case(s), {} memo(s)",
-                s.documents, s.codes, s.codings, s.cases, s.memos
-            )];
-            if !s.not_carried.is_empty() {
-                lines.push("REFI-QDA has no place for:".into());
-                lines.extend(s.not_carried.iter().map(|l| format!("  {l}")));
+    let export = |w: &mut dyn Write| -> Result<Vec<String>, ExportError> {
+        match args.what {
+            What::Excerpts => {
+                let f = match format {
+                    FileFormat::CsvExcel => excerpts::Format::CsvExcel,
+                    FileFormat::Xlsx => excerpts::Format::Xlsx,
+                    FileFormat::Html => excerpts::Format::Html,
+                    FileFormat::Md => excerpts::Format::Markdown,
+                    FileFormat::Docx => excerpts::Format::Docx,
+                    _ => excerpts::Format::Csv,
+                };
+                excerpts::write(project, &filter, f, w)
+                    .map(|n| vec![format!("wrote {n} excerpt(s)")])
             }
-            lines
-        }),
-    };
-    let lines = match result {
-        Ok(lines) => lines,
-        Err(e) => {
-            sink.abandon();
-            return Err(e).with_context(|| format!("exporting to {}", args.out.display()));
+            What::Codebook => {
+                let f = match format {
+                    FileFormat::Qdc => codebook::Format::Qdc,
+                    FileFormat::Md => codebook::Format::Markdown,
+                    _ => codebook::Format::Csv,
+                };
+                codebook::write(project, f, w).map(|n| vec![format!("wrote {n} code(s)")])
+            }
+            What::Qdpx => qdpx::write(project, w).map(|s| {
+                let mut lines = vec![format!(
+                    "wrote {} document(s), {} code(s), {} coding(s), {} case(s), {} memo(s)",
+                    s.documents, s.codes, s.codings, s.cases, s.memos
+                )];
+                if !s.not_carried.is_empty() {
+                    lines.push("REFI-QDA has no place for:".into());
+                    lines.extend(s.not_carried.iter().map(|l| format!("  {l}")));
+                }
+                lines
+            }),
         }
     };
-    sink.commit()?;
+    let to_stdout = args.out.as_os_str() == "-";
+    let mut stdout_buf: Vec<u8> = Vec::new();
+    let lines = if to_stdout {
+        export(&mut stdout_buf)?
+    } else {
+        write_file(&args.out, export)?
+    };
     if to_stdout {
         out.write_all(&stdout_buf)?;
     } else {

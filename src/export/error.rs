@@ -1,5 +1,7 @@
 //! Export errors. The library writes to a `Write`; the caller names the file it was writing.
 
+use std::path::PathBuf;
+
 use thiserror::Error;
 
 /// Why an export failed.
@@ -20,4 +22,12 @@ pub enum ExportError {
     /// The format cannot hold what was asked for (e.g. a `.qdc` of an empty codebook).
     #[error("{0}")]
     Unsupported(String),
+    /// Writing the file at `path` failed.
+    #[error("{}: {source}", path.display())]
+    File {
+        /// The file being written.
+        path: PathBuf,
+        /// What went wrong.
+        source: Box<ExportError>,
+    },
 }
