@@ -83,7 +83,7 @@ fn excerpt(out: &mut String, e: &Excerpt<'_>) {
     let mut runs = String::new();
     if !e.before.is_empty() {
         let mut before = String::new();
-        if e.coding.range.start > e.before.chars().count() {
+        if e.before_truncated {
             before.push('…');
         }
         before.push_str(e.before);
@@ -96,7 +96,7 @@ fn excerpt(out: &mut String, e: &Excerpt<'_>) {
     run(&mut runs, &shade, e.text);
     if !e.after.is_empty() {
         let mut after = e.after.to_owned();
-        if e.coding.range.end + e.after.chars().count() < e.document.text.char_len() {
+        if e.after_truncated {
             after.push('…');
         }
         run(&mut runs, "<w:color w:val=\"888888\"/>", &after);

@@ -60,7 +60,7 @@ fn excerpt(out: &mut String, e: &Excerpt<'_>) {
     out.push_str("<div class=\"excerpt\"><blockquote>");
     if !e.before.is_empty() {
         out.push_str("<span class=\"ctx\">");
-        if e.coding.range.start > e.before.chars().count() {
+        if e.before_truncated {
             out.push('…');
         }
         esc(out, e.before);
@@ -76,7 +76,7 @@ fn excerpt(out: &mut String, e: &Excerpt<'_>) {
     if !e.after.is_empty() {
         out.push_str("<span class=\"ctx\">");
         esc(out, e.after);
-        if e.coding.range.end + e.after.chars().count() < e.document.text.char_len() {
+        if e.after_truncated {
             out.push('…');
         }
         out.push_str("</span>");

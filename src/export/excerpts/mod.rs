@@ -23,7 +23,8 @@ use chrono::SecondsFormat;
 
 use super::{ExcerptFilter, ExportError};
 use crate::model::{
-    Case, Code, CodeId, Coder, Coding, CodingId, Document, Memo, MemoTarget, Project,
+    Case, CharRange, Code, CodeId, Coder, Coding, CodingId, Document, Memo, MemoTarget, Project,
+    Text,
 };
 
 /// The formats coded excerpts are written in.
@@ -91,6 +92,10 @@ pub struct Excerpt<'p> {
     pub before: &'p str,
     /// Up to `Settings::excerpt_context` characters after it.
     pub after: &'p str,
+    /// True when `before` was cut short by the context length (show an ellipsis).
+    pub before_truncated: bool,
+    /// True when `after` was cut short by the context length.
+    pub after_truncated: bool,
     /// Memos written on the coding.
     pub memos: Vec<&'p Memo>,
 }
@@ -134,6 +139,32 @@ impl<'p> Excerpt<'p> {
             .created
             .to_rfc3339_opts(SecondsFormat::Secs, true)
     }
+}
+
+/// Up to `n` characters of context on each side of `range`: within its speaker turn or chat
+/// message when it lies in one, else within its line. Each side says whether the length cut it.
+fn context_of(
+    text: &Text,
+    range: CharRange,
+    segment: Option<CharRange>,
+    n: usize,
+) -> (&str, bool, &str, bool) {
+    let (lo, hi) = segment.map_or((0, text.char_len()), |s| (s.start, s.end));
+    let from = range.start.saturating_sub(n).max(lo);
+    let to = (range.end + n).min(hi);
+    let mut before = text.slice(CharRange::new(from, range.start));
+    let mut before_cut = from > lo;
+    if let Some(i) = before.rfind('\n') {
+        before = &before[i + 1..];
+        before_cut = false;
+    }
+    let mut after = text.slice(CharRange::new(range.end, to));
+    let mut after_cut = to < hi;
+    if let Some(i) = after.find('\n') {
+        after = &after[..i];
+        after_cut = false;
+    }
+    (before, before_cut, after, after_cut)
 }
 
 /// The excerpts `filter` selects, in codebook order, then by document name, position, coder.
@@ -183,10 +214,11 @@ pub fn collect<'p>(project: &'p Project, filter: &ExcerptFilter) -> Vec<Excerpt<
         else {
             continue;
         };
-        let speaker = document
+        let segment = document
             .segment_at(coding.range.start)
             .or_else(|| document.segments_overlapping(coding.range).next())
-            .and_then(|i| document.segments[i].speaker.as_deref());
+            .map(|i| &document.segments[i]);
+        let speaker = segment.and_then(|s| s.speaker.as_deref());
         let case = speaker
             .and_then(|s| cases_by_name.get(s).copied())
             .or_else(|| document.case.and_then(|c| project.case(c)));
@@ -195,9 +227,12 @@ pub fn collect<'p>(project: &'p Project, filter: &ExcerptFilter) -> Vec<Excerpt<
         }
         let text = &document.text;
         let range = coding.range;
-        let before = crate::model::CharRange::new(range.start.saturating_sub(context), range.start);
-        let after =
-            crate::model::CharRange::new(range.end, (range.end + context).min(text.char_len()));
+        let (before, before_cut, after, after_cut) = context_of(
+            &document.text,
+            range,
+            segment.map(|s| s.range).filter(|s| range.within(*s)),
+            context,
+        );
         out.push(Excerpt {
             coding,
             code,
@@ -210,8 +245,10 @@ pub fn collect<'p>(project: &'p Project, filter: &ExcerptFilter) -> Vec<Excerpt<
             speaker,
             coder: project.coder(coding.coder),
             text: text.slice(range),
-            before: text.slice(before),
-            after: text.slice(after),
+            before,
+            after,
+            before_truncated: before_cut,
+            after_truncated: after_cut,
             memos: memos.get(&coding.id).cloned().unwrap_or_default(),
         });
     }
