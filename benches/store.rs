@@ -26,7 +26,10 @@ fn main() {
     let mut project = generate(&SynthOptions::default());
     drop(ProjectDir::create(&root, &mut project).expect("write project"));
     drop(project);
-    eprintln!("generated the DESIGN.md §5 project in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "generated the DESIGN.md §5 project in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let mut opens = Vec::new();
     for _ in 0..7 {
@@ -40,18 +43,35 @@ fn main() {
     let opened = ProjectDir::open(&root).expect("open");
     let mut project = opened.project;
     let mut history = History::new();
-    let doc = project.documents().values().next().expect("a document").clone();
+    let doc = project
+        .documents()
+        .values()
+        .next()
+        .expect("a document")
+        .clone();
     let code = *project.codes().keys().next().expect("a code");
     let coder = *project.coders().keys().next().expect("a coder");
-    let mut saves = Vec::new();
+    let (mut applies, mut renders, mut writes, mut totals) = (vec![], vec![], vec![], vec![]);
     for i in 0..200 {
         let range = CharRange::new(i * 10, i * 10 + 8);
         let t = Instant::now();
         let coding = Coding::new(doc.id, &doc.text, range, code, coder);
-        history.apply(&mut project, "Code", Edit::PutCoding(Box::new(coding))).expect("apply");
-        let saved = opened.dir.save(&mut project).expect("save");
-        saves.push(t.elapsed());
+        history
+            .apply(&mut project, "Code", Edit::PutCoding(Box::new(coding)))
+            .expect("apply");
+        let applied = Instant::now();
+        let pending = opened.dir.prepare(&mut project).expect("render");
+        let rendered = Instant::now();
+        let saved = pending.write().expect("write");
+        let written = Instant::now();
         assert_eq!(saved.files.len(), 1);
+        applies.push(applied - t);
+        renders.push(rendered - applied);
+        writes.push(written - rendered);
+        totals.push(written - t);
     }
-    summary("apply one coding and save it", saves, 5.0);
+    summary("apply one coding", applies, 5.0);
+    summary("render its codings file", renders, 5.0);
+    summary("write it atomically (fsync)", writes, 5.0);
+    summary("apply one coding and save it", totals, 5.0);
 }

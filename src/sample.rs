@@ -48,7 +48,10 @@ fn id(kind: &str, name: &str) -> Uuid {
 }
 
 fn at(day: u32, minutes: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2024, 9, day, 9, 0, 0).single().unwrap_or_default() + Duration::minutes(minutes)
+    Utc.with_ymd_and_hms(2024, 9, day, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
+        + Duration::minutes(minutes)
 }
 
 /// Rows of a CSV file with a header, as maps from column name to value, with their line numbers.
@@ -57,7 +60,11 @@ fn read_table(path: &Path) -> Result<Vec<(usize, BTreeMap<String, String>)>, Sam
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| SampleError::Source { path: path.to_path_buf(), line: 1, message: e.to_string() })?
+        .map_err(|e| SampleError::Source {
+            path: path.to_path_buf(),
+            line: 1,
+            message: e.to_string(),
+        })?
         .clone();
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -67,17 +74,31 @@ fn read_table(path: &Path) -> Result<Vec<(usize, BTreeMap<String, String>)>, Sam
             message: e.to_string(),
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        rows.push((line, headers.iter().map(str::to_owned).zip(record.iter().map(str::to_owned)).collect()));
+        rows.push((
+            line,
+            headers
+                .iter()
+                .map(str::to_owned)
+                .zip(record.iter().map(str::to_owned))
+                .collect(),
+        ));
     }
     Ok(rows)
 }
 
-fn field<'a>(row: &'a BTreeMap<String, String>, name: &str, path: &Path, line: usize) -> Result<&'a str, SampleError> {
-    row.get(name).map(String::as_str).ok_or_else(|| SampleError::Source {
-        path: path.to_path_buf(),
-        line,
-        message: format!("missing column {name:?}"),
-    })
+fn field<'a>(
+    row: &'a BTreeMap<String, String>,
+    name: &str,
+    path: &Path,
+    line: usize,
+) -> Result<&'a str, SampleError> {
+    row.get(name)
+        .map(String::as_str)
+        .ok_or_else(|| SampleError::Source {
+            path: path.to_path_buf(),
+            line,
+            message: format!("missing column {name:?}"),
+        })
 }
 
 /// Build the sample project from `source` (the `sample_projects/source` folder).
@@ -93,15 +114,22 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     });
     let mut edits = Vec::new();
 
-    let coders: BTreeMap<&str, CoderId> = [("lin", "Lin Yue", Color::rgb(0x4c, 0x72, 0xb0)), ("zhou", "Zhou Ming", Color::rgb(0xdd, 0x84, 0x52))]
-        .into_iter()
-        .map(|(key, name, color)| {
-            let coder = Coder { id: CoderId(id("coder", key)), name: name.into(), color };
-            let cid = coder.id;
-            edits.push(Edit::PutCoder(coder));
-            (key, cid)
-        })
-        .collect();
+    let coders: BTreeMap<&str, CoderId> = [
+        ("lin", "Lin Yue", Color::rgb(0x4c, 0x72, 0xb0)),
+        ("zhou", "Zhou Ming", Color::rgb(0xdd, 0x84, 0x52)),
+    ]
+    .into_iter()
+    .map(|(key, name, color)| {
+        let coder = Coder {
+            id: CoderId(id("coder", key)),
+            name: name.into(),
+            color,
+        };
+        let cid = coder.id;
+        edits.push(Edit::PutCoder(coder));
+        (key, cid)
+    })
+    .collect();
 
     // The codebook, in file order; parents come before their children in the file.
     let path = source.join("codebook.csv");
@@ -119,10 +147,12 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
                 message: format!("parent {parent_slug:?} is not defined above"),
             })?)
         };
-        let color = Color::from_hex(field(&row, "colour", &path, line)?).ok_or_else(|| SampleError::Source {
-            path: path.clone(),
-            line,
-            message: "colour is not #rrggbb".into(),
+        let color = Color::from_hex(field(&row, "colour", &path, line)?).ok_or_else(|| {
+            SampleError::Source {
+                path: path.clone(),
+                line,
+                message: "colour is not #rrggbb".into(),
+            }
         })?;
         let sort_key = SortKey::after(last_key.get(&parent));
         last_key.insert(parent, sort_key.clone());
@@ -169,22 +199,38 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
         let line = *line;
         let name = field(row, "case", &path, line)?.to_owned();
         let number = |col: &str| -> Result<Value, SampleError> {
-            field(row, col, &path, line)?.parse::<f64>().map(Value::Number).map_err(|e| SampleError::Source {
-                path: path.clone(),
-                line,
-                message: format!("{col}: {e}"),
-            })
+            field(row, col, &path, line)?
+                .parse::<f64>()
+                .map(Value::Number)
+                .map_err(|e| SampleError::Source {
+                    path: path.clone(),
+                    line,
+                    message: format!("{col}: {e}"),
+                })
         };
-        let joined = NaiveDate::parse_from_str(&format!("{}-01", field(row, "joined", &path, line)?), "%Y-%m-%d")
-            .map_err(|e| SampleError::Source { path: path.clone(), line, message: format!("joined: {e}") })?;
+        let joined = NaiveDate::parse_from_str(
+            &format!("{}-01", field(row, "joined", &path, line)?),
+            "%Y-%m-%d",
+        )
+        .map_err(|e| SampleError::Source {
+            path: path.clone(),
+            line,
+            message: format!("joined: {e}"),
+        })?;
         let case = Case {
             id: CaseId(id("case", &name)),
             name: name.clone(),
             description: String::new(),
             values: BTreeMap::from([
                 (attributes[0].id, number("age")?),
-                (attributes[1].id, Value::Category(field(row, "region", &path, line)?.to_owned())),
-                (attributes[2].id, Value::Text(field(row, "time_in_group", &path, line)?.to_owned())),
+                (
+                    attributes[1].id,
+                    Value::Category(field(row, "region", &path, line)?.to_owned()),
+                ),
+                (
+                    attributes[2].id,
+                    Value::Text(field(row, "time_in_group", &path, line)?.to_owned()),
+                ),
                 (attributes[3].id, number("months_in_group")?),
                 (attributes[4].id, Value::Date(joined)),
             ]),
@@ -197,7 +243,15 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     let mut documents: BTreeMap<String, crate::model::Document> = BTreeMap::new();
     for (name, case) in &cases {
         let file = source.join("interviews").join(format!("{name}.txt"));
-        let mut doc = import_file(&file, &ImportOptions { kind: Some(DocumentKind::Interview), name: Some(format!("Interview {name}")), pseudonyms: None })?.document;
+        let mut doc = import_file(
+            &file,
+            &ImportOptions {
+                kind: Some(DocumentKind::Interview),
+                name: Some(format!("Interview {name}")),
+                pseudonyms: None,
+            },
+        )?
+        .document;
         doc.id = DocumentId(id("document", name));
         doc.case = Some(*case);
         documents.insert(name.clone(), doc);
@@ -206,7 +260,11 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     let chat_file = source.join("chat/wechat-export.txt");
     let mut chat = import_file(
         &chat_file,
-        &ImportOptions { kind: Some(DocumentKind::Chat), name: Some("WeChat group chat, May–August 2024".into()), pseudonyms: Some(pseudonyms.clone()) },
+        &ImportOptions {
+            kind: Some(DocumentKind::Chat),
+            name: Some("WeChat group chat, May–August 2024".into()),
+            pseudonyms: Some(pseudonyms.clone()),
+        },
     )?
     .document;
     chat.id = DocumentId(id("document", "chat"));
@@ -216,34 +274,61 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             origin.imported = at(1, 0);
         }
     }
-    edits.extend(documents.values().cloned().map(|d| Edit::PutDocument(Box::new(d))));
+    edits.extend(
+        documents
+            .values()
+            .cloned()
+            .map(|d| Edit::PutDocument(Box::new(d))),
+    );
 
     // Codings, located by their quotes.
     let mut files: Vec<PathBuf> = std::fs::read_dir(source.join("codings"))
-        .map_err(|e| ImportError::Io { path: source.join("codings"), source: e })?
+        .map_err(|e| ImportError::Io {
+            path: source.join("codings"),
+            source: e,
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "csv"))
         .collect();
     files.sort();
     for path in files {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         for (n, (line, row)) in read_table(&path)?.into_iter().enumerate() {
             let doc_name = field(&row, "document", &path, line)?;
-            let err = |message: String| SampleError::Source { path: path.clone(), line, message };
-            let doc = documents.get(doc_name).ok_or_else(|| err(format!("unknown document {doc_name:?}")))?;
+            let err = |message: String| SampleError::Source {
+                path: path.clone(),
+                line,
+                message,
+            };
+            let doc = documents
+                .get(doc_name)
+                .ok_or_else(|| err(format!("unknown document {doc_name:?}")))?;
             let coder_key = field(&row, "coder", &path, line)?;
-            let coder = *coders.get(coder_key).ok_or_else(|| err(format!("unknown coder {coder_key:?}")))?;
+            let coder = *coders
+                .get(coder_key)
+                .ok_or_else(|| err(format!("unknown coder {coder_key:?}")))?;
             let slug = field(&row, "code", &path, line)?;
-            let code = *codes.get(slug).ok_or_else(|| err(format!("unknown code {slug:?}")))?;
+            let code = *codes
+                .get(slug)
+                .ok_or_else(|| err(format!("unknown code {slug:?}")))?;
             let raw = field(&row, "quote", &path, line)?;
-            let quote = if doc_name == "chat" { pseudonyms.apply(raw).0 } else { raw.to_owned() };
+            let quote = if doc_name == "chat" {
+                pseudonyms.apply(raw).0
+            } else {
+                raw.to_owned()
+            };
             let text = doc.text.as_str();
             let mut found = text.match_indices(quote.as_str());
             let Some((byte, _)) = found.next() else {
                 return Err(err(format!("the quote is not in {doc_name}: {quote:?}")));
             };
             if found.next().is_some() {
-                return Err(err(format!("the quote occurs more than once in {doc_name}: {quote:?}")));
+                return Err(err(format!(
+                    "the quote occurs more than once in {doc_name}: {quote:?}"
+                )));
             }
             let start = doc.text.char_of(byte);
             let range = CharRange::new(start, start + quote.chars().count());
