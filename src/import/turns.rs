@@ -91,10 +91,10 @@ pub fn detect_turns(text: &str) -> Vec<Segment> {
                 });
             }
             _ => {
-                if let Some(last) = turns.last_mut() {
-                    if !line.text.trim().is_empty() {
-                        last.range.end = line.start + len;
-                    }
+                if let Some(last) = turns.last_mut()
+                    && !line.text.trim().is_empty()
+                {
+                    last.range.end = line.start + len;
                 }
             }
         }
