@@ -1,7 +1,7 @@
 //! `margin export` and `margin import-qdpx` from the command line: formats chosen by flag or
 //! extension, filters by name, clear refusals, and a .qdpx imported into a new project folder.
 
-#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
 
 mod export_fixture;
 

@@ -1,7 +1,7 @@
 //! Every export format on the fixture project: golden files (`UPDATE_GOLDEN=1` rewrites them)
 //! and exact checks of what a researcher relies on (attribution, escaping, filters, BOM).
 
-#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
 
 mod export_fixture;
 
@@ -247,4 +247,41 @@ fn codebook_qdc_validates_against_the_schema() {
         Some(result) => result.unwrap(),
         None => eprintln!("xmllint not installed: schema not checked"),
     }
+}
+
+#[test]
+fn sample_project_excerpts_are_attributed_to_their_speaker() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group");
+    let p = margin::store::ProjectDir::open_read_only(&dir)
+        .unwrap()
+        .project;
+    let mut f = ExcerptFilter::all();
+    f.case_named(&p, "G8").unwrap();
+    f.attribute_pair(&p, "region=Shandong").unwrap();
+    let all = collect(&p, &f);
+    assert!(!all.is_empty());
+    // G8's messages in the group chat and her interview turns.
+    for e in &all {
+        assert_eq!(
+            e.attribution(),
+            Some("G8"),
+            "{:?} in {}",
+            e.text,
+            e.document.name
+        );
+        assert_eq!(e.case.map(|c| c.name.as_str()), Some("G8"));
+    }
+    let kinds: std::collections::BTreeSet<_> = all.iter().map(|e| e.document.kind).collect();
+    assert_eq!(kinds.len(), 2, "chat and interview");
+    f.attribute_pair(&p, "region=Beijing").unwrap();
+    assert_eq!(
+        collect(&p, &f).len(),
+        all.len(),
+        "values of one attribute are alternatives"
+    );
+    let mut g = ExcerptFilter::all();
+    g.case_named(&p, "G8").unwrap();
+    g.attribute_pair(&p, "region=Beijing").unwrap();
+    assert!(collect(&p, &g).is_empty());
 }

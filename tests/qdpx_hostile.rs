@@ -2,7 +2,7 @@
 //! than the limits allow: path traversal, zip bombs (honest and lying sizes), too many entries,
 //! huge or deeply nested XML, DTDs and entities, and plain garbage.
 
-#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
 
 use std::io::{Cursor, Write};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! `QualCoder` and ATLAS.ti write theirs (UTF-16 offsets over CRLF text, byte-order marks, an
 //! inner `<name>.qde`, selection names made of their text).
 
-#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
 
 mod export_fixture;
 

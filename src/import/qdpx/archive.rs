@@ -160,7 +160,6 @@ impl<R: Read + Seek> Archive<R> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 mod tests {
     use super::safe_name;
 

@@ -251,7 +251,6 @@ pub(super) fn parse(text: &str, limits: DomLimits) -> Result<Element, DomError> 
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 mod tests {
     use super::*;
 
