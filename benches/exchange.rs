@@ -38,6 +38,9 @@ fn report(out: &mut impl Write, what: &str, (median, best): (Duration, Duration)
 }
 
 fn main() {
+    // `cargo bench --bench exchange -- import` runs only the benchmarks whose name has "import".
+    let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
     let mut out = std::io::stdout().lock();
     let small = generate(&SynthOptions {
         documents: 10,
@@ -60,24 +63,31 @@ fn main() {
             / 1e6,
         bytes.len() as f64 / 1e6
     );
-    let export = measure(30, || {
-        let mut b = Vec::with_capacity(bytes.len());
-        qdpx::write(&small, &mut b).expect("export");
-    });
     let label = format!("qdpx export, 1 MB text, {} codings", small.codings().len());
-    report(&mut out, &label, export, 20.0);
-    let import = measure(30, || {
-        let imported = read_from(
-            Cursor::new(bytes.as_slice()),
-            Path::new("bench.qdpx"),
-            &Limits::default(),
-        )
-        .expect("import");
-        assert_eq!(imported.project.codings().len(), small.codings().len());
-    });
+    if wanted(&label) {
+        let export = measure(30, || {
+            let mut b = Vec::with_capacity(bytes.len());
+            qdpx::write(&small, &mut b).expect("export");
+        });
+        report(&mut out, &label, export, 20.0);
+    }
     let label = format!("qdpx import, 1 MB text, {} codings", small.codings().len());
-    report(&mut out, &label, import, 50.0);
+    if wanted(&label) {
+        let import = measure(30, || {
+            let imported = read_from(
+                Cursor::new(bytes.as_slice()),
+                Path::new("bench.qdpx"),
+                &Limits::default(),
+            )
+            .expect("import");
+            assert_eq!(imported.project.codings().len(), small.codings().len());
+        });
+        report(&mut out, &label, import, 50.0);
+    }
 
+    if !wanted("CSV export of excerpts") {
+        return;
+    }
     let big = generate(&SynthOptions::default());
     let n = big.codings().len();
     let csv = measure(7, || {

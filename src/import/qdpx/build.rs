@@ -18,7 +18,7 @@ use super::{Limits, QdpxImport, Report};
 use crate::export::qdpx::{CATEGORY_PREFIX, CATEGORY_SEPARATOR};
 use crate::import::{detect_turns, looks_like_wechat, normalize_newlines, parse_wechat};
 use crate::model::{
-    AttributeDef, AttributeId, AttributeKind, Case, CaseId, CharRange, Code, CodeId, Coder,
+    Anchor, AttributeDef, AttributeId, AttributeKind, Case, CaseId, CharRange, Code, CodeId, Coder,
     CoderId, Coding, CodingId, Color, Document, DocumentId, DocumentKind, Edit, Manifest, Memo,
     MemoId, MemoTarget, Origin, Project, SortKey, Text, Value,
 };
@@ -87,8 +87,8 @@ struct Raw {
     encoding: &'static str,
 }
 
-fn decode_source(bytes: &[u8]) -> Result<Raw, String> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+fn decode_source(bytes: Vec<u8>) -> Result<Raw, String> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let text = enc
             .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
             .ok_or_else(|| format!("not valid {}", enc.name()))?;
@@ -98,14 +98,14 @@ fn decode_source(bytes: &[u8]) -> Result<Raw, String> {
             encoding: enc.name(),
         });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Raw {
-            text: s.to_owned(),
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Raw {
+            text,
             bom: false,
             encoding: "UTF-8",
         }),
         Err(e) => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(bytes)
+            .decode_without_bom_handling_and_without_replacement(e.as_bytes())
             .map(|s| Raw {
                 text: s.into_owned(),
                 bom: false,
@@ -114,7 +114,7 @@ fn decode_source(bytes: &[u8]) -> Result<Raw, String> {
             .ok_or_else(|| {
                 format!(
                     "neither UTF-8 (bad byte at {}) nor UTF-16 nor GB18030",
-                    e.valid_up_to()
+                    e.utf8_error().valid_up_to()
                 )
             }),
     }
@@ -509,7 +509,7 @@ impl<R: Read + Seek> Builder<'_, R> {
             return Ok(None);
         };
         let bytes = self.archive.read(index, self.limits.max_source_bytes)?;
-        match decode_source(&bytes) {
+        match decode_source(bytes) {
             Ok(raw) => Ok(Some(raw)),
             Err(e) => {
                 self.skipped
@@ -602,9 +602,12 @@ impl<R: Read + Seek> Builder<'_, R> {
                 .count("codings on sources whose text is missing", n);
             return Ok(());
         };
-        let normalized = normalize_newlines(&raw.text);
-        let text = Text::new(normalized.as_str());
         let mapper = Mapper::new(&raw.text, raw.bom);
+        let text = if raw.text.contains('\r') {
+            Text::new(normalize_newlines(&raw.text))
+        } else {
+            Text::new(raw.text)
+        };
 
         let mut pending = Vec::new();
         for sel in el.children_named("PlainTextSelection") {
@@ -750,12 +753,21 @@ impl<R: Read + Seek> Builder<'_, R> {
                 self.line(c)
             ));
         }
-        let mut coding = Coding::new(doc.id, &doc.text, range, CodeId(code), coder);
-        coding.id = CodingId(id);
-        coding.memo = memo;
-        if let Some(t) = c.attr("creationDateTime").and_then(parse_time).or(time) {
-            coding.created = t;
-        }
+        // Built directly: `Coding::new` would draw a random id only to have it replaced.
+        let coding = Coding {
+            id: CodingId(id),
+            document: doc.id,
+            range,
+            code: CodeId(code),
+            coder,
+            created: c
+                .attr("creationDateTime")
+                .and_then(parse_time)
+                .or(time)
+                .unwrap_or_else(Utc::now),
+            memo,
+            anchor: Anchor::capture(&doc.text, range),
+        };
         self.refer_note(c, MemoTarget::Coding(CodingId(id)));
         self.coding_list.push(coding);
         Some(CodingId(id))

@@ -261,45 +261,57 @@ fn line_number(name: &str) -> Option<usize> {
     name.strip_prefix("line:")?.trim().parse().ok()
 }
 
+/// What a selection's name says about where it is.
+enum Hint {
+    None,
+    /// `line:N`: it starts at line N.
+    Line(usize),
+    /// Its text starts with these characters (whitespace removed).
+    Text(Vec<char>),
+}
+
 /// Evidence for `c` from one selection.
 fn score(
     mapper: &Mapper,
     c: Convention,
     sel: &Selection<'_>,
-    chars: &[char],
+    hint: &Hint,
+    text: &Text,
     line_starts: &[usize],
 ) -> i64 {
     let Some(r) = mapper.map(c, sel.start, sel.end) else {
         return -20;
     };
-    if r.end > chars.len() {
+    let len = text.char_len();
+    if r.end > len {
         return -20;
     }
+    let all = text.as_str();
+    let (start, end) = (text.byte_of(r.start), text.byte_of(r.end));
+    // A boundary: no word character on one side of it.
+    let boundary = |b: usize| {
+        !all[..b].chars().next_back().is_some_and(is_word)
+            || !all[b..].chars().next().is_some_and(is_word)
+    };
     let mut s = 0;
-    let at = |i: usize| chars.get(i).copied();
-    if r.start == 0 || !at(r.start - 1).is_some_and(is_word) || !at(r.start).is_some_and(is_word) {
+    if boundary(start) {
         s += 1;
     }
-    if r.end == chars.len()
-        || !at(r.end).is_some_and(is_word)
-        || !at(r.end - 1).is_some_and(is_word)
-    {
+    if boundary(end) {
         s += 1;
     }
-    if let Some(name) = sel.name {
-        if let Some(n) = line_number(name) {
-            if line_starts.get(n) == Some(&r.start) {
-                s += 4;
-            }
-        } else if let Some(want) = name_chars(name) {
-            let got = chars[r.start..r.end]
-                .iter()
+    match hint {
+        Hint::Line(n) if line_starts.get(*n) == Some(&r.start) => s += 4,
+        Hint::Text(want) => {
+            let got = all[start..end]
+                .chars()
                 .filter(|c| !c.is_whitespace())
                 .take(want.len());
-            if got.eq(want.iter()) {
+            if got.eq(want.iter().copied()) {
                 s += 6;
             }
         }
+        Hint::Line(_) | Hint::None => {}
     }
     s
 }
@@ -324,30 +336,39 @@ pub fn choose(
         let p = candidates.remove(i);
         candidates.insert(0, p);
     }
-    let chars: Vec<char> = text.as_str().chars().collect();
-    let line_starts: Vec<usize> = if selections
+    let step = selections.len().div_ceil(SAMPLE).max(1);
+    let sample: Vec<(&Selection<'_>, Hint)> = selections
         .iter()
-        .any(|s| s.name.is_some_and(|n| line_number(n).is_some()))
-    {
+        .step_by(step)
+        .map(|s| {
+            let hint = match s.name {
+                Some(n) => line_number(n)
+                    .map(Hint::Line)
+                    .or_else(|| name_chars(n).map(Hint::Text))
+                    .unwrap_or(Hint::None),
+                None => Hint::None,
+            };
+            (s, hint)
+        })
+        .collect();
+    let line_starts: Vec<usize> = if sample.iter().any(|(_, h)| matches!(h, Hint::Line(_))) {
         std::iter::once(0)
             .chain(
-                chars
-                    .iter()
+                text.as_str()
+                    .chars()
                     .enumerate()
-                    .filter(|(_, c)| **c == '\n')
+                    .filter(|(_, c)| *c == '\n')
                     .map(|(i, _)| i + 1),
             )
             .collect()
     } else {
         Vec::new()
     };
-    let step = selections.len().div_ceil(SAMPLE).max(1);
     let mut best = (i64::MIN, Convention::STANDARD);
     for c in candidates {
-        let total: i64 = selections
+        let total: i64 = sample
             .iter()
-            .step_by(step)
-            .map(|s| score(mapper, c, s, &chars, &line_starts))
+            .map(|(s, hint)| score(mapper, c, s, hint, text, &line_starts))
             .sum();
         if total > best.0 {
             best = (total, c);
