@@ -1,10 +1,14 @@
 //! The command line: one subcommand per task a pipeline needs. Each writes its report to the
 //! given output and returns the process exit code; errors carry their file and line up to `main`.
 
+mod analysis_args;
 mod check;
 mod import;
 mod new;
+mod retrieve;
+mod search;
 mod stats;
+mod tables;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,6 +41,17 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Write a synthetic project of any size (for benchmarks).
     Generate(new::GenerateArgs),
+    /// Search the text of all documents (plain, whole word, regex); optionally code every hit.
+    Search(search::SearchArgs),
+    /// Retrieve the coded excerpts of a code, filtered by documents, cases, attributes, coders
+    /// and dates, and combined with other codes (--and, --not, --near).
+    Retrieve(retrieve::RetrieveArgs),
+    /// Code co-occurrence table: where codes overlap, or share a turn/message.
+    Cooccurrence(tables::CooccurrenceArgs),
+    /// Code × case or code × attribute table (counts, coverage, cases).
+    Crosstab(tables::CrosstabArgs),
+    /// Code frequency over time in chat logs, per week or month.
+    Timeline(tables::TimelineArgs),
 }
 
 /// Output formats for reports.
@@ -57,5 +72,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&args, out),
         Command::Stats(args) => stats::run(&args, out),
         Command::Generate(args) => new::generate(&args, out),
+        Command::Search(args) => search::run(&args, out),
+        Command::Retrieve(args) => retrieve::run(&args, out),
+        Command::Cooccurrence(args) => tables::run_cooccurrence(&args, out),
+        Command::Crosstab(args) => tables::run_crosstab(&args, out),
+        Command::Timeline(args) => tables::run_timeline(&args, out),
     }
 }
