@@ -7,5 +7,6 @@ pub mod analysis;
 pub mod cli;
 pub mod import;
 pub mod model;
+pub mod sample;
 pub mod store;
 pub mod synth;

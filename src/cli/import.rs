@@ -52,9 +52,10 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         imported.push(import_file(file, &options)?);
     }
     let mut edits = Vec::new();
-    let case_id = match &args.case {
-        None => None,
-        Some(name) => Some(match project.case_named(name) {
+    let case_id = args
+        .case
+        .as_ref()
+        .map(|name| match project.case_named(name) {
             Some(c) => c.id,
             None => {
                 let case = Case::new(name.clone());
@@ -62,8 +63,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 edits.push(Edit::PutCase(case));
                 id
             }
-        }),
-    };
+        });
     for item in &imported {
         let mut doc = item.document.clone();
         doc.case = case_id;

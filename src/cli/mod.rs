@@ -10,6 +10,11 @@ mod search;
 mod stats;
 mod tables;
 
+pub use check::CheckArgs;
+pub use import::ImportArgs;
+pub use new::{GenerateArgs, NewArgs};
+pub use stats::{Stats, StatsArgs};
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -86,11 +86,11 @@ pub fn parse_wechat(text: &str, path: &Path) -> Result<Vec<Segment>, ImportError
     // Recalled messages: the notice names who recalled.
     let text_index = crate::model::Text::new(text);
     for s in &mut segments {
-        if s.kind == SegmentKind::System {
-            if let Some(c) = RECALLED.captures(text_index.slice(s.range).trim()) {
-                s.kind = SegmentKind::Recalled;
-                s.speaker = Some(c[1].trim().to_owned());
-            }
+        if s.kind == SegmentKind::System
+            && let Some(c) = RECALLED.captures(text_index.slice(s.range).trim())
+        {
+            s.kind = SegmentKind::Recalled;
+            s.speaker = Some(c[1].trim().to_owned());
         }
     }
     // A header with no body (an empty message) holds nothing to code.
