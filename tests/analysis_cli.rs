@@ -10,20 +10,20 @@ use margin::cli::{Cli, run};
 use margin::store::ProjectDir;
 
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path().join("p");
     let mut f = fixture();
-    ProjectDir::create(&root, &mut f.project).unwrap();
+    ProjectDir::create(&root, &mut f.project).expect("the fixture saves");
     dir
 }
 
 fn margin(root: &Path, args: &[&str]) -> anyhow::Result<String> {
-    let mut argv = vec!["margin", args[0], root.to_str().unwrap()];
-    argv.extend(&args[1..]);
-    let cli = Cli::try_parse_from(argv)?;
+    let mut command = vec!["margin", args[0], root.to_str().expect("a UTF-8 path")];
+    command.extend(&args[1..]);
+    let cli = Cli::try_parse_from(command)?;
     let mut out = Vec::new();
-    run(cli.command.unwrap(), &mut out)?;
-    Ok(String::from_utf8(out).unwrap())
+    run(cli.command.expect("a subcommand"), &mut out)?;
+    Ok(String::from_utf8(out)?)
 }
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -20,11 +20,13 @@ fn of(code: CodeId) -> RetrievalQuery {
 }
 
 fn labels(f: &Fixture, q: &RetrievalQuery) -> Vec<&'static str> {
-    f.labels(coding_ids(&retrieve(&f.project, q).unwrap()))
+    f.labels(coding_ids(
+        &retrieve(&f.project, q).expect("the query runs"),
+    ))
 }
 
 fn condition(f: &Fixture, spec: &str) -> AttributeCondition {
-    AttributeCondition::parse(&f.project, spec).unwrap()
+    AttributeCondition::parse(&f.project, spec).expect("a valid condition")
 }
 
 #[test]
@@ -297,10 +299,12 @@ fn near_in_turns_and_messages() {
 #[test]
 fn all_codes_of_the_shandong_participants() {
     let f = fixture();
-    let mut q = RetrievalQuery::default();
-    q.filter = CodingFilter {
-        attributes: vec![condition(&f, "region=Shandong")],
-        ..CodingFilter::default()
+    let q = RetrievalQuery {
+        filter: CodingFilter {
+            attributes: vec![condition(&f, "region=Shandong")],
+            ..CodingFilter::default()
+        },
+        ..RetrievalQuery::default()
     };
     assert_eq!(
         labels(&f, &q),

@@ -19,7 +19,7 @@ fn query(pattern: &str, mode: MatchMode) -> SearchQuery {
 fn found(q: &SearchQuery) -> Vec<(String, String)> {
     let f = fixture();
     search(&f.project, q)
-        .unwrap()
+        .expect("the search runs")
         .into_iter()
         .map(|h| (h.document_name, h.text))
         .collect()

@@ -118,12 +118,19 @@ pub fn write_csv(out: &mut dyn Write, table: &Table) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Replace each code path in the first column by the code's name indented by its depth (easier
-/// to read in a terminal than full paths).
+/// A code's name indented by its depth below the shallowest of `codes`.
+#[must_use]
+pub fn indented(h: &CodeHeading, codes: &[CodeHeading]) -> String {
+    let top = codes.iter().map(|c| c.depth).min().unwrap_or(0);
+    format!("{}{}", "  ".repeat(h.depth - top), h.name)
+}
+
+/// Replace each code path in the first column by the code's indented name (easier to read in a
+/// terminal than full paths).
 pub fn indent_codes(table: &mut Table, codes: &[CodeHeading], skip_rows: usize) {
     for (row, h) in table.rows.iter_mut().skip(skip_rows).zip(codes) {
         if let Some(first) = row.first_mut() {
-            *first = Cell::Text(format!("{}{}", "  ".repeat(h.depth), h.name));
+            *first = Cell::Text(indented(h, codes));
         }
     }
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::analysis_args::{
-    FilterArgs, OutputFormat, codes_named, indent_codes, write_csv, write_json,
+    FilterArgs, OutputFormat, codes_named, indent_codes, indented, write_csv, write_json,
 };
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
 use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crosstab};
@@ -249,7 +249,7 @@ pub fn run_timeline(args: &TimelineArgs, out: &mut dyn Write) -> anyhow::Result<
     if args.table.format == OutputFormat::Table {
         // Codes by number (listed first), so that many codes fit across a terminal.
         for (i, h) in result.codes.iter().enumerate() {
-            writeln!(out, "{:>3}  {}{}", i + 1, "  ".repeat(h.depth), h.name)?;
+            writeln!(out, "{:>3}  {}", i + 1, indented(h, &result.codes))?;
         }
         writeln!(out)?;
     }
