@@ -2,7 +2,8 @@
 //! 2 coders): search, filtered retrieval, combinations, co-occurrence, crosstab, timeline.
 //!
 //! Run with `cargo bench --bench analysis`. Budgets: regex search under 100 ms, a filtered
-//! retrieval under 100 ms, the co-occurrence table under 1 s.
+//! retrieval under 100 ms, the co-occurrence table under 1 s. Figures are medians of 15 runs;
+//! on a shared machine the maxima vary with its load.
 
 // A benchmark reports on standard output.
 #![allow(clippy::print_stdout)]

@@ -5,7 +5,7 @@
 //! Each result names its coding, document and character range (so the exporter can take the
 //! list and the window can jump to the passage) and carries the passage with its context.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -142,7 +142,13 @@ fn gap(a: CharRange, b: CharRange) -> usize {
         .max(a.start.saturating_sub(b.end))
 }
 
-fn qualifies(doc: &Document, a: &Coding, b: &Coding, how: &Combination) -> bool {
+fn qualifies(
+    doc: &Document,
+    a: &Coding,
+    a_span: Option<(usize, usize)>,
+    b: &Coding,
+    how: &Combination,
+) -> bool {
     match how {
         Combination::Overlapping(_) | Combination::NotOverlapping(_) => a.range.overlaps(b.range),
         Combination::Near {
@@ -152,7 +158,7 @@ fn qualifies(doc: &Document, a: &Coding, b: &Coding, how: &Combination) -> bool 
         Combination::Near {
             within: Proximity::Segments(n),
             ..
-        } => match (segment_span(doc, a.range), segment_span(doc, b.range)) {
+        } => match (a_span, segment_span(doc, b.range)) {
             (Some((a0, a1)), Some((b0, b1))) => {
                 b0.saturating_sub(a1).max(a0.saturating_sub(b1)) <= *n
             }
@@ -183,6 +189,12 @@ pub fn retrieve(
             })
         })
         .collect();
+    let mut paths: HashMap<CodeId, String> = HashMap::new();
+    let coder_names: HashMap<CoderId, &str> = project
+        .coders()
+        .values()
+        .map(|c| (c.id, c.name.as_str()))
+        .collect();
     let mut out = Vec::new();
     for doc in filter.documents() {
         let Some(candidates) = selected.remove(&doc.id) else {
@@ -194,6 +206,7 @@ pub fn retrieve(
             .collect();
         let mut rows: Vec<Retrieved> = Vec::new();
         'candidates: for a in candidates {
+            let a_span = segment_span(doc, a.range);
             let mut partners = Vec::new();
             for ((how, _), bs) in combos.iter().zip(&others) {
                 // Partners are sorted by start: none past the last start that can qualify.
@@ -205,12 +218,22 @@ pub fn retrieve(
                         within: Proximity::Characters(n),
                         ..
                     } => Some(a.range.end.saturating_add(*n)),
-                    Combination::Near { .. } => None,
+                    // Partners starting in a later segment than `n` after `a`'s last.
+                    Combination::Near {
+                        within: Proximity::Segments(n),
+                        ..
+                    } => match a_span {
+                        None => continue 'candidates,
+                        Some((_, last)) => doc
+                            .segments
+                            .get(last.saturating_add(*n).saturating_add(1))
+                            .map(|s| s.range.start.saturating_sub(1)),
+                    },
                 };
                 let found: Vec<CodingId> = bs
                     .iter()
                     .take_while(|b| last_start.is_none_or(|l| b.range.start <= l))
-                    .filter(|b| b.id != a.id && qualifies(doc, a, b, how))
+                    .filter(|b| b.id != a.id && qualifies(doc, a, a_span, b, how))
                     .map(|b| b.id)
                     .collect();
                 match how {
@@ -226,12 +249,14 @@ pub fn retrieve(
             rows.push(Retrieved {
                 coding: a.id,
                 code: a.code,
-                code_path: project.code_path(a.code),
+                code_path: paths
+                    .entry(a.code)
+                    .or_insert_with(|| project.code_path(a.code))
+                    .clone(),
                 coder: a.coder,
-                coder_name: project
-                    .coder(a.coder)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
+                coder_name: coder_names
+                    .get(&a.coder)
+                    .map_or_else(String::new, |n| (*n).to_owned()),
                 case,
                 case_name: case.and_then(|c| project.case(c)).map(|c| c.name.clone()),
                 memo: a.memo.clone(),

@@ -22,8 +22,13 @@ pub enum Unit {
     #[default]
     #[value(alias = "characters")]
     Chars,
-    /// Speaker turns or chat messages apart (0: the same one).
-    #[value(alias = "turns", alias = "messages", alias = "segments")]
+    /// Speaker turns or chat messages apart (0: the same one; also `messages`).
+    #[value(
+        name = "turns",
+        alias = "messages",
+        alias = "segment",
+        alias = "segments"
+    )]
     Segment,
 }
 
