@@ -197,7 +197,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     let mut documents: BTreeMap<String, crate::model::Document> = BTreeMap::new();
     for (name, case) in &cases {
         let file = source.join("interviews").join(format!("{name}.txt"));
-        let mut doc = import_file(&file, &ImportOptions { kind: Some(DocumentKind::Interview), name: Some(format!("Interview {name}")), pseudonyms: None })?.document;
+        let mut doc = import_file(&file, &ImportOptions { kind: Some(DocumentKind::Interview), name: Some(format!("Interview {name}")), pseudonyms: None, ..ImportOptions::default() })?.document;
         doc.id = DocumentId(id("document", name));
         doc.case = Some(*case);
         documents.insert(name.clone(), doc);
@@ -206,7 +206,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     let chat_file = source.join("chat/wechat-export.txt");
     let mut chat = import_file(
         &chat_file,
-        &ImportOptions { kind: Some(DocumentKind::Chat), name: Some("WeChat group chat, May–August 2024".into()), pseudonyms: Some(pseudonyms.clone()) },
+        &ImportOptions { kind: Some(DocumentKind::Chat), name: Some("WeChat group chat, May–August 2024".into()), pseudonyms: Some(pseudonyms.clone()), ..ImportOptions::default() },
     )?
     .document;
     chat.id = DocumentId(id("document", "chat"));
