@@ -18,12 +18,11 @@ use crate::store::ProjectDir;
 
 /// Arguments of `margin import`.
 #[derive(Debug, Args)]
-#[allow(clippy::struct_excessive_bools)]
 pub struct ImportArgs {
     /// The project folder.
     pub project: PathBuf,
-    /// The files to import (text, md, html, docx, odt, pdf, srt, vtt, `WhatsApp` or `WeChat` .txt,
-    /// chat .csv).
+    /// The files to import: documents (txt, md, html, docx, odt, pdf), transcripts (srt, vtt,
+    /// txt) and chat exports (txt, csv).
     #[arg(required_unless_present = "attributes")]
     pub files: Vec<PathBuf>,
     /// The format, when the extension and content do not tell it: text, markdown, html, docx,
