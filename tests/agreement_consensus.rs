@@ -9,7 +9,7 @@ mod agreement_fixture;
 use agreement_fixture::{Fixture, case};
 use margin::analysis::agreement::{
     AgreementOptions, ConsensusError, PassageStatus, Resolution, agreement, compare,
-    consensus_coder, consensus_codings, new_consensus_coder,
+    consensus_coder, consensus_coder_or_new, consensus_codings, new_consensus_coder,
 };
 use margin::model::{CharRange, Coding, Edit, History, MemoTarget};
 
@@ -55,6 +55,7 @@ fn each_resolution_replaces_the_last_and_undo_restores() {
         assert_eq!(ranges(&got), want, "{resolution:?}");
     }
     assert!(consensus_coder(&f.project).is_some());
+    assert_eq!(consensus_coder_or_new(&f.project).id, consensus.id);
     // Undo walks back through every decision to none at all, and the coder goes too.
     for want in [
         vec![CharRange::new(220, 225)],

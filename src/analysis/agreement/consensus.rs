@@ -54,6 +54,14 @@ pub fn new_consensus_coder() -> Coder {
     Coder::new(CONSENSUS_CODER, Color::rgb(0x3a, 0x3a, 0x3a))
 }
 
+/// The project's consensus coder, or a new one (which the first decision adds to the project).
+#[must_use]
+pub fn consensus_coder_or_new(project: &Project) -> Coder {
+    consensus_coder(project)
+        .cloned()
+        .unwrap_or_else(new_consensus_coder)
+}
+
 /// The consensus coder's codings of a passage's code that overlap it: the decision taken, if any.
 #[must_use]
 pub fn consensus_codings<'a>(

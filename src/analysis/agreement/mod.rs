@@ -20,7 +20,8 @@ mod unitizing;
 
 pub use compare::{Comparison, DocumentComparison, Passage, PassageStatus, Version, compare};
 pub use consensus::{
-    ConsensusError, Resolution, consensus_coder, consensus_codings, new_consensus_coder,
+    ConsensusError, Resolution, consensus_coder, consensus_coder_or_new, consensus_codings,
+    new_consensus_coder,
 };
 pub use scope::{
     AgreementError, AgreementOptions, CONSENSUS_CODER, MAX_CODERS, Scope, Unit, segment_units,
