@@ -1,13 +1,17 @@
 //! The command line: one subcommand per task a pipeline needs. Each writes its report to the
 //! given output and returns the process exit code; errors carry their file and line up to `main`.
 
+mod agreement;
 mod check;
 mod import;
+mod merge;
 mod new;
 mod stats;
 
+pub use agreement::{AgreementArgs, ReportFormat, UnitArg};
 pub use check::CheckArgs;
 pub use import::ImportArgs;
+pub use merge::MergeArgs;
 pub use new::{GenerateArgs, NewArgs};
 pub use stats::{Stats, StatsArgs};
 
@@ -42,6 +46,12 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Write a synthetic project of any size (for benchmarks).
     Generate(new::GenerateArgs),
+    /// Inter-coder agreement per code and document (percent, Cohen's κ, Krippendorff's α and
+    /// u-α), or the list of disagreements.
+    Agreement(agreement::AgreementArgs),
+    /// Bring another copy of the project into this one: coders, codings, codes, documents,
+    /// cases and memos, losing nothing and doubling nothing.
+    Merge(merge::MergeArgs),
 }
 
 /// Output formats for reports.
@@ -62,5 +72,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&args, out),
         Command::Stats(args) => stats::run(&args, out),
         Command::Generate(args) => new::generate(&args, out),
+        Command::Agreement(args) => agreement::run(&args, out),
+        Command::Merge(args) => merge::run(&args, out),
     }
 }
