@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod sample;
 pub mod store;

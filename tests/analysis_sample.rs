@@ -154,3 +154,56 @@ fn the_group_vocabulary_is_found_in_chinese() {
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h.text == "毕业"));
 }
+
+/// Split a command line as a POSIX shell would for plain words and '…' / "…" quotes.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn every_example_in_the_analysis_docs_prints_what_it_shows() {
+    use clap::Parser;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/analysis.md")).unwrap();
+    let mut examples = 0;
+    for block in doc.split("```text\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let (command, shown) = block.split_once('\n').unwrap();
+        let line = command.strip_prefix("$ ").unwrap();
+        let mut args = shell_words(line);
+        args[2] = root.join(&args[2]).to_string_lossy().into_owned();
+        let cli = margin::cli::Cli::try_parse_from(&args).unwrap();
+        let mut out = Vec::new();
+        margin::cli::run(cli.command.unwrap(), &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), shown, "{line}");
+        examples += 1;
+    }
+    assert_eq!(examples, 9);
+}
