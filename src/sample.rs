@@ -256,6 +256,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
                 kind: Some(DocumentKind::Interview),
                 name: Some(format!("Interview {name}")),
                 pseudonyms: None,
+                ..ImportOptions::default()
             },
         )?
         .document;
@@ -271,6 +272,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             kind: Some(DocumentKind::Chat),
             name: Some("WeChat group chat, May–August 2024".into()),
             pseudonyms: Some(pseudonyms.clone()),
+            ..ImportOptions::default()
         },
     )?
     .document;
