@@ -8,3 +8,4 @@ pub mod import;
 pub mod model;
 pub mod store;
 pub mod synth;
+pub mod ui;
