@@ -508,6 +508,8 @@ impl MarginApp {
                 self.autosave.edited(self.now);
                 self.keys = code_keys(&session.project);
                 if let Some(c) = applied.created_coding {
+                    // Show the new coding, not the selection over it.
+                    self.transcript.collapse_selection();
                     self.transcript.select_coding(Some(c));
                 }
                 if let (Some(code), Command::CreateCode { name, .. }) =
@@ -581,7 +583,8 @@ impl MarginApp {
         if self.dialogs.any_open() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        let typing = ctx.text_edit_focused();
+        let nothing_focused = ctx.memory(egui::Memory::focused).is_none();
         for cmd in Command::with_shortcuts() {
             if typing && cmd.yields_to_text_fields() {
                 continue;
@@ -613,7 +616,10 @@ impl MarginApp {
         });
         for key in keys {
             if key == Key::Delete {
-                self.queued.push(Command::RemoveSelectedCoding);
+                // The transcript and the codebook handle Delete themselves when focused.
+                if nothing_focused {
+                    self.queued.push(Command::RemoveSelectedCoding);
+                }
                 continue;
             }
             let name = key.name();
@@ -1048,7 +1054,7 @@ fn notices_ui(notices: &mut Vec<Notice>, now: f64, ui: &mut Ui) {
                 ui.horizontal(|ui| {
                     ui.add(egui::Label::new(&n.text).wrap());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                             dismiss = Some(i);
                         }
                     });

@@ -68,7 +68,7 @@ pub fn codebook_ui(
         ui.heading("Codebook");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("＋ New code")
+                .button("+ New code")
                 .on_hover_text("Add a code at the top level")
                 .clicked()
             {
@@ -127,7 +127,7 @@ pub fn codebook_ui(
         .show(ui, |ui| {
             if tree.is_empty() {
                 ui.label(
-                    RichText::new("No codes yet. Add one with “＋ New code”, or select text and press Ctrl+Shift+I for an in-vivo code.")
+                    RichText::new("No codes yet. Add one with “+ New code”, or select text and press Ctrl+Shift+I for an in-vivo code.")
                         .weak(),
                 );
             }
@@ -218,6 +218,15 @@ fn code_row_ui(
             .inner;
         if std::mem::take(&mut state.rename_focus) {
             resp.request_focus();
+            // Select the whole name, so typing replaces it.
+            if let Some(mut te) = egui::text_edit::TextEditState::load(ui.ctx(), resp.id) {
+                let end = egui::text::CCursor::new(name.chars().count());
+                te.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    end,
+                )));
+                te.store(ui.ctx(), resp.id);
+            }
         }
         let (enter, escape) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
         if resp.lost_focus() {

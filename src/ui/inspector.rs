@@ -149,11 +149,13 @@ pub fn inspector_ui(
                     ui.horizontal_wrapped(|ui| {
                         let r = coding.range;
                         let mut adjust = |ui: &mut Ui, label: &str, tip: &str, range: CharRange| {
-                            if ui
+                            let resp = ui
                                 .add_enabled(!range.is_empty(), egui::Button::new(label).small())
-                                .on_hover_text(tip)
-                                .clicked()
-                            {
+                                .on_hover_text(tip);
+                            resp.widget_info(|| {
+                                WidgetInfo::labeled(Role::Button, !range.is_empty(), tip)
+                            });
+                            if resp.clicked() {
                                 commands.push(Command::SetCodingRange {
                                     coding: slot.id,
                                     range,

@@ -254,6 +254,13 @@ impl TranscriptState {
         self.reveal = Some((range.start, Reveal::IfNeeded));
     }
 
+    /// Keep only the caret, at the end of the selection.
+    pub fn collapse_selection(&mut self) {
+        if let Some(s) = self.selection {
+            self.selection = Some(Selection::caret(s.range().end));
+        }
+    }
+
     /// The coding selected in the view.
     #[must_use]
     pub fn selected_coding(&self) -> Option<CodingId> {

@@ -21,6 +21,8 @@ const STRIPE: f32 = 4.0;
 const STRIPE_GAP: f32 = 3.0;
 /// Most lanes drawn; codings in deeper lanes share the last one.
 const MAX_LANES: u16 = 6;
+/// Lanes the gutter always has room for, so that the text does not move when codings overlap.
+const MIN_LANES: u16 = 3;
 /// Width of the speaker column of interviews.
 const LABEL_COLUMN: f32 = 104.0;
 /// Longest line, in ems, for calm reading.
@@ -38,7 +40,7 @@ struct Columns {
 }
 
 fn columns(state: &TranscriptState, kind: DocumentKind, width: f32, text_size: f32) -> Columns {
-    let lanes = state.index.lanes().clamp(1, MAX_LANES);
+    let lanes = state.index.lanes().clamp(MIN_LANES, MAX_LANES);
     let stripes_right = 12.0 + f32::from(lanes) * (STRIPE + STRIPE_GAP);
     let label = if kind == DocumentKind::Interview {
         LABEL_COLUMN
@@ -154,14 +156,14 @@ fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
             format!("{} of {n}", state.find.current + 1)
         };
         ui.label(RichText::new(status).weak());
-        if ui
-            .button("⏶")
-            .on_hover_text("Previous match (Shift+Enter)")
-            .clicked()
-        {
+        let prev = ui.button("⏶").on_hover_text("Previous match (Shift+Enter)");
+        prev.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Previous match"));
+        if prev.clicked() {
             state.next_match(false);
         }
-        if ui.button("⏷").on_hover_text("Next match (Enter)").clicked() {
+        let next = ui.button("⏷").on_hover_text("Next match (Enter)");
+        next.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Next match"));
+        if next.clicked() {
             state.next_match(true);
         }
         if ui
@@ -451,7 +453,7 @@ fn stripe_geometry(state: &TranscriptState, v: &Visible, slot: &Slot) -> Rect {
     let block = &state.blocks.blocks[v.block];
     // Lane 0 is nearest the text; deeper lanes go leftwards.
     let lane = f32::from(slot.lane.min(MAX_LANES - 1));
-    let lanes = f32::from(state.index.lanes().clamp(1, MAX_LANES));
+    let lanes = f32::from(state.index.lanes().clamp(MIN_LANES, MAX_LANES));
     let stripes_right = v.rect.left() + 12.0 + lanes * (STRIPE + STRIPE_GAP);
     let x0 = stripes_right - (lane + 1.0) * (STRIPE + STRIPE_GAP);
     let x1 = x0 + STRIPE;
@@ -636,7 +638,7 @@ fn interact(
     }
 
     if response.has_focus() {
-        keyboard(state, project, doc, ui);
+        keyboard(state, project, doc, commands, ui);
     }
 }
 
@@ -664,7 +666,13 @@ fn word_at(doc: &Document, pos: usize) -> CharRange {
 }
 
 #[allow(clippy::too_many_lines)]
-fn keyboard(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
+fn keyboard(
+    state: &mut TranscriptState,
+    project: &Project,
+    doc: &Document,
+    commands: &mut Vec<Command>,
+    ui: &mut Ui,
+) {
     let _ = project;
     let painter = ui.painter().clone();
     let events = ui.input(|i| i.events.clone());
@@ -726,6 +734,12 @@ fn keyboard(state: &mut TranscriptState, project: &Project, doc: &Document, ui: 
                     Key::Escape => {
                         state.selection = Some(Selection::caret(head));
                         state.selected_coding = None;
+                        None
+                    }
+                    Key::Delete if modifiers.is_none() => {
+                        if state.selected_coding.is_some() {
+                            commands.push(Command::RemoveSelectedCoding);
+                        }
                         None
                     }
                     _ => None,
