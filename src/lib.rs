@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod import;
 pub mod model;
+pub mod sample;
 pub mod store;
 pub mod synth;
 pub mod ui;

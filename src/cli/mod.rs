@@ -6,6 +6,11 @@ mod import;
 mod new;
 mod stats;
 
+pub use check::CheckArgs;
+pub use import::ImportArgs;
+pub use new::{GenerateArgs, NewArgs};
+pub use stats::{Stats, StatsArgs};
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,6 +1,7 @@
 //! Speaker turns in interview transcripts: `Interviewer: ...`, `G8：...` (full-width colon),
 //! `[00:12:03] G8: ...`. A line without a label continues the turn before it. A label counts as
-//! a speaker only if it recurs, so a stray "Note: ..." line in prose is not taken for one.
+//! a speaker if it recurs or carries a timestamp, so a stray "Note: ..." line in prose is not
+//! taken for one.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -80,7 +81,7 @@ pub fn detect_turns(text: &str) -> Vec<Segment> {
     for (line, m) in lines.iter().zip(&matches) {
         let len = line.text.chars().count();
         match m {
-            Some((label, label_chars, media)) if counts[label.as_str()] >= 2 => {
+            Some((label, label_chars, media)) if media.is_some() || counts[label.as_str()] >= 2 => {
                 turns.push(Segment {
                     range: CharRange::new(line.start + label_chars, line.start + len),
                     speaker: Some(label.clone()),

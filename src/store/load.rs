@@ -112,7 +112,19 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
     }
     check_codebook(&project, &mut problems);
 
-    let changed = load_documents(root, &files, &mut project, &mut problems);
+    // Parsing the codings files and reading the texts are the slow parts: do them side by side.
+    let (changed, parsed_codings) = std::thread::scope(|scope| {
+        let codings = scope.spawn(|| {
+            files_in(&files, CODINGS_DIR)
+                .map(|(path, text)| (path, from_ron::<CodingsFile>(text, path)))
+                .collect::<Vec<_>>()
+        });
+        let changed = load_documents(root, &files, &mut project, &mut problems);
+        let codings = codings
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (changed, codings)
+    });
     for id in &changed {
         project.touched.insert(EntityKey::Document(*id));
         report
@@ -120,9 +132,13 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
             .push(project.documents[id].name.clone());
     }
     report.changed_texts.sort();
-    for (path, text) in files_in(&files, CODINGS_DIR) {
-        let Some(file) = parse_into::<CodingsFile>(&mut problems, Some(text), path) else {
-            continue;
+    for (path, parsed) in parsed_codings {
+        let file = match parsed {
+            Ok(file) => file,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
         };
         check_stem(&mut problems, path, &file.document.to_string());
         let folder = path
@@ -370,7 +386,7 @@ fn load_documents(
     for ((path, meta), text) in metas.into_iter().zip(texts) {
         check_stem(problems, &path, &meta.id.to_string());
         let txt_path = path.with_extension("txt");
-        let text = match text {
+        let (text, hash) = match text {
             Ok(t) => t,
             Err(message) => {
                 problems.push(Problem::new(txt_path, message));
@@ -381,7 +397,7 @@ fn load_documents(
             problems.push(Problem::new(&path, format!("unknown case id {case}")));
         }
         let len = text.char_len();
-        let changed = text.hash() != meta.text_hash;
+        let changed = hash != meta.text_hash;
         if changed {
             changed_texts.insert(meta.id);
         }
@@ -422,9 +438,9 @@ fn load_documents(
     changed_texts
 }
 
-/// Read and index the texts, two at a time (reading and hashing 10 MB is the slow part of opening).
-fn read_texts(root: &Path, paths: Vec<PathBuf>) -> Vec<Result<Text, String>> {
-    let read = |rel: &PathBuf| -> Result<Text, String> {
+/// Read, index and hash the texts, two at a time.
+fn read_texts(root: &Path, paths: Vec<PathBuf>) -> Vec<Result<(Text, String), String>> {
+    let read = |rel: &PathBuf| -> Result<(Text, String), String> {
         let bytes =
             std::fs::read(root.join(rel)).map_err(|e| format!("cannot read the text: {e}"))?;
         let text = String::from_utf8(bytes).map_err(|e| {
@@ -433,13 +449,17 @@ fn read_texts(root: &Path, paths: Vec<PathBuf>) -> Vec<Result<Text, String>> {
                 e.utf8_error().valid_up_to()
             )
         })?;
-        Ok(Text::new(text))
+        let text = Text::new(text);
+        let hash = text.hash();
+        Ok((text, hash))
     };
     let half = paths.len() / 2;
     std::thread::scope(|s| {
         let first = s.spawn(|| paths[..half].iter().map(read).collect::<Vec<_>>());
         let mut second: Vec<_> = paths[half..].iter().map(read).collect();
-        let mut out = first.join().unwrap_or_default();
+        let mut out = first
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
         out.append(&mut second);
         out
     })

@@ -24,17 +24,23 @@ pub struct FileWrite {
 }
 
 /// Render the files of `keys` from `project`, in the order they must be written.
+///
+/// At every moment between two writes, what the files refer to must exist:
+/// 1. new or changed referents (manifest, cases, coders, documents, codes parents first);
+/// 2. removed memos (they may refer to codings about to go);
+/// 3. codings files (adding and removing codings);
+/// 4. new or changed memos;
+/// 5. removed codes (deepest first), documents, coders.
 #[must_use]
 pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec<FileWrite> {
-    let mut puts: Vec<(usize, FileWrite)> = Vec::new();
-    let mut removes: Vec<(usize, FileWrite)> = Vec::new();
+    let mut writes: Vec<((u8, usize), FileWrite)> = Vec::new();
     for &key in keys {
         let paths = files_of(key);
         match render_key(project, key) {
             Some(contents) => {
                 let rank = put_rank(project, key);
                 for (path, content) in paths.into_iter().zip(contents) {
-                    puts.push((
+                    writes.push((
                         rank,
                         FileWrite {
                             path,
@@ -46,7 +52,7 @@ pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec
             None => {
                 let rank = remove_rank(key, root);
                 for path in paths.into_iter().rev() {
-                    removes.push((
+                    writes.push((
                         rank,
                         FileWrite {
                             path,
@@ -57,9 +63,8 @@ pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec
             }
         }
     }
-    puts.sort_by_key(|(rank, _)| *rank);
-    removes.sort_by_key(|(rank, _)| *rank);
-    puts.into_iter().chain(removes).map(|(_, w)| w).collect()
+    writes.sort_by_key(|(rank, _)| *rank);
+    writes.into_iter().map(|(_, w)| w).collect()
 }
 
 /// The contents of `key`'s files, or `None` when the entity no longer exists.
@@ -110,30 +115,30 @@ fn render_key(project: &Project, key: EntityKey) -> Option<Vec<Vec<u8>>> {
     }
 }
 
-/// Write order: what is referred to comes first.
-fn put_rank(project: &Project, key: EntityKey) -> usize {
+/// Where a put goes in the write order (see [`render`]).
+fn put_rank(project: &Project, key: EntityKey) -> (u8, usize) {
     match key {
-        EntityKey::Manifest => 0,
-        EntityKey::Cases => 1,
-        EntityKey::Coder(_) => 2,
-        EntityKey::Document(_) => 3,
-        EntityKey::Code(id) => 10 + code_depth(project, id),
-        EntityKey::Codings(..) => 1000,
-        EntityKey::Memo(_) => 1001,
+        EntityKey::Manifest => (1, 0),
+        EntityKey::Cases => (1, 1),
+        EntityKey::Coder(_) => (1, 2),
+        EntityKey::Document(_) => (1, 3),
+        EntityKey::Code(id) => (1, 10 + code_depth(project, id)),
+        EntityKey::Codings(..) => (3, 0),
+        EntityKey::Memo(_) => (4, 0),
     }
 }
 
-/// Removal order: what refers comes first.
-fn remove_rank(key: EntityKey, root: &Path) -> usize {
+/// Where a removal goes in the write order (see [`render`]).
+fn remove_rank(key: EntityKey, root: &Path) -> (u8, usize) {
     match key {
-        EntityKey::Memo(_) => 0,
-        EntityKey::Codings(..) => 1,
+        EntityKey::Memo(_) => (2, 0),
+        EntityKey::Codings(..) => (3, 0),
         // Deeper codes first; the depth is read from the files still on disk.
-        EntityKey::Code(id) => 1000 - on_disk_code_depth(root, id),
-        EntityKey::Document(_) => 1001,
-        EntityKey::Coder(_) => 1002,
-        EntityKey::Cases => 1003,
-        EntityKey::Manifest => 1004,
+        EntityKey::Code(id) => (5, 1000 - on_disk_code_depth(root, id)),
+        EntityKey::Document(_) => (5, 1001),
+        EntityKey::Coder(_) => (5, 1002),
+        EntityKey::Cases => (5, 1003),
+        EntityKey::Manifest => (5, 1004),
     }
 }
 
