@@ -105,6 +105,7 @@ fn harness_with(project: Option<PathBuf>, config: ConfigStore) -> Harness<'stati
                     project,
                     config,
                     sample: None,
+                    data: None,
                 },
             )
         });
@@ -581,4 +582,84 @@ fn find_and_go_to() {
     let third = find(&h, "又要留级了", 0);
     let caret = h.state().transcript().selection().unwrap();
     assert_eq!((caret.anchor, caret.head), (third.start, third.start));
+}
+
+/// Every file of a folder with its bytes, to see that nothing in it changed.
+fn snapshot_dir(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((
+                    p.strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn without_a_project_it_opens_a_working_copy_of_the_sample() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group");
+    let before = snapshot_dir(&sample);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.ron"), "(coder_name: Some(\"Lin Yue\"))").unwrap();
+    let data = dir.path().join("data");
+    let options = AppOptions {
+        project: None,
+        config: ConfigStore::in_dir(&config),
+        sample: Some(sample.clone()),
+        data: Some(data.clone()),
+    };
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| MarginApp::new(&cc.egui_ctx, options));
+    frames(&mut h, 3);
+    let copy = data.join("samples/support-group");
+    assert_eq!(
+        h.state().session().unwrap().root(),
+        copy.canonicalize().unwrap()
+    );
+    // The study's first interview, its codebook with counts, and the existing coder.
+    assert_eq!(
+        project(&h)
+            .document(h.state().transcript().document().unwrap())
+            .unwrap()
+            .name,
+        "Interview G1"
+    );
+    h.get_by_label("Identity construction / Role disorder and loneliness, 123 codings");
+    h.get_by_label_contains("Coding as Lin Yue");
+    assert_eq!(project(&h).coders().len(), 2);
+
+    // A Chinese interview, coded in the copy.
+    h.get_by(|n| {
+        n.role() == Role::ListItem && n.label().is_some_and(|l| l.starts_with("Interview G9,"))
+    })
+    .click();
+    frames(&mut h, 3);
+    h.get_by_label_contains("访谈者: 阿姨，您今天刚做完治疗");
+    let target = find(&h, "您今天刚做完治疗", 0);
+    drag_select(&mut h, target);
+    h.key_press(Key::Num3);
+    frames(&mut h, 2);
+    h.state_mut().flush().unwrap();
+    drop(h);
+    let reopened = ProjectDir::open_read_only(&copy).unwrap().project;
+    assert_eq!(reopened.codings().len(), 839);
+    assert_eq!(
+        snapshot_dir(&sample),
+        before,
+        "the bundled sample is left as it was"
+    );
 }

@@ -35,6 +35,8 @@ pub struct AppOptions {
     pub config: ConfigStore,
     /// The bundled sample project, if found.
     pub sample: Option<PathBuf>,
+    /// Where working copies (of the sample) go.
+    pub data: Option<PathBuf>,
 }
 
 /// A message shown at the top of the window.
@@ -56,6 +58,7 @@ pub struct MarginApp {
     store: ConfigStore,
     config: Config,
     sample: Option<PathBuf>,
+    data: Option<PathBuf>,
     session: Option<Session>,
     autosave: Autosave,
     transcript: TranscriptState,
@@ -91,6 +94,7 @@ impl MarginApp {
             store: options.config,
             config,
             sample: options.sample,
+            data: options.data,
             session: None,
             autosave: Autosave::default(),
             transcript: TranscriptState::default(),
@@ -115,10 +119,11 @@ impl MarginApp {
                 .first()
                 .map(|r| r.path.clone())
                 .filter(|p| p.join("margin.ron").is_file())
-                .or_else(|| app.sample.clone())
         });
-        if let Some(path) = start {
-            app.open_project(&path);
+        match start {
+            Some(path) => app.open_project(&path),
+            None if app.sample.is_some() => app.open_sample(),
+            None => {}
         }
         if app.config.coder_name.is_none() {
             app.dialogs.coder = Some(String::new());
@@ -257,6 +262,30 @@ impl MarginApp {
         }
     }
 
+    /// Open a working copy of the bundled sample (made on first use).
+    fn open_sample(&mut self) {
+        let Some(sample) = self.sample.clone() else {
+            self.error("The sample project was not found next to Margin.");
+            return;
+        };
+        let Some(data) = self.data.clone() else {
+            self.error("There is no folder for application data to copy the sample into.");
+            return;
+        };
+        match super::sample_copy(&sample, &data) {
+            Ok(copy) => {
+                self.open_project(&copy);
+                if self.session.is_some() {
+                    self.info(format!(
+                        "This is your own copy of the sample study, in {}; the original is left as it is.",
+                        copy.display()
+                    ));
+                }
+            }
+            Err(e) => self.error(e),
+        }
+    }
+
     fn create_project(&mut self, path: &Path) {
         match Session::create(path) {
             Ok(session) => {
@@ -379,10 +408,7 @@ impl MarginApp {
             }
             Command::OpenProject(p) => self.open_project(&p),
             Command::CreateProject(p) => self.create_project(&p),
-            Command::OpenSample => match self.sample.clone() {
-                Some(p) => self.open_project(&p),
-                None => self.error("The sample project was not found next to Margin."),
-            },
+            Command::OpenSample => self.open_sample(),
             Command::ImportFiles(paths) => self.import(&paths),
             Command::Save => match self.flush() {
                 Ok(()) => {

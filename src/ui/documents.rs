@@ -99,7 +99,7 @@ pub fn documents_ui(
                             ui.label(RichText::new(format!("Case {case}")).weak().small());
                         }
                         for d in docs {
-                            let tag = (!grouped && !case.is_empty() && case != d.name)
+                            let tag = (!grouped && !case.is_empty() && !d.name.contains(case.as_str()))
                                 .then_some(case.as_str());
                             let count = counts.by_document.get(&d.id).copied().unwrap_or(0);
                             if document_row_ui(d, tag, count, open == Some(d.id), ui).clicked() {
@@ -144,12 +144,10 @@ fn document_row_ui(
         label.push_str("  · ");
         label.push_str(c);
     }
-    let name = painter.layout(
-        label,
-        font,
-        visuals.text_color(),
-        (count_pos.x - rect.left() - 16.0).max(10.0),
-    );
+    let mut job = egui::text::LayoutJob::simple_singleline(label, font, visuals.text_color());
+    job.wrap =
+        egui::text::TextWrapping::truncate_at_width((count_pos.x - rect.left() - 16.0).max(10.0));
+    let name = painter.layout_job(job);
     let name_pos = egui::pos2(
         rect.left() + 6.0,
         rect.center().y - name.rect.height() / 2.0,

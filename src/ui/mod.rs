@@ -43,6 +43,52 @@ pub fn sample_project() -> Option<PathBuf> {
         .find(|p| p.join("margin.ron").is_file())
 }
 
+/// The user's data folder: `$MARGIN_DATA_DIR`, else the platform's.
+#[must_use]
+pub fn data_dir() -> Option<PathBuf> {
+    std::env::var_os("MARGIN_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("org", "Margin", "margin")
+                .map(|d| d.data_dir().to_path_buf())
+        })
+}
+
+/// A working copy of the sample project under `base` (the data folder), made on first use, so
+/// that coding in it never changes the bundled original.
+pub fn sample_copy(sample: &Path, base: &Path) -> Result<PathBuf, String> {
+    let name = sample.file_name().unwrap_or_default();
+    let target = base.join("samples").join(name);
+    if target.join("margin.ron").is_file() {
+        return Ok(target);
+    }
+    copy_dir(sample, &target).map_err(|e| {
+        format!(
+            "could not copy the sample project to {}: {e}",
+            target.display()
+        )
+    })?;
+    Ok(target)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == crate::store::LOCK_FILE {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            copy_dir(&path, &to.join(&name))?;
+        } else {
+            std::fs::copy(&path, to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
 /// Open the window (blocks until it is closed). `project` is opened; without it, the last
 /// project, else the bundled sample.
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
@@ -50,6 +96,7 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
         project,
         config: ConfigStore::platform(),
         sample: sample_project(),
+        data: data_dir(),
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

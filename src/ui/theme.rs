@@ -12,19 +12,50 @@ use crate::model::Color;
 /// The bundled CJK font.
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
-/// egui's default fonts with the bundled CJK font right after the main font of each family, so
-/// Chinese text and full-width punctuation come from it rather than from the emoji fonts.
+/// Colour emoji fonts of the common systems; the first found is used before egui's monochrome
+/// emoji, so chat logs show emoji as their senders saw them.
+const SYSTEM_EMOJI_FONTS: [&str; 6] = [
+    "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+    "/usr/share/fonts/noto/NotoColorEmoji.ttf",
+    "/usr/share/fonts/google-noto-emoji/NotoColorEmoji.ttf",
+    "/usr/share/fonts/noto-emoji/NotoColorEmoji.ttf",
+    "/System/Library/Fonts/Apple Color Emoji.ttc",
+    "C:\\Windows\\Fonts\\seguiemj.ttf",
+];
+
+/// egui's default fonts with the bundled CJK font right after the main font of each family (so
+/// Chinese text and full-width punctuation come from it rather than from the emoji fonts), then
+/// the system's colour emoji font if it has one, then egui's monochrome emoji.
 #[must_use]
 pub fn font_definitions() -> FontDefinitions {
+    let emoji = SYSTEM_EMOJI_FONTS
+        .iter()
+        .find_map(|p| std::fs::read(p).ok())
+        .map(FontData::from_owned);
+    font_definitions_with(emoji)
+}
+
+/// [`font_definitions`] with a given colour emoji font (or none).
+#[must_use]
+pub fn font_definitions_with(emoji: Option<FontData>) -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "droid-sans-fallback".to_owned(),
         Arc::new(FontData::from_static(CJK_FONT)),
     );
+    let has_emoji = emoji.is_some();
+    if let Some(e) = emoji {
+        fonts
+            .font_data
+            .insert("system-color-emoji".to_owned(), Arc::new(e));
+    }
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         let list = fonts.families.entry(family).or_default();
         let at = list.len().min(1);
         list.insert(at, "droid-sans-fallback".to_owned());
+        if has_emoji {
+            list.insert(at + 1, "system-color-emoji".to_owned());
+        }
     }
     fonts
 }
@@ -63,10 +94,10 @@ pub fn color(c: Color) -> Color32 {
 #[must_use]
 pub fn highlight(c: Color, visuals: &Visuals, strong: bool) -> Color32 {
     let alpha = match (visuals.dark_mode, strong) {
-        (false, false) => 0.26,
-        (false, true) => 0.45,
-        (true, false) => 0.34,
-        (true, true) => 0.55,
+        (false, false) => 0.22,
+        (false, true) => 0.42,
+        (true, false) => 0.30,
+        (true, true) => 0.52,
     };
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, (alpha * 255.0) as u8)
 }

@@ -331,7 +331,13 @@ fn body_ui(
         interact(state, project, doc, &response, view_id, commands, ui);
 
         // 3. Paint.
-        paint(state, project, doc, &m, &cols, origin, ui);
+        let place = Place {
+            m,
+            cols,
+            origin,
+            text_id: response.id,
+        };
+        paint(state, project, doc, &place, ui);
         hover_tooltip(state, project, &response, ui);
 
         response.widget_info(|| {
@@ -868,21 +874,30 @@ fn row_edge(
 }
 
 #[allow(clippy::too_many_lines)]
-fn paint(
-    state: &TranscriptState,
-    project: &Project,
-    doc: &Document,
-    m: &Metrics,
-    cols: &Columns,
+/// Where this frame draws: measures, columns, the content's origin, the text's widget id.
+struct Place {
+    m: Metrics,
+    cols: Columns,
     origin: Pos2,
-    ui: &Ui,
-) {
+    text_id: Id,
+}
+
+#[allow(clippy::too_many_lines)]
+fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Place, ui: &Ui) {
+    let Place {
+        m,
+        cols,
+        origin,
+        text_id,
+    } = place;
+    let (origin, text_id) = (*origin, *text_id);
     let painter = ui.painter();
     let visuals = ui.visuals();
     let text_color = visuals.text_color();
     let weak = visuals.weak_text_color();
     let selection = state.selection.map(Selection::range);
     let selection_fill = visuals.selection.bg_fill.gamma_multiply(0.75);
+    let focused = ui.memory(egui::Memory::focused) == Some(text_id);
     let mut rects = Vec::new();
     let small = FontId::proportional(m.small);
 
@@ -1067,8 +1082,9 @@ fn paint(
             }
         }
 
-        // The caret.
+        // The caret, while the text has the keyboard.
         if let Some(sel) = state.selection
+            && focused
             && sel.anchor == sel.head
             && block.range.start <= sel.head
             && sel.head <= block.range.end
