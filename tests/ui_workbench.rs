@@ -506,8 +506,7 @@ fn autosave_writes_exactly_the_changed_files() {
 fn wait_for_save(h: &mut Harness<'static, MarginApp>) {
     for _ in 0..200 {
         h.step();
-        let a = h.state().autosave();
-        if !a.is_writing() && h.state().session().unwrap().project.touched().is_empty() {
+        if !h.state().autosave().is_busy() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));

@@ -241,8 +241,9 @@ impl MarginApp {
                 "the project could not be saved before closing: {e}"
             ));
         }
-        self.session = None;
+        // Dropping the autosaver waits for its thread to finish.
         self.autosave = Autosave::default();
+        self.session = None;
         self.transcript = TranscriptState::default();
         self.codebook = CodebookState::default();
         self.keys.clear();
@@ -332,6 +333,7 @@ impl MarginApp {
             .filter(|d| session.project.document(*d).is_some())
             .or_else(|| first_document(&session.project));
         self.transcript.open(&session.project, doc);
+        self.autosave = Autosave::start(&mut session);
         self.session = Some(session);
         self.config.remember_project(path);
         self.save_config();
@@ -452,11 +454,10 @@ impl MarginApp {
             Command::SetCoderName(name) => {
                 self.config.coder_name = Some(name.clone());
                 self.save_config();
-                if let Some(s) = &mut self.session {
-                    match s.set_coder(&name) {
-                        Ok(_) => self.autosave.edited(self.now),
-                        Err(e) => self.error(e),
-                    }
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.set_coder(&name)
+                {
+                    self.error(e);
                 }
             }
             Command::CodeSelection(code) => match self.transcript.selected_range() {
@@ -503,6 +504,20 @@ impl MarginApp {
             self.error("Open a project first.");
             return;
         };
+        // Coding a passage again with the same code changes nothing (checked in the view's
+        // index, not by scanning every coding).
+        if let Command::ApplyCode {
+            document,
+            range,
+            code,
+        } = command
+            && Some(*document) == self.transcript.document()
+            && let (Some(doc), Some(coder)) = (session.project.document(*document), session.coder)
+            && let Some(range) = super::session::trim_range(doc, *range)
+            && self.transcript.has_coding(range, *code, coder)
+        {
+            return;
+        }
         // Say what a destructive edit did, so the user knows to undo if it was a slip.
         let summary = match command {
             Command::DeleteCode(code) => session.project.code(*code).map(|c| {
@@ -531,7 +546,6 @@ impl MarginApp {
             Ok(Some(applied)) => {
                 self.transcript
                     .apply_changes(&session.project, &applied.changes);
-                self.autosave.edited(self.now);
                 self.keys = code_keys(&session.project);
                 if let Some(c) = applied.created_coding {
                     // Show the new coding, not the selection over it.
@@ -569,7 +583,6 @@ impl MarginApp {
             Ok(Some(label)) => {
                 self.transcript
                     .apply_changes(&session.project, &Changes::All);
-                self.autosave.edited(self.now);
                 self.keys = code_keys(&session.project);
                 let verb = if undo { "Undid" } else { "Redid" };
                 self.info(format!("{verb}: {label}"));
@@ -590,7 +603,6 @@ impl MarginApp {
         };
         let (ids, errors) = session.import(paths);
         if !ids.is_empty() {
-            self.autosave.edited(self.now);
             self.transcript.open(&session.project, ids.first().copied());
             let n = ids.len();
             self.info(format!(
@@ -812,33 +824,26 @@ impl MarginApp {
                         commands.push(Command::AskCoderName);
                     }
                     ui.separator();
-                    let (text, weak) = match self.autosave.status() {
-                        SaveStatus::Saved => ("All changes saved".to_owned(), true),
-                        SaveStatus::Pending => ("Unsaved changes".to_owned(), true),
-                        SaveStatus::Saving => ("Saving…".to_owned(), true),
-                        SaveStatus::Failed(e) => (format!("Saving failed: {e}"), false),
-                    };
-                    let text = if weak {
-                        RichText::new(text).weak()
-                    } else {
-                        RichText::new(text).color(ui.visuals().error_fg_color)
+                    let text = match self.autosave.status() {
+                        SaveStatus::Saved => RichText::new("All changes saved").weak(),
+                        SaveStatus::Pending => RichText::new("Unsaved changes").weak(),
+                        SaveStatus::Saving => RichText::new("Saving…").weak(),
+                        SaveStatus::Failed(e) => RichText::new(format!("Saving failed: {e}"))
+                            .color(ui.visuals().error_fg_color),
+                        SaveStatus::ReadOnly => RichText::new(format!(
+                            "Read-only: {}",
+                            s.read_only().unwrap_or_default()
+                        ))
+                        .color(ui.visuals().warn_fg_color),
                     };
                     ui.label(text);
-                    if let Some(reason) = s.read_only() {
-                        ui.separator();
-                        ui.label(
-                            RichText::new(format!("read-only: {reason}"))
-                                .color(ui.visuals().warn_fg_color),
-                        );
-                    }
                 }
                 None => {
                     ui.label(RichText::new("No project open").weak());
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some((doc, r)) = self.transcript.selected_range() {
-                    let _ = doc;
+                if let Some((_, r)) = self.transcript.selected_range() {
                     ui.label(RichText::new(format!("{} characters selected", r.len())).weak());
                 }
             });
@@ -998,9 +1003,10 @@ impl MarginApp {
             self.apply(cmd, &ctx);
         }
 
-        if let Some(session) = &mut self.session
-            && let Some(wait) = self.autosave.poll(session, self.now)
-        {
+        if let Some(session) = &mut self.session {
+            self.autosave.record(session, self.now);
+        }
+        if let Some(wait) = self.autosave.poll(self.now) {
             ctx.request_repaint_after_secs(wait as f32);
         }
         if self.file_dialog.is_some() {

@@ -456,19 +456,8 @@ fn code_row_ui(
         commands.push(Command::SelectCode(Some(code.id)));
     }
     if response.has_focus() {
-        let (enter, f2, delete) = ui.input(|i| {
-            (
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::F2),
-                i.key_pressed(Key::Delete),
-            )
-        });
-        if enter {
-            if has_selection {
-                commands.push(Command::CodeSelection(code.id));
-            }
-            commands.push(Command::SelectCode(Some(code.id)));
-        }
+        // Enter and Space click the focused row (egui does that); F2 renames, Delete deletes.
+        let (f2, delete) = ui.input(|i| (i.key_pressed(Key::F2), i.key_pressed(Key::Delete)));
         if f2 {
             state.start_rename(project, code.id);
         }

@@ -1,9 +1,11 @@
 //! An open project in the window: the folder, the project, its undo history and who is coding.
 //! Turns the editing [`Command`]s into model [`Edit`]s and applies them through the history, so
-//! every change is one undo step. No egui in here: the logic is tested directly.
+//! every change is one undo step, and journals each operation ([`Op`]) so the autosaver can
+//! replay it on its own copy of the project. No egui in here: the logic is tested directly.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::Utc;
 
@@ -57,7 +59,38 @@ impl Changes {
     }
 }
 
-/// Coding counts, recomputed after edits.
+/// One operation on the project, as journaled for replay.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// An undoable edit, applied through the history.
+    Apply {
+        /// Its undo label.
+        label: String,
+        /// The edit.
+        edit: Edit,
+    },
+    /// An edit outside the history (adding the coder).
+    Raw(Edit),
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+}
+
+impl Op {
+    /// Apply the operation to `project` with `history`, as the session did.
+    pub fn replay(&self, project: &mut Project, history: &mut History) -> Result<(), String> {
+        let result = match self {
+            Op::Apply { label, edit } => history.apply(project, label.clone(), edit.clone()),
+            Op::Raw(edit) => project.apply(edit.clone()).map(drop),
+            Op::Undo => history.undo(project).map(drop),
+            Op::Redo => history.redo(project).map(drop),
+        };
+        result.map_err(|e| e.to_string())
+    }
+}
+
+/// Coding counts, kept up to date after edits.
 #[derive(Clone, Debug, Default)]
 pub struct Counts {
     /// Codings per code (not including sub-codes).
@@ -77,13 +110,29 @@ impl Counts {
         }
         counts
     }
+
+    fn add(&mut self, code: CodeId, document: DocumentId, n: isize) {
+        for v in [
+            self.by_code.entry(code).or_default(),
+            self.by_document.entry(document).or_default(),
+        ] {
+            *v = v.saturating_add_signed(n);
+        }
+    }
+}
+
+/// Where the given codings are (code and document), to update counts across an edit.
+fn placements(project: &Project, ids: &[CodingId]) -> Vec<Option<(CodeId, DocumentId)>> {
+    ids.iter()
+        .map(|id| project.coding(*id).map(|c| (c.code, c.document)))
+        .collect()
 }
 
 /// An open project.
 #[derive(Debug)]
 pub struct Session {
-    /// The folder.
-    pub dir: ProjectDir,
+    /// The folder (shared with the autosaver).
+    pub dir: Arc<ProjectDir>,
     /// The project.
     pub project: Project,
     /// Undo and redo.
@@ -93,6 +142,7 @@ pub struct Session {
     /// What loading noticed.
     pub report: LoadReport,
     counts: Option<Counts>,
+    journal: Vec<Op>,
 }
 
 /// The result of applying an editing command.
@@ -111,12 +161,13 @@ impl Session {
     pub fn open(root: &Path) -> Result<Self, String> {
         let opened = ProjectDir::open(root).map_err(|e| e.to_string())?;
         Ok(Self {
-            dir: opened.dir,
+            dir: Arc::new(opened.dir),
             project: opened.project,
             history: History::new(),
             coder: None,
             report: opened.report,
             counts: None,
+            journal: Vec::new(),
         })
     }
 
@@ -129,12 +180,13 @@ impl Session {
         let mut project = Project::new(Manifest::new(name));
         let dir = ProjectDir::create(root, &mut project).map_err(|e| e.to_string())?;
         Ok(Self {
-            dir,
+            dir: Arc::new(dir),
             project,
             history: History::new(),
             coder: None,
             report: LoadReport::default(),
             counts: None,
+            journal: Vec::new(),
         })
     }
 
@@ -166,9 +218,11 @@ impl Session {
         }
         let coder = Coder::new(name, Color::palette(self.project.coders().len() + 3));
         let id = coder.id;
+        let edit = Edit::PutCoder(coder);
         self.project
-            .apply(Edit::PutCoder(coder))
+            .apply(edit.clone())
             .map_err(|e| e.to_string())?;
+        self.journal.push(Op::Raw(edit));
         self.coder = Some(id);
         Ok(id)
     }
@@ -215,10 +269,29 @@ impl Session {
             return Ok(None);
         }
         let changes = Changes::of(&edit);
+        let before = match &changes {
+            Changes::Codings(ids) => placements(&self.project, ids),
+            Changes::All => Vec::new(),
+        };
+        let label = command.label();
         self.history
-            .apply(&mut self.project, command.label(), edit)
-            .map_err(|e| format!("{}: {e}", command.label()))?;
-        self.counts = None;
+            .apply(&mut self.project, label.clone(), edit.clone())
+            .map_err(|e| format!("{label}: {e}"))?;
+        self.journal.push(Op::Apply { label, edit });
+        match (&changes, &mut self.counts) {
+            (Changes::Codings(ids), Some(counts)) => {
+                let after = placements(&self.project, ids);
+                for (b, a) in before.into_iter().zip(after) {
+                    if let Some((code, doc)) = b {
+                        counts.add(code, doc, -1);
+                    }
+                    if let Some((code, doc)) = a {
+                        counts.add(code, doc, 1);
+                    }
+                }
+            }
+            _ => self.counts = None,
+        }
         Ok(Some(Applied {
             changes,
             created_coding,
@@ -231,10 +304,15 @@ impl Session {
         if let Some(reason) = self.read_only() {
             return Err(format!("cannot undo: {reason}"));
         }
-        self.counts = None;
-        self.history
+        let label = self
+            .history
             .undo(&mut self.project)
-            .map_err(|e| format!("undo failed: {e}"))
+            .map_err(|e| format!("undo failed: {e}"))?;
+        if label.is_some() {
+            self.counts = None;
+            self.journal.push(Op::Undo);
+        }
+        Ok(label)
     }
 
     /// Redo the last undone step; returns its label.
@@ -242,10 +320,20 @@ impl Session {
         if let Some(reason) = self.read_only() {
             return Err(format!("cannot redo: {reason}"));
         }
-        self.counts = None;
-        self.history
+        let label = self
+            .history
             .redo(&mut self.project)
-            .map_err(|e| format!("redo failed: {e}"))
+            .map_err(|e| format!("redo failed: {e}"))?;
+        if label.is_some() {
+            self.counts = None;
+            self.journal.push(Op::Redo);
+        }
+        Ok(label)
+    }
+
+    /// The operations applied since the last call, in order (for the autosaver).
+    pub fn take_journal(&mut self) -> Vec<Op> {
+        std::mem::take(&mut self.journal)
     }
 
     fn require_coder(&self) -> Result<CoderId, String> {
@@ -294,15 +382,9 @@ impl Session {
                 let coder = self.require_coder()?;
                 let doc = self.document(*document)?;
                 self.code(*code)?;
+                // (The window skips codings that would repeat one exactly, using its index.)
                 let range = trim_range(doc, *range)
                     .ok_or_else(|| "select some text to code first".to_owned())?;
-                let duplicate = self
-                    .project
-                    .codings_of(*document)
-                    .any(|c| c.coder == coder && c.code == *code && c.range == range);
-                if duplicate {
-                    return Ok(None);
-                }
                 let coding = Coding::new(*document, &doc.text, range, *code, coder);
                 let id = coding.id;
                 Ok(Some((Edit::PutCoding(Box::new(coding)), Some(id), None)))
@@ -518,37 +600,51 @@ impl Session {
     /// Import files as documents, as one undo step. Files that fail are reported, one message
     /// each, and the others are still imported.
     pub fn import(&mut self, paths: &[PathBuf]) -> (Vec<DocumentId>, Vec<String>) {
-        let mut errors = Vec::new();
         if let Some(reason) = self.read_only() {
             return (Vec::new(), vec![format!("cannot import: {reason}")]);
         }
-        let mut edits = Vec::new();
-        let mut ids = Vec::new();
+        let mut errors = Vec::new();
+        let mut documents = Vec::new();
         for path in paths {
             match import_file(path, &ImportOptions::default()) {
-                Ok(imported) => {
-                    ids.push(imported.document.id);
-                    edits.push(Edit::PutDocument(Box::new(imported.document)));
-                }
+                Ok(imported) => documents.push(imported.document),
                 Err(e) => errors.push(format!("could not import {e}")),
             }
         }
-        if edits.is_empty() {
-            return (ids, errors);
+        match self.add_documents(documents) {
+            Ok(ids) => (ids, errors),
+            Err(e) => {
+                errors.push(e);
+                (Vec::new(), errors)
+            }
         }
-        let label = match edits.len() {
+    }
+
+    /// Add documents (imported by any importer) as one undo step; returns their ids.
+    pub fn add_documents(&mut self, documents: Vec<Document>) -> Result<Vec<DocumentId>, String> {
+        if documents.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(reason) = self.read_only() {
+            return Err(format!("cannot add documents: {reason}"));
+        }
+        let ids: Vec<DocumentId> = documents.iter().map(|d| d.id).collect();
+        let label = match ids.len() {
             1 => "Import a file".to_owned(),
             n => format!("Import {n} files"),
         };
-        if let Err(e) = self
-            .history
-            .apply(&mut self.project, label, Edit::Batch(edits))
-        {
-            errors.push(format!("could not add the imported documents: {e}"));
-            return (Vec::new(), errors);
-        }
+        let edit = Edit::Batch(
+            documents
+                .into_iter()
+                .map(|d| Edit::PutDocument(Box::new(d)))
+                .collect(),
+        );
+        self.history
+            .apply(&mut self.project, label.clone(), edit.clone())
+            .map_err(|e| format!("could not add the imported documents: {e}"))?;
+        self.journal.push(Op::Apply { label, edit });
         self.counts = None;
-        (ids, errors)
+        Ok(ids)
     }
 }
 
@@ -626,20 +722,56 @@ mod tests {
         let id = applied.created_coding.unwrap();
         assert_eq!(applied.changes, Changes::Codings(vec![id]));
         assert_eq!(s.project.coding(id).unwrap().range, CharRange::new(2, 10));
-        // The same coding again changes nothing.
-        assert_eq!(
-            s.execute(&Command::ApplyCode {
-                document: doc,
-                range: CharRange::new(2, 10),
-                code,
-            }),
-            Ok(None)
-        );
         assert_eq!(s.undo().unwrap().as_deref(), Some("Code selection"));
         assert!(s.project.codings().is_empty());
         assert_eq!(s.redo().unwrap().as_deref(), Some("Code selection"));
         assert_eq!(s.project.codings().len(), 1);
         assert_eq!(s.counts().by_code[&code], 1);
+    }
+
+    #[test]
+    fn counts_follow_edits_and_the_journal_replays_them_exactly() {
+        let (_dir, mut s, doc) = session();
+        let start = s.project.clone();
+        s.take_journal();
+        let mut replica = start.clone();
+        let mut replica_history = History::new();
+        assert!(s.counts().by_code.is_empty());
+        let a = create_code(&mut s, "A", None);
+        let b = create_code(&mut s, "B", None);
+        let apply = |s: &mut Session, range, code| {
+            s.execute(&Command::ApplyCode {
+                document: doc,
+                range,
+                code,
+            })
+            .unwrap()
+            .unwrap()
+            .created_coding
+            .unwrap()
+        };
+        let c1 = apply(&mut s, CharRange::new(2, 5), a);
+        apply(&mut s, CharRange::new(4, 9), a);
+        s.execute(&Command::ChangeCodingCode {
+            coding: c1,
+            code: b,
+        })
+        .unwrap();
+        assert_eq!((s.counts().by_code[&a], s.counts().by_code[&b]), (1, 1));
+        assert_eq!(s.counts().by_document[&doc], 2);
+        s.execute(&Command::MergeCodes { from: b, into: a })
+            .unwrap();
+        assert_eq!(s.counts().by_code[&a], 2);
+        s.undo().unwrap();
+        assert_eq!(s.counts().by_code[&b], 1);
+        s.redo().unwrap();
+        s.undo().unwrap();
+        for op in s.take_journal() {
+            op.replay(&mut replica, &mut replica_history).unwrap();
+        }
+        assert_eq!(replica.codings(), s.project.codings());
+        assert_eq!(replica.codes(), s.project.codes());
+        assert!(s.take_journal().is_empty());
     }
 
     #[test]

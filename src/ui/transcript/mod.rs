@@ -254,6 +254,20 @@ impl TranscriptState {
         self.reveal = Some((range.start, Reveal::IfNeeded));
     }
 
+    /// True when the open document already has exactly this coding (same range, code, coder).
+    #[must_use]
+    pub fn has_coding(
+        &self,
+        range: CharRange,
+        code: crate::model::CodeId,
+        coder: crate::model::CoderId,
+    ) -> bool {
+        self.index
+            .at(&self.blocks, range.start)
+            .iter()
+            .any(|s| s.range == range && s.code == code && s.coder == coder)
+    }
+
     /// Keep only the caret, at the end of the selection.
     pub fn collapse_selection(&mut self) {
         if let Some(s) = self.selection {

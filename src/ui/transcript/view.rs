@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use egui::text::CCursor;
 use egui::{
-    Align2, Color32, CursorIcon, Event, FontId, Galley, Id, Key, Modifiers, Pos2, Rect, Response,
-    RichText, Role, ScrollArea, Sense, Shape, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+    Align2, Color32, CursorIcon, Event, FontId, Galley, Id, Key, Pos2, Rect, Response, RichText,
+    Role, ScrollArea, Sense, Shape, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
 };
 
 use super::blocks::BlockKind;
@@ -253,11 +253,10 @@ fn body_ui(
         && !state.blocks.is_empty()
     {
         state.reveal = None;
-        if let Some(y) = reveal_offset(state, doc, &m, pos, how) {
+        if let Some(y) = reveal_offset(state, &m, pos, how) {
             area = area.vertical_scroll_offset(y.max(0.0));
         }
     }
-    let view_id = ui.scope_id().with(("transcript-text", doc.id));
     let output = area.show_viewport(ui, |ui, viewport| {
         let width = ui.available_width();
         let cols = columns(state, doc.kind, width, text_size);
@@ -328,7 +327,7 @@ fn body_ui(
         }
 
         // 2. Mouse and keyboard.
-        interact(state, project, doc, &response, view_id, commands, ui);
+        interact(state, doc, &response, commands, ui);
 
         // 3. Paint.
         let place = Place {
@@ -357,13 +356,7 @@ fn body_ui(
 }
 
 /// The scroll offset that brings char `pos` into view, or `None` if it already is.
-fn reveal_offset(
-    state: &mut TranscriptState,
-    doc: &Document,
-    m: &Metrics,
-    pos: usize,
-    how: Reveal,
-) -> Option<f32> {
+fn reveal_offset(state: &mut TranscriptState, m: &Metrics, pos: usize, how: Reveal) -> Option<f32> {
     let b = state.blocks.block_at(pos)?;
     let top = state.geometry.top(b);
     let block = state.blocks.blocks[b].clone();
@@ -375,7 +368,6 @@ fn reveal_offset(
     });
     let y = top + m.above(&block) + within;
     let view = state.viewport;
-    let _ = doc;
     match how {
         Reveal::IfNeeded if view.is_positive() => {
             if y >= view.min.y && y + m.line <= view.max.y {
@@ -494,15 +486,12 @@ fn stripe_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<crate::m
 #[allow(clippy::too_many_lines)]
 fn interact(
     state: &mut TranscriptState,
-    project: &Project,
     doc: &Document,
     response: &Response,
-    view_id: Id,
     commands: &mut Vec<Command>,
     ui: &mut Ui,
 ) {
     let id = response.id;
-    let _ = view_id;
     if std::mem::take(&mut state.focus_requested) {
         response.request_focus();
     }
@@ -644,7 +633,7 @@ fn interact(
     }
 
     if response.has_focus() {
-        keyboard(state, project, doc, commands, ui);
+        keyboard(state, doc, commands, ui);
     }
 }
 
@@ -672,14 +661,7 @@ fn word_at(doc: &Document, pos: usize) -> CharRange {
 }
 
 #[allow(clippy::too_many_lines)]
-fn keyboard(
-    state: &mut TranscriptState,
-    project: &Project,
-    doc: &Document,
-    commands: &mut Vec<Command>,
-    ui: &mut Ui,
-) {
-    let _ = project;
+fn keyboard(state: &mut TranscriptState, doc: &Document, commands: &mut Vec<Command>, ui: &mut Ui) {
     let painter = ui.painter().clone();
     let events = ui.input(|i| i.events.clone());
     let len = doc.text.char_len();
@@ -1187,6 +1169,4 @@ fn accessibility(state: &TranscriptState, doc: &Document, ui: &Ui) {
             });
         });
     }
-    let _ = Vec2::ZERO;
-    let _ = Modifiers::NONE;
 }
