@@ -50,12 +50,17 @@ cat > "$work/config/config.ron" <<EOF
 )
 EOF
 
-# The window asks for 1360 × 860; the screen matches it (there is no window manager).
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1360x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# The window asks for 1360 × 860; the screen matches it (there is no window manager). Xvfb
+# picks a free display number and tells it through file descriptor 3.
+Xvfb -displayfd 3 -screen 0 1360x860x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+if [ ! -s "$work/display" ]; then
+    echo "Xvfb did not start:" >&2
+    cat "$work/xvfb.log" >&2
+    exit 1
+fi
+export DISPLAY=":$(head -n1 "$work/display")"
 
 MARGIN_CONFIG_DIR="$work/config" MARGIN_DATA_DIR="$work/data" "$binary" \
     >"$work/margin.log" 2>&1 &
@@ -79,6 +84,11 @@ if [ -z "$window" ]; then
 fi
 xdotool windowfocus --sync "$window" 2>/dev/null || true
 sleep 4 # first frames, fonts, the glyph atlas
+# Click a coded passage so the inspector shows its coding, then move the pointer out of the way.
+xdotool mousemove --sync 600 384 click 1 2>/dev/null || true
+sleep 0.5
+xdotool mousemove --sync 1350 850 2>/dev/null || true
+sleep 1
 
 import -window root "$out"
 # A window that drew nothing is one flat colour.

@@ -662,3 +662,94 @@ fn without_a_project_it_opens_a_working_copy_of_the_sample() {
         "the bundled sample is left as it was"
     );
 }
+
+/// Drag the row `from` onto the row `to`, `at` (0 top … 1 bottom) of the way down it.
+fn drag_row(h: &mut Harness<'static, MarginApp>, from: &str, to: &str, at: f32) {
+    let a = code_row(h, from).rect().center();
+    let r = code_row(h, to).rect();
+    let b = egui::pos2(r.center().x, r.top() + r.height() * at);
+    h.event(Event::PointerMoved(a));
+    h.event(Event::PointerButton {
+        pos: a,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    for t in [0.2, 0.5, 0.9, 1.0] {
+        h.event(Event::PointerMoved(a + (b - a) * t));
+    }
+    h.event(Event::PointerButton {
+        pos: b,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    frames(h, 2);
+}
+
+#[test]
+fn nest_reorder_and_recolour_codes() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let tree = |h: &Harness<'static, MarginApp>| {
+        project(h)
+            .code_tree()
+            .iter()
+            .map(|(d, c)| format!("{d} {}", c.name))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        tree(&h),
+        [
+            "0 Identity construction",
+            "1 Role disorder",
+            "0 Emotional resonance",
+            "1 Graduate"
+        ]
+    );
+    // Onto the middle of a row: nest under it.
+    drag_row(
+        &mut h,
+        "Emotional resonance / Graduate",
+        "Identity construction / Role disorder",
+        0.5,
+    );
+    assert_eq!(
+        tree(&h),
+        [
+            "0 Identity construction",
+            "1 Role disorder",
+            "2 Graduate",
+            "0 Emotional resonance"
+        ]
+    );
+    // Onto the top edge of a row: just before it, beside it.
+    drag_row(
+        &mut h,
+        "Emotional resonance, ",
+        "Identity construction, ",
+        0.1,
+    );
+    assert_eq!(
+        tree(&h),
+        [
+            "0 Emotional resonance",
+            "0 Identity construction",
+            "1 Role disorder",
+            "2 Graduate"
+        ]
+    );
+    // Undo puts it back where it was.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    frames(&mut h, 2);
+    assert_eq!(tree(&h)[0], "0 Identity construction");
+
+    // Recolour from the context menu's palette.
+    code_row(&h, "Identity construction / Role disorder, ").click_secondary();
+    frames(&mut h, 2);
+    h.get_by_label("Colour").hover();
+    frames(&mut h, 3);
+    h.get_by_label("Colour #55a868").click();
+    frames(&mut h, 2);
+    assert_eq!(project(&h).code(f.role).unwrap().color.to_hex(), "#55a868");
+}

@@ -167,7 +167,7 @@ pub fn codebook_ui(
                 let stroke = Stroke::new(2.0, ui.visuals().selection.stroke.color);
                 ui.painter().hline(tail.x_range(), tail.top() + 2.0, stroke);
             }
-            if let Some(drag) = tail_response.dnd_release_payload::<CodeDrag>() {
+            if let Some(drag) = released::<CodeDrag>(&tail_response) {
                 commands.push(Command::MoveCode {
                     code: drag.0,
                     parent: None,
@@ -176,6 +176,16 @@ pub fn codebook_ui(
             }
         });
     commands
+}
+
+/// The payload of type `T` dropped on `response` this frame. (egui's `dnd_release_payload` takes
+/// whatever payload there is before checking its type, so a drop target for one type would
+/// swallow the other's: check the type first.)
+fn released<T: std::any::Any + Send + Sync>(
+    response: &egui::Response,
+) -> Option<std::sync::Arc<T>> {
+    response.dnd_hover_payload::<T>()?;
+    response.dnd_release_payload::<T>()
 }
 
 struct RowInfo<'a> {
@@ -266,7 +276,7 @@ fn code_row_ui(
             egui::StrokeKind::Inside,
         );
     }
-    if let Some(sel) = response.dnd_release_payload::<SelectionDrag>() {
+    if let Some(sel) = released::<SelectionDrag>(&response) {
         commands.push(Command::ApplyCode {
             document: sel.document,
             range: sel.range,
@@ -303,7 +313,7 @@ fn code_row_ui(
             }
         }
     }
-    if let Some(drag) = response.dnd_release_payload::<CodeDrag>()
+    if let Some(drag) = released::<CodeDrag>(&response)
         && drag.0 != code.id
     {
         let p = ui

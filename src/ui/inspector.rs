@@ -100,8 +100,10 @@ pub fn inspector_ui(
                 } else {
                     egui::Color32::TRANSPARENT
                 });
+                let width = ui.available_width() - 16.0;
                 frame.show(ui, |ui| {
-                    ui.set_width(ui.available_width());
+                    ui.set_width(width);
+                    ui.set_max_width(width);
                     ui.horizontal(|ui| {
                         let color = project
                             .code(coding.code)
@@ -112,7 +114,8 @@ pub fn inspector_ui(
                         let path = project.code_path(coding.code);
                         egui::ComboBox::from_id_salt(("code-of", slot.id))
                             .selected_text(path)
-                            .width(ui.available_width() - 8.0)
+                            .width(ui.available_width() - 4.0)
+                            .truncate()
                             .show_ui(ui, |ui| {
                                 for (depth, c) in project.code_tree() {
                                     let name = format!("{}{}", "   ".repeat(depth), c.name);
@@ -165,26 +168,26 @@ pub fn inspector_ui(
                         ui.label(RichText::new("start").small().weak());
                         adjust(
                             ui,
-                            "◀",
+                            "‹",
                             "Start one character earlier",
                             CharRange::new(r.start.saturating_sub(1), r.end),
                         );
                         adjust(
                             ui,
-                            "▶",
+                            "›",
                             "Start one character later",
                             CharRange::new(r.start + 1, r.end),
                         );
                         ui.label(RichText::new("end").small().weak());
                         adjust(
                             ui,
-                            "◀",
+                            "‹",
                             "End one character earlier",
                             CharRange::new(r.start, r.end.saturating_sub(1)),
                         );
                         adjust(
                             ui,
-                            "▶",
+                            "›",
                             "End one character later",
                             CharRange::new(r.start, r.end + 1),
                         );

@@ -156,12 +156,14 @@ fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
             format!("{} of {n}", state.find.current + 1)
         };
         ui.label(RichText::new(status).weak());
-        let prev = ui.button("⏶").on_hover_text("Previous match (Shift+Enter)");
+        let prev = ui
+            .button("Previous")
+            .on_hover_text("Previous match (Shift+Enter)");
         prev.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Previous match"));
         if prev.clicked() {
             state.next_match(false);
         }
-        let next = ui.button("⏷").on_hover_text("Next match (Enter)");
+        let next = ui.button("Next").on_hover_text("Next match (Enter)");
         next.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Next match"));
         if next.clicked() {
             state.next_match(true);
