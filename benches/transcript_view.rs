@@ -211,6 +211,17 @@ fn main() {
         coding.push(d.frame(Driver::wheel(-30.0)));
     }
     summary("code a selection (and autosave)", coding, 4.0);
+
+    // Undo and redo of a coding, each one frame.
+    let (mut undos, mut redos) = (Vec::new(), Vec::new());
+    for _ in 0..100 {
+        d.app.queue(Command::Undo);
+        undos.push(d.frame(Vec::new()));
+        d.app.queue(Command::Redo);
+        redos.push(d.frame(Vec::new()));
+    }
+    summary("undo a coding", undos, 4.0);
+    summary("redo it", redos, 4.0);
     let saves = d.app.autosave().saves();
     d.app.flush().expect("save");
     eprintln!(

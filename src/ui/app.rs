@@ -16,7 +16,7 @@ use super::dialogs::{Dialogs, dialogs_ui};
 use super::documents::{DocumentsState, documents_ui, natural_cmp};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::keys::{code_for_key, code_keys};
-use super::session::{Changes, Session};
+use super::session::Session;
 use super::theme;
 use super::transcript::{TranscriptState, transcript_ui};
 use crate::model::{CodeId, DocumentKind, Project};
@@ -580,9 +580,8 @@ impl MarginApp {
         };
         let result = if undo { session.undo() } else { session.redo() };
         match result {
-            Ok(Some(label)) => {
-                self.transcript
-                    .apply_changes(&session.project, &Changes::All);
+            Ok(Some((label, changes))) => {
+                self.transcript.apply_changes(&session.project, &changes);
                 self.keys = code_keys(&session.project);
                 let verb = if undo { "Undid" } else { "Redid" };
                 self.info(format!("{verb}: {label}"));

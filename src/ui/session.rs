@@ -143,7 +143,14 @@ pub struct Session {
     pub report: LoadReport,
     counts: Option<Counts>,
     journal: Vec<Op>,
+    /// What each undo step (and redo step) changes, in step with the history, so undo and redo
+    /// update the views and counts as narrowly as the edit did.
+    undo_changes: Vec<Changes>,
+    redo_changes: Vec<Changes>,
 }
+
+/// Steps kept in the change stacks (the history keeps as many).
+const STEPS: usize = 1000;
 
 /// The result of applying an editing command.
 #[derive(Debug, PartialEq, Eq)]
@@ -168,6 +175,8 @@ impl Session {
             report: opened.report,
             counts: None,
             journal: Vec::new(),
+            undo_changes: Vec::new(),
+            redo_changes: Vec::new(),
         })
     }
 
@@ -187,6 +196,8 @@ impl Session {
             report: LoadReport::default(),
             counts: None,
             journal: Vec::new(),
+            undo_changes: Vec::new(),
+            redo_changes: Vec::new(),
         })
     }
 
@@ -278,7 +289,28 @@ impl Session {
             .apply(&mut self.project, label.clone(), edit.clone())
             .map_err(|e| format!("{label}: {e}"))?;
         self.journal.push(Op::Apply { label, edit });
-        match (&changes, &mut self.counts) {
+        self.update_counts(&changes, before);
+        self.push_step(changes.clone());
+        Ok(Some(Applied {
+            changes,
+            created_coding,
+            created_code,
+        }))
+    }
+
+    /// Record what a new undo step changes (a new step clears what could be redone).
+    fn push_step(&mut self, changes: Changes) {
+        self.undo_changes.push(changes);
+        if self.undo_changes.len() > STEPS {
+            self.undo_changes.remove(0);
+        }
+        self.redo_changes.clear();
+    }
+
+    /// Keep the counts up to date across an edit of the codings `changes` names, given where
+    /// they were before it.
+    fn update_counts(&mut self, changes: &Changes, before: Vec<Option<(CodeId, DocumentId)>>) {
+        match (changes, &mut self.counts) {
             (Changes::Codings(ids), Some(counts)) => {
                 let after = placements(&self.project, ids);
                 for (b, a) in before.into_iter().zip(after) {
@@ -292,43 +324,52 @@ impl Session {
             }
             _ => self.counts = None,
         }
-        Ok(Some(Applied {
-            changes,
-            created_coding,
-            created_code,
-        }))
     }
 
-    /// Undo the last step; returns its label.
-    pub fn undo(&mut self) -> Result<Option<String>, String> {
-        if let Some(reason) = self.read_only() {
-            return Err(format!("cannot undo: {reason}"));
-        }
-        let label = self
-            .history
-            .undo(&mut self.project)
-            .map_err(|e| format!("undo failed: {e}"))?;
-        if label.is_some() {
-            self.counts = None;
-            self.journal.push(Op::Undo);
-        }
-        Ok(label)
+    /// Undo the last step; returns its label and what it changed.
+    pub fn undo(&mut self) -> Result<Option<(String, Changes)>, String> {
+        self.shift(true)
     }
 
-    /// Redo the last undone step; returns its label.
-    pub fn redo(&mut self) -> Result<Option<String>, String> {
+    /// Redo the last undone step; returns its label and what it changed.
+    pub fn redo(&mut self) -> Result<Option<(String, Changes)>, String> {
+        self.shift(false)
+    }
+
+    fn shift(&mut self, undo: bool) -> Result<Option<(String, Changes)>, String> {
+        let what = if undo { "undo" } else { "redo" };
         if let Some(reason) = self.read_only() {
-            return Err(format!("cannot redo: {reason}"));
+            return Err(format!("cannot {what}: {reason}"));
         }
-        let label = self
-            .history
-            .redo(&mut self.project)
-            .map_err(|e| format!("redo failed: {e}"))?;
-        if label.is_some() {
-            self.counts = None;
-            self.journal.push(Op::Redo);
+        let changes = if undo {
+            self.undo_changes.last()
+        } else {
+            self.redo_changes.last()
         }
-        Ok(label)
+        .cloned()
+        .unwrap_or(Changes::All);
+        let before = match &changes {
+            Changes::Codings(ids) => placements(&self.project, ids),
+            Changes::All => Vec::new(),
+        };
+        let result = if undo {
+            self.history.undo(&mut self.project)
+        } else {
+            self.history.redo(&mut self.project)
+        };
+        let Some(label) = result.map_err(|e| format!("{what} failed: {e}"))? else {
+            return Ok(None);
+        };
+        let (from, to) = if undo {
+            (&mut self.undo_changes, &mut self.redo_changes)
+        } else {
+            (&mut self.redo_changes, &mut self.undo_changes)
+        };
+        from.pop();
+        to.push(changes.clone());
+        self.journal.push(if undo { Op::Undo } else { Op::Redo });
+        self.update_counts(&changes, before);
+        Ok(Some((label, changes)))
     }
 
     /// The operations applied since the last call, in order (for the autosaver).
@@ -644,6 +685,7 @@ impl Session {
             .map_err(|e| format!("could not add the imported documents: {e}"))?;
         self.journal.push(Op::Apply { label, edit });
         self.counts = None;
+        self.push_step(Changes::All);
         Ok(ids)
     }
 }
@@ -722,9 +764,11 @@ mod tests {
         let id = applied.created_coding.unwrap();
         assert_eq!(applied.changes, Changes::Codings(vec![id]));
         assert_eq!(s.project.coding(id).unwrap().range, CharRange::new(2, 10));
-        assert_eq!(s.undo().unwrap().as_deref(), Some("Code selection"));
+        let (label, changes) = s.undo().unwrap().unwrap();
+        assert_eq!(label, "Code selection");
+        assert_eq!(changes, Changes::Codings(vec![id]));
         assert!(s.project.codings().is_empty());
-        assert_eq!(s.redo().unwrap().as_deref(), Some("Code selection"));
+        assert_eq!(s.redo().unwrap().unwrap().0, "Code selection");
         assert_eq!(s.project.codings().len(), 1);
         assert_eq!(s.counts().by_code[&code], 1);
     }
