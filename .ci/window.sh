@@ -68,7 +68,7 @@ margin_pid=$!
 
 window=""
 for _ in $(seq 120); do
-    window="$(xdotool search --name '^Margin$' 2>/dev/null | head -n1 || true)"
+    window="$(xdotool search --name 'Margin$' 2>/dev/null | head -n1 || true)"
     [ -n "$window" ] && break
     if ! kill -0 "$margin_pid" 2>/dev/null; then
         echo "margin exited before showing a window:" >&2

@@ -641,6 +641,14 @@ fn without_a_project_it_opens_a_working_copy_of_the_sample() {
     h.get_by_label_contains("Coding as Lin Yue");
     assert_eq!(project(&h).coders().len(), 2);
 
+    // Review: show only the other coder's codings.
+    h.get_by_label("Show the codings of").click();
+    frames(&mut h, 3);
+    h.get_by_label("Zhou Ming").click();
+    frames(&mut h, 2);
+    let zhou = project(&h).coder_named("Zhou Ming").unwrap().id;
+    assert_eq!(h.state().transcript().coder_filter(), Some(zhou));
+
     // A Chinese interview, coded in the copy.
     h.get_by(|n| {
         n.role() == Role::ListItem && n.label().is_some_and(|l| l.starts_with("Interview G9,"))

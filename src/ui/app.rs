@@ -71,6 +71,7 @@ pub struct MarginApp {
     file_dialog: Option<(Receiver<DialogResult>, std::time::Instant)>,
     keys: BTreeMap<CodeId, char>,
     open_path: String,
+    title: String,
     now: f64,
     closed: bool,
 }
@@ -107,6 +108,7 @@ impl MarginApp {
             file_dialog: None,
             keys: BTreeMap::new(),
             open_path: String::new(),
+            title: "Margin".to_owned(),
             now: 0.0,
             closed: false,
         };
@@ -918,6 +920,14 @@ impl MarginApp {
         self.now = ctx.input(|i| i.time);
         self.poll_dialog();
         self.global_keys(&ctx);
+        let title = self.session.as_ref().map_or_else(
+            || "Margin".to_owned(),
+            |s| format!("{} — Margin", s.project.manifest().name),
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
         let mut commands = std::mem::take(&mut self.queued);
 
         egui::Panel::top("menu").show(ui, |ui| {

@@ -40,6 +40,8 @@ pub struct Block {
     pub continued: bool,
     /// For the first message of a new day in a chat: that day.
     pub new_day: Option<NaiveDate>,
+    /// True when the header shows a time in the recording under the speaker.
+    pub has_media: bool,
     /// Where this block's line widths start in [`Blocks::line_ems`]; they end where the next
     /// block's start.
     lines_start: u32,
@@ -91,6 +93,15 @@ impl Blocks {
                 last_day = day;
             }
             out.push_cut(&mut cursor, seg.range, kind, Some(i), new_day);
+            if seg.media.is_some()
+                && let Some(b) = out
+                    .blocks
+                    .iter_mut()
+                    .rev()
+                    .find(|b| b.segment == Some(i) && !b.continued)
+            {
+                b.has_media = true;
+            }
             prev_end = seg.range.end;
         }
         let len = doc.text.char_len();
@@ -249,6 +260,7 @@ impl Blocks {
                 segment,
                 continued: !first,
                 new_day: if first { new_day } else { None },
+                has_media: false,
                 lines_start: self.line_ems.len() as u32,
             });
             self.line_ems.extend(lines);

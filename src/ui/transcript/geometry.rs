@@ -69,6 +69,17 @@ impl Metrics {
         h
     }
 
+    /// The least height of a block's text: two rows when a time in the recording sits under
+    /// the speaker.
+    #[must_use]
+    pub fn min_body(&self, block: &Block) -> f32 {
+        if block.has_media {
+            self.line + self.small * 1.2
+        } else {
+            self.line
+        }
+    }
+
     /// Space below a block's text.
     #[must_use]
     pub fn below(&self, block: &Block) -> f32 {
@@ -118,7 +129,9 @@ impl Geometry {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                m.above(b) + blocks.estimate_rows(i, width_ems) as f32 * m.line + m.below(b)
+                m.above(b)
+                    + (blocks.estimate_rows(i, width_ems) as f32 * m.line).max(m.min_body(b))
+                    + m.below(b)
             })
             .collect();
         self.measured = vec![false; blocks.len()];
@@ -189,7 +202,7 @@ impl Geometry {
         let galley = layout(block_job(doc, block, key));
         let mut delta = 0.0;
         if !self.measured[i] {
-            let h = m.above(block) + galley.rect.height().max(m.line) + m.below(block);
+            let h = m.above(block) + galley.rect.height().max(m.min_body(block)) + m.below(block);
             delta = h - self.heights[i];
             if delta.abs() > 0.01 {
                 self.heights[i] = h;

@@ -134,6 +134,8 @@ pub struct TranscriptState {
     /// The first block shown last frame and how far into it the view started.
     top_anchor: Option<(usize, f32)>,
     focus_requested: bool,
+    /// Show only this coder's codings.
+    coder_filter: Option<crate::model::CoderId>,
     /// Galleys laid out in the last frame (for benchmarks and tests).
     pub layouts_last_frame: usize,
 }
@@ -157,6 +159,7 @@ impl Default for TranscriptState {
             viewport: Rect::NOTHING,
             top_anchor: None,
             focus_requested: false,
+            coder_filter: None,
             layouts_last_frame: 0,
         }
     }
@@ -184,6 +187,7 @@ impl TranscriptState {
                 query: keep_find.query,
                 ..FindBar::default()
             },
+            coder_filter: self.coder_filter.filter(|c| project.coder(*c).is_some()),
             ..Self::default()
         };
         let Some(doc) = id.and_then(|id| project.document(id)) else {
@@ -289,11 +293,46 @@ impl TranscriptState {
         }
     }
 
+    /// Show only the codings of `coder` (or everyone's).
+    pub fn set_coder_filter(&mut self, coder: Option<crate::model::CoderId>) {
+        self.coder_filter = coder;
+        if let Some(c) = coder
+            && self
+                .selected_coding
+                .and_then(|id| self.index.slot(id))
+                .is_some_and(|s| s.coder != c)
+        {
+            self.selected_coding = None;
+        }
+    }
+
+    /// Whose codings are shown: one coder's, or everyone's (`None`).
+    #[must_use]
+    pub fn coder_filter(&self) -> Option<crate::model::CoderId> {
+        self.coder_filter
+    }
+
+    fn shown(&self, slot: &Slot) -> bool {
+        self.coder_filter.is_none_or(|c| slot.coder == c)
+    }
+
+    /// The shown codings of block `b`.
+    fn slots_in_block(&self, b: usize) -> impl Iterator<Item = &Slot> + '_ {
+        self.index.in_block(b).filter(|s| self.shown(s))
+    }
+
+    /// The shown codings covering char `pos`, shortest first.
+    fn slots_at(&self, pos: usize) -> Vec<Slot> {
+        let mut v = self.index.at(&self.blocks, pos);
+        v.retain(|s| self.shown(s));
+        v
+    }
+
     /// The codings under the caret, shortest first; the selected coding first of all.
     #[must_use]
     pub fn codings_at_caret(&self) -> Vec<Slot> {
         let mut v = match self.selection {
-            Some(s) => self.index.at(&self.blocks, s.head),
+            Some(s) => self.slots_at(s.head),
             None => Vec::new(),
         };
         if let Some(sel) = self.selected_coding.and_then(|id| self.index.slot(id)) {

@@ -108,6 +108,31 @@ fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui:
         facts.push(format!("{} codings", state.index.len()));
         ui.label(RichText::new(facts.join(" · ")).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if project.coders().len() > 1 {
+                let name = |c: Option<crate::model::CoderId>| {
+                    c.and_then(|c| project.coder(c))
+                        .map_or_else(|| "all coders".to_owned(), |c| c.name.clone())
+                };
+                let current = state.coder_filter();
+                let mut chosen = current;
+                egui::ComboBox::from_id_salt("coder-filter")
+                    .selected_text(format!("Codings of {}", name(current)))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut chosen, None, "all coders");
+                        let mut coders: Vec<_> = project.coders().values().collect();
+                        coders.sort_by(|a, b| a.name.cmp(&b.name));
+                        for c in coders {
+                            ui.selectable_value(&mut chosen, Some(c.id), &c.name);
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        WidgetInfo::labeled(Role::ComboBox, true, "Show the codings of")
+                    });
+                if chosen != current {
+                    state.set_coder_filter(chosen);
+                }
+            }
             if ui
                 .button("Go to…")
                 .on_hover_text("Go to a message number or a time (Ctrl+G)")
@@ -475,8 +500,7 @@ fn stripe_geometry(state: &TranscriptState, v: &Visible, slot: &Slot) -> Rect {
 
 fn stripe_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<crate::model::CodingId> {
     state
-        .index
-        .in_block(v.block)
+        .slots_in_block(v.block)
         .find(|s| {
             stripe_geometry(state, v, s)
                 .expand2(vec2(2.0, 0.0))
@@ -605,7 +629,7 @@ fn interact(
                     state.caret_x = None;
                     // Click on a highlight selects the innermost coding there; clicking again
                     // steps to the next one over the same place.
-                    let here = state.index.at(&state.blocks, c);
+                    let here = state.slots_at(c);
                     let next = match state
                         .selected_coding
                         .and_then(|s| here.iter().position(|x| x.id == s))
@@ -1009,7 +1033,7 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
         }
 
         // Codings: translucent highlights, stripes in the margin.
-        let mut slots: Vec<&Slot> = state.index.in_block(v.block).collect();
+        let mut slots: Vec<&Slot> = state.slots_in_block(v.block).collect();
         slots.sort_by_key(|s| (std::cmp::Reverse(s.range.len()), s.id));
         for slot in &slots {
             let Some(code) = project.code(slot.code) else {
@@ -1100,7 +1124,7 @@ fn hover_tooltip(state: &TranscriptState, project: &Project, response: &Response
                     .any(|r| r.rect().translate(v.text_origin.to_vec2()).contains(pos))
             });
             if over_text {
-                state.index.at(&state.blocks, c)
+                state.slots_at(c)
             } else {
                 Vec::new()
             }
