@@ -914,12 +914,8 @@ impl MarginApp {
         commands
     }
 
-    /// One frame of the window.
-    pub fn frame(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        self.now = ctx.input(|i| i.time);
-        self.poll_dialog();
-        self.global_keys(&ctx);
+    /// The window title names the open project.
+    fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.session.as_ref().map_or_else(
             || "Margin".to_owned(),
             |s| format!("{} — Margin", s.project.manifest().name),
@@ -928,6 +924,15 @@ impl MarginApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// One frame of the window.
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
+        self.poll_dialog();
+        self.global_keys(&ctx);
+        self.update_title(&ctx);
         let mut commands = std::mem::take(&mut self.queued);
 
         egui::Panel::top("menu").show(ui, |ui| {
