@@ -404,7 +404,13 @@ impl MarginApp {
                 self.spawn_dialog(|| {
                     rfd::FileDialog::new()
                         .set_title("Import files")
-                        .add_filter("Text, transcripts and chat logs", &["txt", "text", "md"])
+                        .add_filter(
+                            "Transcripts, chat logs and documents",
+                            &[
+                                "txt", "text", "md", "markdown", "html", "htm", "docx", "odt",
+                                "pdf", "srt", "vtt", "csv",
+                            ],
+                        )
                         .add_filter("All files", &["*"])
                         .pick_files()
                         .map(Command::ImportFiles)
