@@ -12,3 +12,4 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod synth;
+pub mod ui;

@@ -9,9 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run(command, &mut std::io::stdout().lock()),
-        None => Err(anyhow::anyhow!(
-            "the window is not built yet; use a subcommand (see margin --help)"
-        )),
+        None => margin::ui::run(cli.project).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,231 @@
+//! The transcript view on a generated 10 MB Chinese chat log with 20,000 codings: CPU time of a
+//! frame while scrolling (by wheel and by jumps) and while coding, and the time to open the
+//! document in the view. Frames are driven headless through the whole window (`MarginApp`, 1280 ×
+//! 800 points) with `egui::Context::run_ui` and tessellated, as a real frame would be; only the
+//! GPU upload is left out. Run with `cargo bench --bench transcript_view`.
+//!
+//! Times are the CPU time of the UI thread (`CLOCK_THREAD_CPUTIME_ID`; wall time where there is
+//! no such clock), so that other work on a busy machine does not count.
+//!
+//! Budgets (DESIGN.md §5, the issue): p95 per frame under 4 ms, opening under 200 ms.
+
+use std::time::{Duration, Instant};
+
+use egui::{Event, MouseWheelSource, MouseWheelUnit, RawInput, Rect, TouchPhase, Vec2, pos2};
+use margin::model::{CharRange, DocumentKind};
+use margin::store::ProjectDir;
+use margin::synth::{SynthOptions, generate};
+use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
+
+/// CPU time this thread has run (`CLOCK_THREAD_CPUTIME_ID`); `None` where there is no such
+/// clock, and then wall-clock time is measured instead.
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)]
+fn thread_cpu() -> Option<Duration> {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Some(Duration::new(
+        u64::try_from(t.tv_sec).unwrap_or(0),
+        u32::try_from(t.tv_nsec).unwrap_or(0),
+    ))
+}
+
+#[cfg(not(unix))]
+fn thread_cpu() -> Option<Duration> {
+    None
+}
+
+/// One frame of the window: run the UI and tessellate what it painted.
+struct Driver {
+    ctx: egui::Context,
+    app: MarginApp,
+    time: f64,
+}
+
+impl Driver {
+    fn frame(&mut self, events: Vec<Event>) -> Duration {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(
+                pos2(0.0, 0.0),
+                Vec2::new(1280.0, 800.0),
+            )),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            events,
+            focused: true,
+            ..RawInput::default()
+        };
+        let (cpu, wall) = (thread_cpu(), Instant::now());
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = match (cpu, thread_cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => wall.elapsed(),
+        };
+        std::hint::black_box(primitives);
+        elapsed
+    }
+
+    fn wheel(dy: f32) -> Vec<Event> {
+        vec![
+            Event::PointerMoved(pos2(620.0, 400.0)),
+            Event::MouseWheel {
+                unit: MouseWheelUnit::Point,
+                delta: Vec2::new(0.0, dy),
+                phase: TouchPhase::Move,
+                source: MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            },
+        ]
+    }
+}
+
+fn summary(name: &str, mut times: Vec<Duration>, budget_ms: f64) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let median = ms(times[times.len() / 2]);
+    let p95 = ms(times[(times.len() * 95 / 100).min(times.len() - 1)]);
+    let max = ms(times[times.len() - 1]);
+    eprintln!(
+        "{name:<36} median {median:7.2} ms   p95 {p95:7.2} ms   max {max:7.2} ms   budget {budget_ms} ms   ({} frames)",
+        times.len()
+    );
+}
+
+#[allow(clippy::too_many_lines)]
+fn main() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("chat");
+    let started = Instant::now();
+    let mut project = generate(&SynthOptions {
+        documents: 1,
+        bytes: 10_000_000,
+        chinese: 1.0,
+        codings: 20_000,
+        kinds: vec![DocumentKind::Chat],
+        ..SynthOptions::default()
+    });
+    let doc = *project.documents().keys().next().expect("one document");
+    let (chars, segments) = {
+        let d = project.document(doc).expect("document");
+        (d.text.char_len(), d.segments.len())
+    };
+    drop(ProjectDir::create(&root, &mut project).expect("write project"));
+    drop(project);
+    eprintln!(
+        "generated a {chars}-character Chinese chat log ({segments} messages, 20,000 codings) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let config = tmp.path().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.ron"),
+        "(coder_name: Some(\"coder1\"), theme: Light)",
+    )
+    .expect("config");
+    let ctx = egui::Context::default();
+    let t = Instant::now();
+    let app = MarginApp::new(
+        &ctx,
+        AppOptions {
+            project: Some(root.clone()),
+            config: ConfigStore::in_dir(&config),
+            sample: None,
+            data: None,
+        },
+    );
+    let mut d = Driver {
+        ctx,
+        app,
+        time: 0.0,
+    };
+    d.frame(Vec::new());
+    eprintln!(
+        "open the project and draw the first frame: {:.0} ms (wall clock)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    // Warm up: fonts, the glyph atlas, the first layouts.
+    for _ in 0..30 {
+        d.frame(Driver::wheel(-40.0));
+    }
+
+    // Opening the document: building its blocks and coding index, and the first frame.
+    let mut opens = Vec::new();
+    for _ in 0..10 {
+        let (cpu, wall) = (thread_cpu(), Instant::now());
+        d.app.run(Command::OpenDocument(doc), &d.ctx);
+        let applied = match (cpu, thread_cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => wall.elapsed(),
+        };
+        let first = d.frame(Vec::new());
+        opens.push(applied + first);
+        for _ in 0..3 {
+            d.frame(Vec::new());
+        }
+    }
+    summary("open the document in the view", opens, 200.0);
+    assert_eq!(d.app.transcript().coding_count(), 20_000);
+
+    // Scrolling by wheel: steady reading, a notch (50 points) a frame.
+    let mut wheel = Vec::new();
+    let mut layouts = 0;
+    for _ in 0..600 {
+        wheel.push(d.frame(Driver::wheel(-50.0)));
+        layouts += d.app.transcript().layouts_last_frame;
+    }
+    summary("scroll by wheel", wheel, 4.0);
+    eprintln!("  ({layouts} blocks laid out over those frames)");
+
+    // Scrolling by jumps: each frame lands somewhere new (scrollbar drags, go to, find), so
+    // every visible block is laid out afresh.
+    let mut jumps = Vec::new();
+    let mut seed = 7u64;
+    for _ in 0..200 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let pos = (seed >> 33) as usize % chars;
+        d.app.transcript_mut().reveal(pos);
+        jumps.push(d.frame(Vec::new()));
+        d.frame(Vec::new());
+    }
+    summary("jump to a random place", jumps, 4.0);
+
+    // Coding: select a passage on screen and code it (the command applied after the frame, the
+    // index updated, the next frame drawn); autosave runs in between, as it would.
+    let code = {
+        let s = d.app.session().expect("session");
+        *s.project.codes().keys().next().expect("a code")
+    };
+    let mut coding = Vec::new();
+    for i in 0..300 {
+        let sel = d.app.transcript().selection().map_or(0, |s| s.head);
+        let start = (sel + 40 * (i % 5)).min(chars - 20);
+        d.app
+            .transcript_mut()
+            .select(CharRange::new(start, start + 12));
+        d.frame(Vec::new());
+        d.app.queue(Command::CodeSelection(code));
+        coding.push(d.frame(Vec::new()));
+        coding.push(d.frame(Driver::wheel(-30.0)));
+    }
+    summary("code a selection (and autosave)", coding, 4.0);
+
+    // Undo and redo of a coding, each one frame.
+    let (mut undos, mut redos) = (Vec::new(), Vec::new());
+    for _ in 0..100 {
+        d.app.queue(Command::Undo);
+        undos.push(d.frame(Vec::new()));
+        d.app.queue(Command::Redo);
+        redos.push(d.frame(Vec::new()));
+    }
+    summary("undo a coding", undos, 4.0);
+    summary("redo it", redos, 4.0);
+    let saves = d.app.autosave().saves();
+    d.app.flush().expect("save");
+    eprintln!(
+        "  ({} codings now; {saves} background saves during the run)",
+        d.app.transcript().coding_count()
+    );
+}

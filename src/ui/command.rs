@@ -1,0 +1,333 @@
+//! Commands: everything the user can ask the window to do. Panels never change the project; they
+//! return [`Command`]s, which the app applies once all panels have drawn (recording undo and
+//! marking files for saving). Each command knows its label and, for the menu commands, its
+//! keyboard shortcut, so the menus, the shortcuts and the undo history cannot disagree.
+//!
+//! A new panel (export, search, agreement…) plugs in by returning its own variants here and
+//! handling them in `app.rs`.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::config::ThemeChoice;
+use crate::model::{CharRange, CodeId, CodingId, Color, DocumentId, MemoTarget};
+
+/// Something to do, returned by a panel and applied by the app after the frame.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    // --- project -----------------------------------------------------------------------------
+    /// Ask for a folder and create a new project there.
+    NewProjectDialog,
+    /// Ask for a project folder and open it.
+    OpenProjectDialog,
+    /// Open the project in this folder.
+    OpenProject(PathBuf),
+    /// Create a new, empty project in this (absent or empty) folder and open it.
+    CreateProject(PathBuf),
+    /// Open the bundled sample project.
+    OpenSample,
+    /// Ask for files and import them.
+    ImportDialog,
+    /// Import these files as documents (one undo step).
+    ImportFiles(Vec<PathBuf>),
+    /// Save everything now.
+    Save,
+    /// Save and close the window.
+    Quit,
+
+    // --- history -----------------------------------------------------------------------------
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+
+    // --- view --------------------------------------------------------------------------------
+    /// Show a document in the transcript view.
+    OpenDocument(DocumentId),
+    /// Open the find bar of the transcript.
+    Find,
+    /// Open the "go to message or time" field.
+    GoTo,
+    /// Light, dark or system theme.
+    SetTheme(ThemeChoice),
+    /// Larger transcript text.
+    TextBigger,
+    /// Smaller transcript text.
+    TextSmaller,
+    /// Show the list of keyboard shortcuts.
+    ShowShortcuts,
+    /// Ask who is coding.
+    AskCoderName,
+    /// Set who is coding (creates the coder in the project when new).
+    SetCoderName(String),
+
+    // --- selection-based (resolved by the app from the transcript's selection) ---------------
+    /// Apply a code to the current text selection.
+    CodeSelection(CodeId),
+    /// Make an in-vivo code from the current text selection.
+    InVivoSelection,
+    /// Select the whole turn or message at the caret.
+    SelectSegment,
+    /// Remove the coding selected in the transcript.
+    RemoveSelectedCoding,
+    /// Select a coding (in the transcript and the inspector).
+    SelectCoding(CodingId),
+    /// Select a code (in the codebook and the inspector).
+    SelectCode(Option<CodeId>),
+
+    // --- edits (each one undo step) ----------------------------------------------------------
+    /// Code `range` of `document` with `code`.
+    ApplyCode {
+        /// The document.
+        document: DocumentId,
+        /// The characters.
+        range: CharRange,
+        /// The code.
+        code: CodeId,
+    },
+    /// Make a new code named after the text of `range`, and code the range with it.
+    InVivo {
+        /// The document.
+        document: DocumentId,
+        /// The characters.
+        range: CharRange,
+    },
+    /// Remove a coding.
+    RemoveCoding(CodingId),
+    /// Give a coding another code.
+    ChangeCodingCode {
+        /// The coding.
+        coding: CodingId,
+        /// Its new code.
+        code: CodeId,
+    },
+    /// Move a coding's boundaries.
+    SetCodingRange {
+        /// The coding.
+        coding: CodingId,
+        /// Its new range.
+        range: CharRange,
+    },
+    /// Set the memo of a coding (empty removes it).
+    SetCodingMemo {
+        /// The coding.
+        coding: CodingId,
+        /// The memo text.
+        memo: String,
+    },
+    /// Create a code.
+    CreateCode {
+        /// Its name.
+        name: String,
+        /// Its parent, for a sub-code.
+        parent: Option<CodeId>,
+    },
+    /// Rename a code.
+    RenameCode {
+        /// The code.
+        code: CodeId,
+        /// The new name.
+        name: String,
+    },
+    /// Give a code another colour.
+    RecolorCode {
+        /// The code.
+        code: CodeId,
+        /// The new colour.
+        color: Color,
+    },
+    /// Set what a code means.
+    DescribeCode {
+        /// The code.
+        code: CodeId,
+        /// The description.
+        description: String,
+    },
+    /// Assign a key to a code (or clear it).
+    SetCodeShortcut {
+        /// The code.
+        code: CodeId,
+        /// The key.
+        key: Option<char>,
+    },
+    /// Move a code in the tree: under `parent`, just before `before` (or last).
+    MoveCode {
+        /// The code.
+        code: CodeId,
+        /// The new parent.
+        parent: Option<CodeId>,
+        /// The sibling it goes before; `None` for last.
+        before: Option<CodeId>,
+    },
+    /// Merge code `from` into `into`.
+    MergeCodes {
+        /// The code that disappears.
+        from: CodeId,
+        /// The code that receives its codings.
+        into: CodeId,
+    },
+    /// Delete a code with its sub-codes and codings.
+    DeleteCode(CodeId),
+    /// Set the memo on a document, a code or the project (empty removes it).
+    SetMemo {
+        /// What the memo is about.
+        target: MemoTarget,
+        /// The text.
+        text: String,
+    },
+
+    // --- dialogs -----------------------------------------------------------------------------
+    /// Start renaming a code in the codebook.
+    StartRename(CodeId),
+    /// Ask which code to merge `0` into.
+    StartMerge(CodeId),
+    /// Ask for the key of a code.
+    StartShortcut(CodeId),
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+impl Command {
+    /// Commands with a global keyboard shortcut, most specific first (Ctrl+Shift+Z before
+    /// Ctrl+Z), as the app checks them each frame.
+    pub fn with_shortcuts() -> [Command; 12] {
+        [
+            Command::Redo,
+            Command::InVivoSelection,
+            Command::Undo,
+            Command::Save,
+            Command::Quit,
+            Command::OpenProjectDialog,
+            Command::ImportDialog,
+            Command::Find,
+            Command::GoTo,
+            Command::SelectSegment,
+            Command::TextBigger,
+            Command::TextSmaller,
+        ]
+    }
+
+    /// The keyboard shortcut of a menu command.
+    #[must_use]
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        Some(match self {
+            Command::Undo => cmd(Key::Z),
+            Command::Redo => cmd_shift(Key::Z),
+            Command::Save => cmd(Key::S),
+            Command::Quit => cmd(Key::Q),
+            Command::OpenProjectDialog => cmd(Key::O),
+            Command::ImportDialog => cmd(Key::I),
+            Command::Find => cmd(Key::F),
+            Command::GoTo => cmd(Key::G),
+            Command::InVivoSelection => cmd_shift(Key::I),
+            Command::SelectSegment => cmd(Key::L),
+            Command::TextBigger => cmd(Key::Plus),
+            Command::TextSmaller => cmd(Key::Minus),
+            Command::RemoveSelectedCoding => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
+            _ => return None,
+        })
+    }
+
+    /// True for commands whose shortcut would steal keys from a focused text field.
+    #[must_use]
+    pub fn yields_to_text_fields(&self) -> bool {
+        matches!(
+            self,
+            Command::Undo
+                | Command::Redo
+                | Command::SelectSegment
+                | Command::InVivoSelection
+                | Command::RemoveSelectedCoding
+        )
+    }
+
+    /// What the command is called in menus and in the undo history.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Command::NewProjectDialog => "New project…".into(),
+            Command::OpenProjectDialog => "Open project…".into(),
+            Command::OpenProject(p) => format!("Open {}", p.display()),
+            Command::CreateProject(p) => format!("Create {}", p.display()),
+            Command::OpenSample => "Open the sample project".into(),
+            Command::ImportDialog => "Import files…".into(),
+            Command::ImportFiles(files) => match files.len() {
+                1 => "Import a file".into(),
+                n => format!("Import {n} files"),
+            },
+            Command::Save => "Save".into(),
+            Command::Quit => "Quit".into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
+            Command::OpenDocument(_) => "Open document".into(),
+            Command::Find => "Find in document…".into(),
+            Command::GoTo => "Go to message or time…".into(),
+            Command::SetTheme(ThemeChoice::System) => "Follow the system theme".into(),
+            Command::SetTheme(ThemeChoice::Light) => "Light theme".into(),
+            Command::SetTheme(ThemeChoice::Dark) => "Dark theme".into(),
+            Command::TextBigger => "Larger text".into(),
+            Command::TextSmaller => "Smaller text".into(),
+            Command::ShowShortcuts => "Keyboard shortcuts".into(),
+            Command::AskCoderName => "Change coder…".into(),
+            Command::SetCoderName(_) => "Set coder".into(),
+            Command::CodeSelection(_) | Command::ApplyCode { .. } => "Code selection".into(),
+            Command::InVivoSelection | Command::InVivo { .. } => "In-vivo code".into(),
+            Command::SelectSegment => "Select turn or message".into(),
+            Command::RemoveSelectedCoding | Command::RemoveCoding(_) => "Remove coding".into(),
+            Command::SelectCoding(_) => "Select coding".into(),
+            Command::SelectCode(_) => "Select code".into(),
+            Command::ChangeCodingCode { .. } => "Change code of coding".into(),
+            Command::SetCodingRange { .. } => "Adjust coding".into(),
+            Command::SetCodingMemo { .. } => "Edit coding memo".into(),
+            Command::CreateCode { .. } => "New code".into(),
+            Command::RenameCode { .. } => "Rename code".into(),
+            Command::RecolorCode { .. } => "Recolour code".into(),
+            Command::DescribeCode { .. } => "Describe code".into(),
+            Command::SetCodeShortcut { .. } => "Set code shortcut".into(),
+            Command::MoveCode { .. } => "Move code".into(),
+            Command::MergeCodes { .. } => "Merge codes".into(),
+            Command::DeleteCode(_) => "Delete code".into(),
+            Command::SetMemo { .. } => "Edit memo".into(),
+            Command::StartRename(_) => "Rename…".into(),
+            Command::StartMerge(_) => "Merge into…".into(),
+            Command::StartShortcut(_) => "Set shortcut…".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique_and_specific_ones_come_first() {
+        let all = Command::with_shortcuts();
+        let shortcuts: Vec<KeyboardShortcut> = all.iter().filter_map(Command::shortcut).collect();
+        assert_eq!(
+            shortcuts.len(),
+            all.len(),
+            "every listed command has a shortcut"
+        );
+        for (i, a) in shortcuts.iter().enumerate() {
+            for b in &shortcuts[i + 1..] {
+                assert_ne!(a, b);
+                // Shortcuts match ignoring extra Shift, so Ctrl+Shift+X must come before Ctrl+X.
+                if a.logical_key == b.logical_key {
+                    assert!(
+                        a.modifiers.shift && !b.modifiers.shift,
+                        "{a:?} must be checked after {b:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The inspector: the codings under the caret (code, coder, time, memo; change the code, move the
+//! boundaries, remove), the selected code (description, memo) and the open document's memo.
+//!
+//! Text fields edit a draft; the draft becomes one undoable command when the field loses focus
+//! (or when the window closes, see [`InspectorState::pending_commits`]).
+
+use std::collections::HashMap;
+
+use egui::{RichText, Role, Ui, WidgetInfo};
+
+use super::command::Command;
+use super::session::Counts;
+use super::theme;
+use super::transcript::index::Slot;
+use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget, Project};
+
+/// A text field of the inspector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The memo of a coding.
+    CodingMemo(CodingId),
+    /// A memo on a document or code.
+    Memo(MemoTarget),
+    /// A code's description.
+    Description(CodeId),
+}
+
+impl Field {
+    fn commit(self, text: String) -> Command {
+        match self {
+            Field::CodingMemo(coding) => Command::SetCodingMemo { coding, memo: text },
+            Field::Memo(target) => Command::SetMemo { target, text },
+            Field::Description(code) => Command::DescribeCode {
+                code,
+                description: text,
+            },
+        }
+    }
+}
+
+/// State of the inspector.
+#[derive(Debug, Default)]
+pub struct InspectorState {
+    drafts: HashMap<Field, String>,
+}
+
+impl InspectorState {
+    /// Drafts still being typed, as commands (the app applies them before closing).
+    pub fn pending_commits(&mut self) -> Vec<Command> {
+        let mut v: Vec<(Field, String)> = self.drafts.drain().collect();
+        v.sort_by_key(|(f, _)| format!("{f:?}"));
+        v.into_iter().map(|(f, t)| f.commit(t)).collect()
+    }
+}
+
+/// What the inspector shows.
+pub struct InspectorInput<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Counts.
+    pub counts: &'a Counts,
+    /// The codings under the caret, the selected one first.
+    pub codings: Vec<Slot>,
+    /// The selected coding.
+    pub selected_coding: Option<CodingId>,
+    /// The selected text, if any.
+    pub selection: Option<CharRange>,
+    /// The selected code.
+    pub code: Option<CodeId>,
+    /// The open document.
+    pub document: Option<DocumentId>,
+}
+
+/// Show the inspector.
+#[allow(clippy::too_many_lines)]
+pub fn inspector_ui(
+    state: &mut InspectorState,
+    input: &InspectorInput<'_>,
+    ui: &mut Ui,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let project = input.project;
+    ui.heading("Inspector");
+    egui::ScrollArea::vertical()
+        .id_salt("inspector")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            // Codings under the caret.
+            section_title(ui, "Coding");
+            if input.codings.is_empty() {
+                ui.label(RichText::new("Click a highlight to see its coding here.").weak());
+            }
+            for slot in input.codings.iter().take(6) {
+                let Some(coding) = project.coding(slot.id) else {
+                    continue;
+                };
+                let selected = input.selected_coding == Some(slot.id);
+                let frame = egui::Frame::group(ui.style()).fill(if selected {
+                    ui.visuals().faint_bg_color
+                } else {
+                    egui::Color32::TRANSPARENT
+                });
+                let width = ui.available_width() - 16.0;
+                frame.show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.set_max_width(width);
+                    ui.horizontal(|ui| {
+                        let color = project
+                            .code(coding.code)
+                            .map_or(egui::Color32::GRAY, |c| theme::color(c.color));
+                        let (r, _) =
+                            ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                        ui.painter().rect_filled(r, 3.0, color);
+                        let path = project.code_path(coding.code);
+                        egui::ComboBox::from_id_salt(("code-of", slot.id))
+                            .selected_text(path)
+                            .width(ui.available_width() - 4.0)
+                            .truncate()
+                            .show_ui(ui, |ui| {
+                                for (depth, c) in project.code_tree() {
+                                    let name = format!("{}{}", "   ".repeat(depth), c.name);
+                                    if ui.selectable_label(c.id == coding.code, name).clicked() {
+                                        commands.push(Command::ChangeCodingCode {
+                                            coding: slot.id,
+                                            code: c.id,
+                                        });
+                                    }
+                                }
+                            })
+                            .response
+                            .widget_info(|| {
+                                WidgetInfo::labeled(Role::ComboBox, true, "Code of this coding")
+                            });
+                    });
+                    let coder = project.coder(coding.coder).map_or("?", |c| c.name.as_str());
+                    let when = coding
+                        .created
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M");
+                    ui.label(
+                        RichText::new(format!(
+                            "by {coder} · {when} · chars {}–{}",
+                            coding.range.start, coding.range.end
+                        ))
+                        .weak()
+                        .small(),
+                    );
+                    if let Some(doc) = project.document(coding.document) {
+                        let text = excerpt(doc.text.slice(coding.range), 140);
+                        ui.label(RichText::new(format!("“{text}”")).italics());
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        let r = coding.range;
+                        let mut adjust = |ui: &mut Ui, label: &str, tip: &str, range: CharRange| {
+                            let resp = ui
+                                .add_enabled(!range.is_empty(), egui::Button::new(label).small())
+                                .on_hover_text(tip);
+                            resp.widget_info(|| {
+                                WidgetInfo::labeled(Role::Button, !range.is_empty(), tip)
+                            });
+                            if resp.clicked() {
+                                commands.push(Command::SetCodingRange {
+                                    coding: slot.id,
+                                    range,
+                                });
+                            }
+                        };
+                        ui.label(RichText::new("start").small().weak());
+                        adjust(
+                            ui,
+                            "‹",
+                            "Start one character earlier",
+                            CharRange::new(r.start.saturating_sub(1), r.end),
+                        );
+                        adjust(
+                            ui,
+                            "›",
+                            "Start one character later",
+                            CharRange::new(r.start + 1, r.end),
+                        );
+                        ui.label(RichText::new("end").small().weak());
+                        adjust(
+                            ui,
+                            "‹",
+                            "End one character earlier",
+                            CharRange::new(r.start, r.end.saturating_sub(1)),
+                        );
+                        adjust(
+                            ui,
+                            "›",
+                            "End one character later",
+                            CharRange::new(r.start, r.end + 1),
+                        );
+                        if let Some(sel) = input.selection.filter(|s| !s.is_empty())
+                            && ui
+                                .small_button("Fit to selection")
+                                .on_hover_text("Make the coding cover exactly the selected text")
+                                .clicked()
+                        {
+                            commands.push(Command::SetCodingRange {
+                                coding: slot.id,
+                                range: sel,
+                            });
+                        }
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text("Remove this coding (Delete)")
+                            .clicked()
+                        {
+                            commands.push(Command::RemoveCoding(slot.id));
+                        }
+                    });
+                    let memo = coding.memo.as_deref().unwrap_or("");
+                    if let Some(cmd) = field_ui(
+                        state,
+                        Field::CodingMemo(slot.id),
+                        memo,
+                        "Memo on this coding",
+                        2,
+                        ui,
+                    ) {
+                        commands.push(cmd);
+                    }
+                });
+            }
+
+            // The selected code.
+            if let Some(code) = input.code.and_then(|c| project.code(c)) {
+                ui.add_space(8.0);
+                section_title(ui, "Code");
+                ui.horizontal(|ui| {
+                    let (r, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(r, 3.0, theme::color(code.color));
+                    ui.label(RichText::new(project.code_path(code.id)).strong());
+                });
+                let n = input.counts.by_code.get(&code.id).copied().unwrap_or(0);
+                let mut facts = vec![format!("{n} codings")];
+                if code.in_vivo {
+                    facts.push("in-vivo".into());
+                }
+                if let Some(k) = code.shortcut {
+                    facts.push(format!("key {}", k.to_ascii_uppercase()));
+                }
+                ui.label(RichText::new(facts.join(" · ")).weak().small());
+                ui.label(RichText::new("Description").small());
+                if let Some(cmd) = field_ui(
+                    state,
+                    Field::Description(code.id),
+                    &code.description,
+                    "What the code means and when to use it",
+                    3,
+                    ui,
+                ) {
+                    commands.push(cmd);
+                }
+                ui.label(RichText::new("Memo").small());
+                let memo = project
+                    .memos_on(MemoTarget::Code(code.id))
+                    .first()
+                    .map(|m| m.text.clone())
+                    .unwrap_or_default();
+                if let Some(cmd) = field_ui(
+                    state,
+                    Field::Memo(MemoTarget::Code(code.id)),
+                    &memo,
+                    "Your notes on this code",
+                    3,
+                    ui,
+                ) {
+                    commands.push(cmd);
+                }
+            }
+
+            // The document.
+            if let Some(doc) = input.document.and_then(|d| project.document(d)) {
+                ui.add_space(8.0);
+                section_title(ui, "Document");
+                ui.label(RichText::new(&doc.name).strong());
+                let n = input.counts.by_document.get(&doc.id).copied().unwrap_or(0);
+                let chars = doc.text.char_len();
+                ui.label(
+                    RichText::new(format!("{chars} characters · {n} codings"))
+                        .weak()
+                        .small(),
+                );
+                let memo = project
+                    .memos_on(MemoTarget::Document(doc.id))
+                    .first()
+                    .map(|m| m.text.clone())
+                    .unwrap_or_default();
+                if let Some(cmd) = field_ui(
+                    state,
+                    Field::Memo(MemoTarget::Document(doc.id)),
+                    &memo,
+                    "Memo on this document",
+                    4,
+                    ui,
+                ) {
+                    commands.push(cmd);
+                }
+            }
+        });
+    commands
+}
+
+fn section_title(ui: &mut Ui, title: &str) {
+    ui.label(RichText::new(title.to_uppercase()).small().weak().strong());
+}
+
+/// A multi-line field editing a draft of `stored`; returns the command when the edit is done.
+fn field_ui(
+    state: &mut InspectorState,
+    field: Field,
+    stored: &str,
+    label: &str,
+    rows: usize,
+    ui: &mut Ui,
+) -> Option<Command> {
+    let mut text = state
+        .drafts
+        .get(&field)
+        .cloned()
+        .unwrap_or_else(|| stored.to_owned());
+    let resp = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id_salt(field)
+            .hint_text(label)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
+    let label = label.to_owned();
+    resp.widget_info(|| WidgetInfo::labeled(Role::MultilineTextInput, true, &label));
+    if resp.has_focus() || resp.changed() {
+        state.drafts.insert(field, text.clone());
+    }
+    if resp.lost_focus() {
+        state.drafts.remove(&field);
+        if text != stored {
+            return Some(field.commit(text));
+        }
+    }
+    None
+}
+
+fn excerpt(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}

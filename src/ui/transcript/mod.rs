@@ -1,0 +1,489 @@
+//! The transcript view: a document laid out as interview turns, chat messages or paragraphs,
+//! with codings as coloured highlights and, where they overlap, stripes in the margin.
+//!
+//! Only the visible part is laid out: the document is cut into [`blocks`]; each block's height
+//! is estimated until it is first shown, then measured, and its galley is cached
+//! ([`geometry`]). Codings are found per block through an index kept up to date edit by edit
+//! ([`index`]). Text is selected with the mouse or the keyboard; a selection can be dragged onto
+//! a code in the codebook.
+
+pub mod blocks;
+pub mod find;
+pub mod geometry;
+pub mod index;
+mod view;
+
+use std::sync::Arc;
+
+use egui::{Galley, Pos2, Rect};
+
+use self::blocks::Blocks;
+use self::find::{find_all, parse_jump, resolve_jump};
+use self::geometry::Geometry;
+use self::index::{CodingIndex, Slot};
+use super::session::Changes;
+use crate::model::{CharRange, CodingId, DocumentId, Project};
+
+pub use view::transcript_ui;
+
+/// A text selection: where it started and where the caret is (char offsets in the document).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started.
+    pub anchor: usize,
+    /// The caret.
+    pub head: usize,
+}
+
+impl Selection {
+    /// A caret with nothing selected.
+    #[must_use]
+    pub const fn caret(pos: usize) -> Self {
+        Self {
+            anchor: pos,
+            head: pos,
+        }
+    }
+
+    /// The selected characters.
+    #[must_use]
+    pub fn range(self) -> CharRange {
+        CharRange::new(self.anchor.min(self.head), self.anchor.max(self.head))
+    }
+}
+
+/// What a selection dragged onto a code carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SelectionDrag {
+    /// The document.
+    pub document: DocumentId,
+    /// The selected characters.
+    pub range: CharRange,
+}
+
+/// The find bar.
+#[derive(Debug, Default)]
+struct FindBar {
+    open: bool,
+    query: String,
+    searched: String,
+    matches: Vec<CharRange>,
+    current: usize,
+    focus: bool,
+}
+
+/// The "go to" field.
+#[derive(Debug, Default)]
+struct GotoBar {
+    open: bool,
+    input: String,
+    error: Option<String>,
+    focus: bool,
+}
+
+/// How a pending scroll should place its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reveal {
+    /// Put it a third of the way down the view.
+    Place,
+    /// Only scroll if it is out of view.
+    IfNeeded,
+}
+
+/// A block on screen in the current frame.
+#[derive(Clone, Debug)]
+struct Visible {
+    block: usize,
+    /// The whole block, on screen.
+    rect: Rect,
+    /// Where the galley's origin is on screen.
+    text_origin: Pos2,
+    galley: Arc<Galley>,
+    /// The header (speaker label or sender line), on screen.
+    header: Option<Rect>,
+}
+
+/// Mouse dragging in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drag {
+    None,
+    /// Extending the selection.
+    Selecting,
+    /// Dragging the selection towards a code.
+    Carrying,
+}
+
+/// The state of the transcript view.
+pub struct TranscriptState {
+    doc: Option<DocumentId>,
+    blocks: Blocks,
+    index: CodingIndex,
+    geometry: Geometry,
+    selection: Option<Selection>,
+    selected_coding: Option<CodingId>,
+    find: FindBar,
+    goto: GotoBar,
+    reveal: Option<(usize, Reveal)>,
+    pending_offset: Option<f32>,
+    drag: Drag,
+    /// Remembered x of the caret for up/down movement.
+    caret_x: Option<f32>,
+    visible: Vec<Visible>,
+    /// The visible part of the content (content coordinates) last frame.
+    viewport: Rect,
+    /// The first block shown last frame and how far into it the view started.
+    top_anchor: Option<(usize, f32)>,
+    focus_requested: bool,
+    /// Show only this coder's codings.
+    coder_filter: Option<crate::model::CoderId>,
+    /// Galleys laid out in the last frame (for benchmarks and tests).
+    pub layouts_last_frame: usize,
+}
+
+impl Default for TranscriptState {
+    fn default() -> Self {
+        Self {
+            doc: None,
+            blocks: Blocks::default(),
+            index: CodingIndex::default(),
+            geometry: Geometry::default(),
+            selection: None,
+            selected_coding: None,
+            find: FindBar::default(),
+            goto: GotoBar::default(),
+            reveal: None,
+            pending_offset: None,
+            drag: Drag::None,
+            caret_x: None,
+            visible: Vec::new(),
+            viewport: Rect::NOTHING,
+            top_anchor: None,
+            focus_requested: false,
+            coder_filter: None,
+            layouts_last_frame: 0,
+        }
+    }
+}
+
+impl std::fmt::Debug for TranscriptState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TranscriptState")
+            .field("doc", &self.doc)
+            .field("blocks", &self.blocks.len())
+            .field("codings", &self.index.len())
+            .field("selection", &self.selection)
+            .field("selected_coding", &self.selected_coding)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TranscriptState {
+    /// Show document `id` (or nothing).
+    pub fn open(&mut self, project: &Project, id: Option<DocumentId>) {
+        let keep_find = std::mem::take(&mut self.find);
+        *self = Self {
+            find: FindBar {
+                open: keep_find.open,
+                query: keep_find.query,
+                ..FindBar::default()
+            },
+            coder_filter: self.coder_filter.filter(|c| project.coder(*c).is_some()),
+            ..Self::default()
+        };
+        let Some(doc) = id.and_then(|id| project.document(id)) else {
+            return;
+        };
+        self.doc = Some(doc.id);
+        self.blocks = Blocks::build(doc);
+        self.index = CodingIndex::build(project, doc.id, &self.blocks);
+        self.selection = Some(Selection::caret(0));
+    }
+
+    /// The document shown.
+    #[must_use]
+    pub fn document(&self) -> Option<DocumentId> {
+        self.doc
+    }
+
+    /// Bring the view up to date after an edit.
+    pub fn apply_changes(&mut self, project: &Project, changes: &Changes) {
+        let Some(doc_id) = self.doc else { return };
+        let Some(doc) = project.document(doc_id) else {
+            self.open(project, None);
+            return;
+        };
+        match changes {
+            Changes::Codings(ids) => {
+                for id in ids {
+                    self.index.update(project, doc_id, &self.blocks, *id);
+                }
+            }
+            Changes::All => {
+                let blocks = Blocks::build(doc);
+                if blocks.blocks != self.blocks.blocks {
+                    self.blocks = blocks;
+                    self.geometry.clear();
+                }
+                self.index = CodingIndex::build(project, doc_id, &self.blocks);
+                self.find.searched.clear();
+            }
+        }
+        if let Some(c) = self.selected_coding
+            && self.index.slot(c).is_none()
+        {
+            self.selected_coding = None;
+        }
+    }
+
+    /// The selection, when it covers at least one character.
+    #[must_use]
+    pub fn selected_range(&self) -> Option<(DocumentId, CharRange)> {
+        let doc = self.doc?;
+        let range = self.selection?.range();
+        (!range.is_empty()).then_some((doc, range))
+    }
+
+    /// The caret and selection.
+    #[must_use]
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    /// Select `range` of the open document and bring it into view.
+    pub fn select(&mut self, range: CharRange) {
+        self.selection = Some(Selection {
+            anchor: range.start,
+            head: range.end,
+        });
+        self.reveal = Some((range.start, Reveal::IfNeeded));
+    }
+
+    /// True when the open document already has exactly this coding (same range, code, coder).
+    #[must_use]
+    pub fn has_coding(
+        &self,
+        range: CharRange,
+        code: crate::model::CodeId,
+        coder: crate::model::CoderId,
+    ) -> bool {
+        self.index
+            .at(&self.blocks, range.start)
+            .iter()
+            .any(|s| s.range == range && s.code == code && s.coder == coder)
+    }
+
+    /// Keep only the caret, at the end of the selection.
+    pub fn collapse_selection(&mut self) {
+        if let Some(s) = self.selection {
+            self.selection = Some(Selection::caret(s.range().end));
+        }
+    }
+
+    /// The coding selected in the view.
+    #[must_use]
+    pub fn selected_coding(&self) -> Option<CodingId> {
+        self.selected_coding
+    }
+
+    /// Select a coding (and show it).
+    pub fn select_coding(&mut self, id: Option<CodingId>) {
+        self.selected_coding = id;
+        if let Some(slot) = id.and_then(|id| self.index.slot(id)) {
+            self.reveal = Some((slot.range.start, Reveal::IfNeeded));
+        }
+    }
+
+    /// Show only the codings of `coder` (or everyone's).
+    pub fn set_coder_filter(&mut self, coder: Option<crate::model::CoderId>) {
+        self.coder_filter = coder;
+        if let Some(c) = coder
+            && self
+                .selected_coding
+                .and_then(|id| self.index.slot(id))
+                .is_some_and(|s| s.coder != c)
+        {
+            self.selected_coding = None;
+        }
+    }
+
+    /// Whose codings are shown: one coder's, or everyone's (`None`).
+    #[must_use]
+    pub fn coder_filter(&self) -> Option<crate::model::CoderId> {
+        self.coder_filter
+    }
+
+    fn shown(&self, slot: &Slot) -> bool {
+        self.coder_filter.is_none_or(|c| slot.coder == c)
+    }
+
+    /// The shown codings of block `b`.
+    fn slots_in_block(&self, b: usize) -> impl Iterator<Item = &Slot> + '_ {
+        self.index.in_block(b).filter(|s| self.shown(s))
+    }
+
+    /// The shown codings covering char `pos`, shortest first.
+    fn slots_at(&self, pos: usize) -> Vec<Slot> {
+        let mut v = self.index.at(&self.blocks, pos);
+        v.retain(|s| self.shown(s));
+        v
+    }
+
+    /// The codings under the caret, shortest first; the selected coding first of all.
+    #[must_use]
+    pub fn codings_at_caret(&self) -> Vec<Slot> {
+        let mut v = match self.selection {
+            Some(s) => self.slots_at(s.head),
+            None => Vec::new(),
+        };
+        if let Some(sel) = self.selected_coding.and_then(|id| self.index.slot(id)) {
+            v.retain(|s| s.id != sel.id);
+            v.insert(0, *sel);
+        }
+        v
+    }
+
+    /// Select the whole turn or message at the caret.
+    pub fn select_segment_at_caret(&mut self, project: &Project) {
+        let (Some(doc), Some(sel)) = (self.doc.and_then(|d| project.document(d)), self.selection)
+        else {
+            return;
+        };
+        if let Some(b) = self.blocks.block_at(sel.head) {
+            let range = match self.blocks.blocks[b].segment {
+                Some(s) => doc.segments[s].range,
+                None => self.blocks.blocks[b].range,
+            };
+            self.select(range);
+        }
+    }
+
+    /// Open the find bar.
+    pub fn open_find(&mut self) {
+        self.find.open = true;
+        self.find.focus = true;
+    }
+
+    /// Open the go-to field.
+    pub fn open_goto(&mut self) {
+        self.goto.open = true;
+        self.goto.focus = true;
+    }
+
+    /// Search the open document for `query` and select the first match at or after the caret.
+    /// Returns the number of matches.
+    pub fn find(&mut self, project: &Project, query: &str) -> usize {
+        self.find.open = true;
+        query.clone_into(&mut self.find.query);
+        self.run_find(project);
+        self.find.matches.len()
+    }
+
+    fn run_find(&mut self, project: &Project) {
+        if self.find.searched == self.find.query {
+            return;
+        }
+        let Some(doc) = self.doc.and_then(|d| project.document(d)) else {
+            return;
+        };
+        self.find.searched.clone_from(&self.find.query);
+        self.find.matches = find_all(&doc.text, &self.find.query);
+        let from = self.selection.map_or(0, |s| s.range().start);
+        self.find.current = self
+            .find
+            .matches
+            .partition_point(|m| m.start < from)
+            .min(self.find.matches.len().saturating_sub(1));
+        self.show_current_match();
+    }
+
+    fn show_current_match(&mut self) {
+        if let Some(m) = self.find.matches.get(self.find.current).copied() {
+            self.selection = Some(Selection {
+                anchor: m.start,
+                head: m.end,
+            });
+            self.reveal = Some((m.start, Reveal::Place));
+        }
+    }
+
+    /// Go to the next (or previous) match.
+    pub fn next_match(&mut self, forward: bool) {
+        let n = self.find.matches.len();
+        if n == 0 {
+            return;
+        }
+        self.find.current = if forward {
+            (self.find.current + 1) % n
+        } else {
+            (self.find.current + n - 1) % n
+        };
+        self.show_current_match();
+    }
+
+    /// Go to a message number or a time; returns why not when it cannot.
+    pub fn go_to(&mut self, project: &Project, input: &str) -> Result<(), String> {
+        let doc = self
+            .doc
+            .and_then(|d| project.document(d))
+            .ok_or_else(|| "no document is open".to_owned())?;
+        let target = parse_jump(input).ok_or_else(|| {
+            "type a message number (#120), a date (2024-05-03), a time (08:15) or both".to_owned()
+        })?;
+        let current = self.selection.and_then(|s| doc.segment_at(s.head));
+        let seg = resolve_jump(doc, target, current)
+            .ok_or_else(|| format!("nothing at {}", input.trim()))?;
+        let start = doc.segments[seg].range.start;
+        self.selection = Some(Selection::caret(start));
+        self.reveal = Some((start, Reveal::Place));
+        Ok(())
+    }
+
+    /// Where character `pos` was drawn in the last frame (its left edge, mid-row), if visible.
+    #[must_use]
+    pub fn char_screen_pos(&self, pos: usize) -> Option<Pos2> {
+        let v = self.visible.iter().find(|v| {
+            let r = self.blocks.blocks[v.block].range;
+            r.start <= pos && pos <= r.end
+        })?;
+        let start = self.blocks.blocks[v.block].range.start;
+        let r = v
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(pos - start));
+        Some(v.text_origin + r.center().to_vec2() + egui::vec2(1.0, 0.0))
+    }
+
+    /// Where the header (speaker label or sender line) of the block holding `pos` was drawn.
+    #[must_use]
+    pub fn header_screen_rect(&self, pos: usize) -> Option<Rect> {
+        let b = self.blocks.block_at(pos)?;
+        self.visible.iter().find(|v| v.block == b)?.header
+    }
+
+    /// Number of blocks in the open document.
+    #[must_use]
+    pub fn block_count(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Number of codings in the open document's index.
+    #[must_use]
+    pub fn coding_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Number of matches of the last search.
+    #[must_use]
+    pub fn match_count(&self) -> usize {
+        self.find.matches.len()
+    }
+
+    /// Ask for keyboard focus on the text next frame.
+    pub fn focus(&mut self) {
+        self.focus_requested = true;
+    }
+
+    /// Scroll so that character `pos` is in view next frame.
+    pub fn reveal(&mut self, pos: usize) {
+        self.reveal = Some((pos, Reveal::Place));
+    }
+}

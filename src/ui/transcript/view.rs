@@ -1,0 +1,1198 @@
+//! Drawing the transcript and handling the mouse and keyboard in it.
+
+use std::sync::Arc;
+
+use egui::text::CCursor;
+use egui::{
+    Align2, Color32, CursorIcon, Event, FontId, Galley, Id, Key, Pos2, Rect, Response, RichText,
+    Role, ScrollArea, Sense, Shape, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
+};
+
+use super::blocks::BlockKind;
+use super::geometry::{LayoutKey, Metrics, range_rects, rows_span};
+use super::index::Slot;
+use super::{Drag, Reveal, Selection, SelectionDrag, TranscriptState, Visible};
+use crate::model::{CharRange, Document, DocumentKind, Project, SegmentKind};
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+/// Width of one margin stripe and the gap after it.
+const STRIPE: f32 = 4.0;
+const STRIPE_GAP: f32 = 3.0;
+/// Most lanes drawn; codings in deeper lanes share the last one.
+const MAX_LANES: u16 = 6;
+/// Lanes the gutter always has room for, so that the text does not move when codings overlap.
+const MIN_LANES: u16 = 3;
+/// Width of the speaker column of interviews.
+const LABEL_COLUMN: f32 = 104.0;
+/// Longest line, in ems, for calm reading.
+const MAX_LINE_EMS: f32 = 44.0;
+
+/// Where things are across the width of the view.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    /// Right edge of the stripe gutter (stripes grow leftwards from here).
+    stripes_right: f32,
+    /// Left edge of the text.
+    text_left: f32,
+    /// Wrap width of the text.
+    wrap: f32,
+}
+
+fn columns(state: &TranscriptState, kind: DocumentKind, width: f32, text_size: f32) -> Columns {
+    let lanes = state.index.lanes().clamp(MIN_LANES, MAX_LANES);
+    let stripes_right = 12.0 + f32::from(lanes) * (STRIPE + STRIPE_GAP);
+    let label = if kind == DocumentKind::Interview {
+        LABEL_COLUMN
+    } else {
+        0.0
+    };
+    let text_left = stripes_right + 10.0 + label;
+    let wrap = (width - text_left - 28.0)
+        .min(text_size * MAX_LINE_EMS)
+        .max(120.0)
+        .round();
+    Columns {
+        stripes_right,
+        text_left,
+        wrap,
+    }
+}
+
+/// Show the transcript of the open document. Returns the commands the user gave.
+pub fn transcript_ui(
+    state: &mut TranscriptState,
+    project: &Project,
+    text_size: f32,
+    ui: &mut Ui,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(doc) = state.doc.and_then(|d| project.document(d)) else {
+        ui.centered_and_justified(|ui| {
+            ui.label(RichText::new("Choose a document on the left to start reading.").weak());
+        });
+        return commands;
+    };
+    header_ui(state, project, doc, ui);
+    if state.find.open {
+        find_bar_ui(state, project, ui);
+    }
+    if state.goto.open {
+        goto_bar_ui(state, project, ui);
+    }
+    ui.add_space(2.0);
+    ui.separator();
+    body_ui(state, project, doc, text_size, &mut commands, ui);
+    commands
+}
+
+fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.heading(&doc.name);
+        let mut facts = vec![match doc.kind {
+            DocumentKind::Interview => "interview".to_owned(),
+            DocumentKind::Chat => "chat log".to_owned(),
+            DocumentKind::Notes => "notes".to_owned(),
+        }];
+        if let Some(case) = doc.case.and_then(|c| project.case(c)) {
+            facts.push(format!("case {}", case.name));
+        }
+        if !doc.segments.is_empty() {
+            let what = if doc.kind == DocumentKind::Chat {
+                "messages"
+            } else {
+                "turns"
+            };
+            facts.push(format!("{} {what}", doc.segments.len()));
+        }
+        facts.push(format!("{} codings", state.index.len()));
+        ui.label(RichText::new(facts.join(" · ")).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if project.coders().len() > 1 {
+                let name = |c: Option<crate::model::CoderId>| {
+                    c.and_then(|c| project.coder(c))
+                        .map_or_else(|| "all coders".to_owned(), |c| c.name.clone())
+                };
+                let current = state.coder_filter();
+                let mut chosen = current;
+                egui::ComboBox::from_id_salt("coder-filter")
+                    .selected_text(format!("Codings of {}", name(current)))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut chosen, None, "all coders");
+                        let mut coders: Vec<_> = project.coders().values().collect();
+                        coders.sort_by(|a, b| a.name.cmp(&b.name));
+                        for c in coders {
+                            ui.selectable_value(&mut chosen, Some(c.id), &c.name);
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        WidgetInfo::labeled(Role::ComboBox, true, "Show the codings of")
+                    });
+                if chosen != current {
+                    state.set_coder_filter(chosen);
+                }
+            }
+            if ui
+                .button("Go to…")
+                .on_hover_text("Go to a message number or a time (Ctrl+G)")
+                .clicked()
+            {
+                state.open_goto();
+            }
+            if ui
+                .button("Find…")
+                .on_hover_text("Find in this document (Ctrl+F)")
+                .clicked()
+            {
+                state.open_find();
+            }
+        });
+    });
+}
+
+fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.label("Find");
+        let edit = egui::TextEdit::singleline(&mut state.find.query)
+            .hint_text("words in this document")
+            .desired_width(260.0);
+        let resp = ui.add(edit).labelled_by_text("Find in document");
+        if std::mem::take(&mut state.find.focus) {
+            resp.request_focus();
+        }
+        let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if resp.changed() {
+            state.run_find(project);
+        }
+        if enter {
+            let back = ui.input(|i| i.modifiers.shift);
+            state.next_match(!back);
+            resp.request_focus();
+        }
+        let n = state.find.matches.len();
+        let status = if state.find.query.is_empty() {
+            String::new()
+        } else if n == 0 {
+            "no matches".to_owned()
+        } else if n >= super::find::MAX_MATCHES {
+            format!("{} of {n}+", state.find.current + 1)
+        } else {
+            format!("{} of {n}", state.find.current + 1)
+        };
+        ui.label(RichText::new(status).weak());
+        let prev = ui
+            .button("Previous")
+            .on_hover_text("Previous match (Shift+Enter)");
+        prev.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Previous match"));
+        if prev.clicked() {
+            state.next_match(false);
+        }
+        let next = ui.button("Next").on_hover_text("Next match (Enter)");
+        next.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Next match"));
+        if next.clicked() {
+            state.next_match(true);
+        }
+        if ui
+            .button("Close")
+            .on_hover_text("Close the find bar (Esc)")
+            .clicked()
+            || (resp.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
+        {
+            state.find.open = false;
+            state.find.matches.clear();
+            state.find.searched.clear();
+            state.focus_requested = true;
+        }
+    });
+}
+
+fn goto_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.label("Go to");
+        let edit = egui::TextEdit::singleline(&mut state.goto.input)
+            .hint_text("#120, 2024-05-03 08:15, 08:15")
+            .desired_width(220.0);
+        let resp = ui.add(edit).labelled_by_text("Go to message or time");
+        if std::mem::take(&mut state.goto.focus) {
+            resp.request_focus();
+        }
+        let go = (resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)))
+            || ui.button("Go").clicked();
+        if go {
+            let input = state.goto.input.clone();
+            match state.go_to(project, &input) {
+                Ok(()) => {
+                    state.goto.error = None;
+                    state.goto.open = false;
+                    state.focus_requested = true;
+                }
+                Err(e) => state.goto.error = Some(e),
+            }
+        }
+        if let Some(e) = &state.goto.error {
+            ui.label(RichText::new(e).color(ui.visuals().warn_fg_color));
+        }
+        if ui.button("Close").clicked()
+            || (resp.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
+        {
+            state.goto.open = false;
+            state.goto.error = None;
+        }
+    });
+}
+
+/// Small helper so text fields carry an accessible name.
+trait Labelled {
+    fn labelled_by_text(self, label: &str) -> Self;
+}
+
+impl Labelled for Response {
+    fn labelled_by_text(self, label: &str) -> Self {
+        let label = label.to_owned();
+        self.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
+        self
+    }
+}
+
+#[allow(clippy::too_many_lines)]
+fn body_ui(
+    state: &mut TranscriptState,
+    project: &Project,
+    doc: &Document,
+    text_size: f32,
+    commands: &mut Vec<Command>,
+    ui: &mut Ui,
+) {
+    let m = Metrics::new(text_size);
+    // Scroll requests are resolved with last frame's geometry.
+    let mut area = ScrollArea::vertical()
+        .id_salt(("transcript", doc.id))
+        .auto_shrink(false)
+        .scroll_source(egui::scroll_area::ScrollSource {
+            drag: egui::scroll_area::DragScroll::Never,
+            ..egui::scroll_area::ScrollSource::ALL
+        });
+    if let Some(y) = state.pending_offset.take() {
+        area = area.vertical_scroll_offset(y.max(0.0));
+    } else if let Some((pos, how)) = state.reveal
+        && state.geometry.key().is_some()
+        && !state.blocks.is_empty()
+    {
+        state.reveal = None;
+        if let Some(y) = reveal_offset(state, &m, pos, how) {
+            area = area.vertical_scroll_offset(y.max(0.0));
+        }
+    }
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let width = ui.available_width();
+        let cols = columns(state, doc.kind, width, text_size);
+        let key = LayoutKey {
+            width: cols.wrap,
+            text_size,
+            pixels_per_point: ui.pixels_per_point(),
+        };
+        let old_anchor = state.top_anchor;
+        if state.geometry.set_key(key, &state.blocks, &m) {
+            // Keep the block that was at the top in place across a re-layout.
+            if let Some((b, into)) = old_anchor {
+                let y = state.geometry.top(b) + into.min(state.geometry.height(b));
+                state.pending_offset = Some(y);
+                ui.ctx().request_repaint();
+            }
+        }
+        // The method path is not general enough over the view's lifetime: keep the closure.
+        #[allow(clippy::redundant_closure_for_method_calls)]
+        let fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+        state.geometry.check_atlas(fill);
+        let total = state.geometry.total().max(viewport.height());
+        let (content, response) =
+            ui.allocate_exact_size(vec2(width, total), Sense::click_and_drag());
+        let origin = content.min;
+        state.viewport = viewport;
+
+        // 1. Lay out the visible blocks.
+        state.visible.clear();
+        state.layouts_last_frame = 0;
+        let mut shift = 0.0;
+        let first = state.geometry.block_at_y(viewport.min.y);
+        let mut i = first;
+        while i < state.blocks.len() {
+            let top = state.geometry.top(i);
+            if top > viewport.max.y {
+                break;
+            }
+            let painter = ui.painter().clone();
+            let was_cached = state.geometry.cached(i).is_some();
+            let (galley, delta) = state
+                .geometry
+                .galley(i, doc, &state.blocks, &m, |job| painter.layout_job(job));
+            if !was_cached {
+                state.layouts_last_frame += 1;
+            }
+            if top < viewport.min.y && delta != 0.0 {
+                // The top block grew or shrank above the view: keep what is in view still.
+                shift += delta;
+            }
+            let block = &state.blocks.blocks[i];
+            let h = state.geometry.height(i);
+            let rect = Rect::from_min_size(origin + vec2(0.0, top), vec2(width, h));
+            let text_origin = pos2(origin.x + cols.text_left, rect.top() + m.above(block));
+            let header = header_rect(block, &m, rect, text_origin, &cols, &galley);
+            state.visible.push(Visible {
+                block: i,
+                rect,
+                text_origin,
+                galley,
+                header,
+            });
+            i += 1;
+        }
+        if let Some(v) = state.visible.first() {
+            let top = state.geometry.top(v.block);
+            state.top_anchor = Some((v.block, viewport.min.y - top));
+        }
+
+        // 2. Mouse and keyboard.
+        interact(state, doc, &response, commands, ui);
+
+        // 3. Paint.
+        let place = Place {
+            m,
+            cols,
+            origin,
+            text_id: response.id,
+        };
+        paint(state, project, doc, &place, ui);
+        hover_tooltip(state, project, &response, ui);
+
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Document, true, format!("Transcript of {}", doc.name))
+        });
+        accessibility(state, doc, ui);
+        shift
+    });
+    let shift = output.inner;
+    if shift != 0.0 && state.pending_offset.is_none() {
+        state.pending_offset = Some(output.state.clamped_offset().y + shift);
+        ui.ctx().request_repaint();
+    }
+    if state.reveal.is_some() {
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The scroll offset that brings char `pos` into view, or `None` if it already is.
+fn reveal_offset(state: &mut TranscriptState, m: &Metrics, pos: usize, how: Reveal) -> Option<f32> {
+    let b = state.blocks.block_at(pos)?;
+    let top = state.geometry.top(b);
+    let block = state.blocks.blocks[b].clone();
+    let within = state.geometry.cached(b).map_or(0.0, |g| {
+        let start = block.range.start;
+        g.pos_from_cursor(CCursor::new(pos.saturating_sub(start)))
+            .min
+            .y
+    });
+    let y = top + m.above(&block) + within;
+    let view = state.viewport;
+    match how {
+        Reveal::IfNeeded if view.is_positive() => {
+            if y >= view.min.y && y + m.line <= view.max.y {
+                None
+            } else if y < view.min.y {
+                Some(y - m.line)
+            } else {
+                Some(y + 2.0 * m.line - view.height())
+            }
+        }
+        _ => Some(y - view.height().max(300.0) / 3.0),
+    }
+}
+
+fn header_rect(
+    block: &super::blocks::Block,
+    m: &Metrics,
+    rect: Rect,
+    text_origin: Pos2,
+    cols: &Columns,
+    galley: &Galley,
+) -> Option<Rect> {
+    if !block.has_header() {
+        return None;
+    }
+    if block.kind == BlockKind::Turn {
+        let first_row = galley.rows.first().map_or(m.line, |r| r.rect().height());
+        Some(Rect::from_min_max(
+            pos2(rect.left() + cols.stripes_right + 6.0, text_origin.y),
+            pos2(text_origin.x - 6.0, text_origin.y + first_row),
+        ))
+    } else {
+        Some(Rect::from_min_max(
+            pos2(text_origin.x, text_origin.y - m.header),
+            pos2(text_origin.x + cols.wrap, text_origin.y),
+        ))
+    }
+}
+
+/// What the pointer is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hit {
+    /// A character of the text (the position between characters nearest the pointer).
+    Text(usize),
+    /// The header of block `b`.
+    Header(usize),
+    /// A stripe in the margin.
+    Stripe(crate::model::CodingId),
+}
+
+fn hit_test(state: &TranscriptState, pos: Pos2) -> Option<Hit> {
+    let v = state
+        .visible
+        .iter()
+        .find(|v| v.rect.y_range().contains(pos.y))
+        .or_else(|| {
+            if pos.y < state.visible.first()?.rect.top() {
+                state.visible.first()
+            } else {
+                state.visible.last()
+            }
+        })?;
+    if let Some(h) = v.header
+        && h.contains(pos)
+    {
+        return Some(Hit::Header(v.block));
+    }
+    if pos.x < v.text_origin.x - 8.0
+        && let Some(id) = stripe_at(state, v, pos)
+    {
+        return Some(Hit::Stripe(id));
+    }
+    let block = &state.blocks.blocks[v.block];
+    let c = v.galley.cursor_from_pos(pos - v.text_origin);
+    Some(Hit::Text(
+        block.range.start + c.index.0.min(block.range.len()),
+    ))
+}
+
+fn stripe_geometry(state: &TranscriptState, v: &Visible, slot: &Slot) -> Rect {
+    let block = &state.blocks.blocks[v.block];
+    // Lane 0 is nearest the text; deeper lanes go leftwards.
+    let lane = f32::from(slot.lane.min(MAX_LANES - 1));
+    let lanes = f32::from(state.index.lanes().clamp(MIN_LANES, MAX_LANES));
+    let stripes_right = v.rect.left() + 12.0 + lanes * (STRIPE + STRIPE_GAP);
+    let x0 = stripes_right - (lane + 1.0) * (STRIPE + STRIPE_GAP);
+    let x1 = x0 + STRIPE;
+    let start = slot.range.start.max(block.range.start) - block.range.start;
+    let end = slot.range.end.min(block.range.end) - block.range.start;
+    let (t, b) = rows_span(&v.galley, start, end.max(start + 1));
+    let top = if slot.range.start < block.range.start {
+        v.rect.top()
+    } else {
+        v.text_origin.y + t
+    };
+    let bottom = if slot.range.end > block.range.end {
+        v.rect.bottom()
+    } else {
+        v.text_origin.y + b
+    };
+    Rect::from_min_max(pos2(x0, top), pos2(x1, bottom))
+}
+
+fn stripe_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<crate::model::CodingId> {
+    state
+        .slots_in_block(v.block)
+        .find(|s| {
+            stripe_geometry(state, v, s)
+                .expand2(vec2(2.0, 0.0))
+                .contains(pos)
+        })
+        .map(|s| s.id)
+}
+
+#[allow(clippy::too_many_lines)]
+fn interact(
+    state: &mut TranscriptState,
+    doc: &Document,
+    response: &Response,
+    commands: &mut Vec<Command>,
+    ui: &mut Ui,
+) {
+    let id = response.id;
+    if std::mem::take(&mut state.focus_requested) {
+        response.request_focus();
+    }
+    if response.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    tab: false,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                },
+            );
+        });
+    }
+    let shift_held = ui.input(|i| i.modifiers.shift);
+
+    // Pressing: start selecting, or pick up the selection to drag it onto a code.
+    if response.drag_started() {
+        response.request_focus();
+        let origin = ui.input(|i| i.pointer.press_origin());
+        let hit = origin.and_then(|p| hit_test(state, p));
+        let inside_selection = match (hit, state.selected_range()) {
+            (Some(Hit::Text(c)), Some((_, r))) => r.start < c && c < r.end,
+            _ => false,
+        };
+        if inside_selection {
+            state.drag = Drag::Carrying;
+        } else if let Some(Hit::Text(c)) = hit {
+            state.drag = Drag::Selecting;
+            let anchor = match state.selection {
+                Some(s) if shift_held => s.anchor,
+                _ => c,
+            };
+            state.selection = Some(Selection { anchor, head: c });
+            state.caret_x = None;
+        }
+    }
+    if response.dragged() {
+        let pointer = ui.input(|i| i.pointer.latest_pos());
+        match state.drag {
+            Drag::Selecting => {
+                if let Some(p) = pointer {
+                    if let Some(Hit::Text(c)) = hit_test(state, p)
+                        && let Some(s) = &mut state.selection
+                    {
+                        s.head = c;
+                    }
+                    // Scroll when dragging past the edge of the view.
+                    let clip = ui.clip_rect();
+                    if p.y < clip.top() + 8.0 {
+                        ui.scroll_with_delta(vec2(0.0, (clip.top() + 8.0 - p.y).min(40.0)));
+                    } else if p.y > clip.bottom() - 8.0 {
+                        ui.scroll_with_delta(vec2(0.0, -(p.y - clip.bottom() + 8.0).min(40.0)));
+                    }
+                }
+            }
+            Drag::Carrying => {
+                if let Some((document, range)) = state.selected_range() {
+                    response.dnd_set_drag_payload(SelectionDrag { document, range });
+                    ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+                    if let Some(p) = pointer {
+                        let text = excerpt(doc.text.slice(range), 30);
+                        egui::Area::new(id.with("carry"))
+                            .order(egui::Order::Tooltip)
+                            .fixed_pos(p + vec2(14.0, 10.0))
+                            .interactable(false)
+                            .show(ui.ctx(), |ui| {
+                                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                                    ui.label(format!("Drop on a code to code “{text}”"));
+                                });
+                            });
+                    }
+                }
+            }
+            Drag::None => {}
+        }
+    }
+    if response.drag_stopped() {
+        state.drag = Drag::None;
+    }
+
+    if response.clicked() {
+        response.request_focus();
+        let hit = response
+            .interact_pointer_pos()
+            .and_then(|p| hit_test(state, p));
+        match hit {
+            Some(Hit::Header(b)) => {
+                let block = &state.blocks.blocks[b];
+                let range = block.segment.map_or(block.range, |s| doc.segments[s].range);
+                state.selection = Some(Selection {
+                    anchor: range.start,
+                    head: range.end,
+                });
+            }
+            Some(Hit::Stripe(coding)) => {
+                state.selected_coding = Some(coding);
+                commands.push(Command::SelectCoding(coding));
+            }
+            Some(Hit::Text(c)) => {
+                if shift_held {
+                    if let Some(s) = &mut state.selection {
+                        s.head = c;
+                    }
+                } else {
+                    state.selection = Some(Selection::caret(c));
+                    state.caret_x = None;
+                    // Click on a highlight selects the innermost coding there; clicking again
+                    // steps to the next one over the same place.
+                    let here = state.slots_at(c);
+                    let next = match state
+                        .selected_coding
+                        .and_then(|s| here.iter().position(|x| x.id == s))
+                    {
+                        Some(i) => here.get(i + 1).or_else(|| here.first()),
+                        None => here.first(),
+                    };
+                    state.selected_coding = next.map(|s| s.id);
+                    if let Some(s) = next {
+                        commands.push(Command::SelectCoding(s.id));
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+    if response.double_clicked()
+        && let Some(Hit::Text(c)) = response
+            .interact_pointer_pos()
+            .and_then(|p| hit_test(state, p))
+    {
+        let r = word_at(doc, c);
+        state.selection = Some(Selection {
+            anchor: r.start,
+            head: r.end,
+        });
+    }
+
+    if response.has_focus() {
+        keyboard(state, doc, commands, ui);
+    }
+}
+
+/// The word (or, in Chinese, the clause) around char `pos`.
+fn word_at(doc: &Document, pos: usize) -> CharRange {
+    let is_break = |c: char| {
+        c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || "，。！？；：、“”‘’（）【】《》…—".contains(c)
+    };
+    let len = doc.text.char_len();
+    let from = pos.saturating_sub(200);
+    let to = (pos + 200).min(len);
+    let chars: Vec<char> = doc.text.slice(CharRange::new(from, to)).chars().collect();
+    let at = pos - from;
+    let mut s = at;
+    while s > 0 && !is_break(chars[s - 1]) {
+        s -= 1;
+    }
+    let mut e = at;
+    while e < chars.len() && !is_break(chars[e]) {
+        e += 1;
+    }
+    CharRange::new(from + s, from + e)
+}
+
+#[allow(clippy::too_many_lines)]
+fn keyboard(state: &mut TranscriptState, doc: &Document, commands: &mut Vec<Command>, ui: &mut Ui) {
+    let painter = ui.painter().clone();
+    let events = ui.input(|i| i.events.clone());
+    let len = doc.text.char_len();
+    for event in events {
+        match event {
+            Event::Copy => {
+                if let Some((_, r)) = state.selected_range() {
+                    ui.ctx().copy_text(doc.text.slice(r).to_owned());
+                }
+            }
+            Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } => {
+                let Some(sel) = state.selection.or(Some(Selection::caret(0))) else {
+                    continue;
+                };
+                let head = sel.head;
+                let new_head = match key {
+                    Key::ArrowLeft if modifiers.command => Some(word_step(doc, head, false)),
+                    Key::ArrowRight if modifiers.command => Some(word_step(doc, head, true)),
+                    Key::ArrowLeft => {
+                        state.caret_x = None;
+                        if !modifiers.shift && !sel.range().is_empty() {
+                            Some(sel.range().start)
+                        } else {
+                            Some(head.saturating_sub(1))
+                        }
+                    }
+                    Key::ArrowRight => {
+                        state.caret_x = None;
+                        if !modifiers.shift && !sel.range().is_empty() {
+                            Some(sel.range().end)
+                        } else {
+                            Some((head + 1).min(len))
+                        }
+                    }
+                    Key::ArrowUp => Some(vertical_step(state, doc, head, -1, &painter)),
+                    Key::ArrowDown => Some(vertical_step(state, doc, head, 1, &painter)),
+                    Key::Home if modifiers.command => Some(0),
+                    Key::End if modifiers.command => Some(len),
+                    Key::Home => Some(row_edge(state, doc, head, false, &painter)),
+                    Key::End => Some(row_edge(state, doc, head, true, &painter)),
+                    Key::PageUp | Key::PageDown => {
+                        let dy = state.viewport.height() * 0.9;
+                        ui.scroll_with_delta(vec2(0.0, if key == Key::PageUp { dy } else { -dy }));
+                        None
+                    }
+                    Key::A if modifiers.command => {
+                        state.selection = Some(Selection {
+                            anchor: 0,
+                            head: len,
+                        });
+                        None
+                    }
+                    Key::Escape => {
+                        state.selection = Some(Selection::caret(head));
+                        state.selected_coding = None;
+                        None
+                    }
+                    Key::Delete if modifiers.is_none() => {
+                        if state.selected_coding.is_some() {
+                            commands.push(Command::RemoveSelectedCoding);
+                        }
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(h) = new_head {
+                    let h = h.min(len);
+                    state.selection = Some(if modifiers.shift {
+                        Selection {
+                            anchor: sel.anchor,
+                            head: h,
+                        }
+                    } else {
+                        Selection::caret(h)
+                    });
+                    state.reveal = Some((h, Reveal::IfNeeded));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn word_step(doc: &Document, pos: usize, forward: bool) -> usize {
+    let len = doc.text.char_len();
+    if forward {
+        if pos >= len {
+            return len;
+        }
+        let r = word_at(doc, pos);
+        if r.end > pos { r.end } else { pos + 1 }
+    } else {
+        if pos == 0 {
+            return 0;
+        }
+        let r = word_at(doc, pos - 1);
+        if r.start < pos { r.start } else { pos - 1 }
+    }
+}
+
+/// The galley of block `b`, laying it out if needed.
+fn galley_for(
+    state: &mut TranscriptState,
+    doc: &Document,
+    b: usize,
+    painter: &egui::Painter,
+) -> Option<Arc<Galley>> {
+    if let Some(g) = state.geometry.cached(b) {
+        return Some(g.clone());
+    }
+    let key = state.geometry.key()?;
+    let m = Metrics::new(key.text_size);
+    let (g, _) = state
+        .geometry
+        .galley(b, doc, &state.blocks, &m, |job| painter.layout_job(job));
+    Some(g)
+}
+
+fn vertical_step(
+    state: &mut TranscriptState,
+    doc: &Document,
+    pos: usize,
+    dir: i32,
+    painter: &egui::Painter,
+) -> usize {
+    let Some(b) = state.blocks.block_at(pos) else {
+        return pos;
+    };
+    let block_start = state.blocks.blocks[b].range.start;
+    let Some(g) = galley_for(state, doc, b, painter) else {
+        return pos;
+    };
+    let cur = CCursor::new(pos.saturating_sub(block_start));
+    let x = state
+        .caret_x
+        .unwrap_or_else(|| g.pos_from_cursor(cur).center().x);
+    let layout = g.layout_from_cursor(cur);
+    let last_row = g.rows.len().saturating_sub(1);
+    let next = if dir < 0 && layout.row == 0 {
+        // Up from the first row: the last row of the block above.
+        b.checked_sub(1).map(|pb| {
+            let start = state.blocks.blocks[pb].range.start;
+            match galley_for(state, doc, pb, painter) {
+                Some(pg) => start + pg.cursor_from_pos(vec2(x, pg.rect.bottom() - 2.0)).index.0,
+                None => state.blocks.blocks[pb].range.end,
+            }
+        })
+    } else if dir > 0 && layout.row >= last_row {
+        let start = state.blocks.blocks.get(b + 1).map(|nb| nb.range.start);
+        start.map(|start| match galley_for(state, doc, b + 1, painter) {
+            Some(ng) => start + ng.cursor_from_pos(vec2(x, 1.0)).index.0,
+            None => start,
+        })
+    } else {
+        let (c, _) = if dir < 0 {
+            g.cursor_up_one_row(&cur, Some(x))
+        } else {
+            g.cursor_down_one_row(&cur, Some(x))
+        };
+        Some(block_start + c.index.0)
+    };
+    state.caret_x = Some(x);
+    next.unwrap_or(pos)
+}
+
+fn row_edge(
+    state: &mut TranscriptState,
+    doc: &Document,
+    pos: usize,
+    end: bool,
+    painter: &egui::Painter,
+) -> usize {
+    let Some(b) = state.blocks.block_at(pos) else {
+        return pos;
+    };
+    let start = state.blocks.blocks[b].range.start;
+    let Some(g) = galley_for(state, doc, b, painter) else {
+        return pos;
+    };
+    let cur = CCursor::new(pos.saturating_sub(start));
+    let c = if end {
+        g.cursor_end_of_row(&cur)
+    } else {
+        g.cursor_begin_of_row(&cur)
+    };
+    start + c.index.0
+}
+
+#[allow(clippy::too_many_lines)]
+/// Where this frame draws: measures, columns, the content's origin, the text's widget id.
+struct Place {
+    m: Metrics,
+    cols: Columns,
+    origin: Pos2,
+    text_id: Id,
+}
+
+#[allow(clippy::too_many_lines)]
+fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Place, ui: &Ui) {
+    let Place {
+        m,
+        cols,
+        origin,
+        text_id,
+    } = place;
+    let (origin, text_id) = (*origin, *text_id);
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    let text_color = visuals.text_color();
+    let weak = visuals.weak_text_color();
+    let selection = state.selection.map(Selection::range);
+    let selection_fill = visuals.selection.bg_fill.gamma_multiply(0.75);
+    let focused = ui.memory(egui::Memory::focused) == Some(text_id);
+    let mut rects = Vec::new();
+    let small = FontId::proportional(m.small);
+
+    // Faint guide between the stripes and the text.
+    if let (Some(first), Some(last)) = (state.visible.first(), state.visible.last()) {
+        let x = origin.x + cols.stripes_right + 2.0;
+        painter.line_segment(
+            [pos2(x, first.rect.top()), pos2(x, last.rect.bottom())],
+            Stroke::new(
+                1.0,
+                visuals
+                    .widgets
+                    .noninteractive
+                    .bg_stroke
+                    .color
+                    .gamma_multiply(0.5),
+            ),
+        );
+    }
+
+    for v in &state.visible {
+        let block = &state.blocks.blocks[v.block];
+        let seg = block.segment.map(|s| &doc.segments[s]);
+
+        // Day separator.
+        if let Some(day) = block.new_day {
+            let y = v.rect.top() + m.pad + m.day / 2.0;
+            let label = day.format("%Y-%m-%d · %A").to_string();
+            let center = pos2(v.text_origin.x + cols.wrap / 2.0, y);
+            let r = painter.text(center, Align2::CENTER_CENTER, label, small.clone(), weak);
+            let line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+            painter.line_segment([pos2(v.text_origin.x, y), pos2(r.left() - 10.0, y)], line);
+            painter.line_segment(
+                [
+                    pos2(r.right() + 10.0, y),
+                    pos2(v.text_origin.x + cols.wrap, y),
+                ],
+                line,
+            );
+        }
+
+        // Header: the speaker in the margin column, or the sender and time above a message.
+        if let (Some(h), Some(seg)) = (v.header, seg) {
+            let speaker = seg.speaker.as_deref().unwrap_or("");
+            if block.kind == BlockKind::Turn {
+                let name_color = theme::speaker(speaker, visuals);
+                let font = FontId::proportional(m.small + 1.0);
+                let galley =
+                    painter.layout(speaker.to_owned(), font, name_color, h.width().max(20.0));
+                let pos = pos2(
+                    h.right() - galley.rect.width(),
+                    h.center().y - galley.rect.height() / 2.0,
+                );
+                painter.galley(pos, galley, name_color);
+                if let Some(media) = seg.media {
+                    let secs = media.start_ms / 1000;
+                    let t = format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+                    painter.text(
+                        pos2(h.right(), h.bottom() + 1.0),
+                        Align2::RIGHT_TOP,
+                        t,
+                        FontId::proportional(m.small * 0.9),
+                        weak,
+                    );
+                }
+            } else {
+                let mut x = h.left();
+                if !speaker.is_empty() && seg.kind != SegmentKind::System {
+                    let r = painter.text(
+                        pos2(x, h.center().y),
+                        Align2::LEFT_CENTER,
+                        speaker,
+                        small.clone(),
+                        theme::speaker(speaker, visuals),
+                    );
+                    x = r.right() + 8.0;
+                }
+                let mut when = seg
+                    .at
+                    .map(|t| t.format("%H:%M:%S").to_string())
+                    .unwrap_or_default();
+                match seg.kind {
+                    SegmentKind::System => when.push_str("  system notice"),
+                    SegmentKind::Recalled => when.push_str("  recalled"),
+                    _ => {}
+                }
+                painter.text(
+                    pos2(x, h.center().y),
+                    Align2::LEFT_CENTER,
+                    when,
+                    FontId::proportional(m.small * 0.92),
+                    weak,
+                );
+            }
+        }
+
+        let to_screen = |r: Rect| r.translate(v.text_origin.to_vec2());
+        let start = block.range.start;
+        let local = |r: CharRange| {
+            (
+                r.start.max(start).saturating_sub(start),
+                r.end.min(block.range.end).saturating_sub(start),
+            )
+        };
+
+        // Search matches.
+        if state.find.open && !state.find.matches.is_empty() {
+            let first = state
+                .find
+                .matches
+                .partition_point(|r| r.end <= block.range.start);
+            for (k, r) in state.find.matches[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, r)| r.start < block.range.end)
+            {
+                rects.clear();
+                let (a, b) = local(*r);
+                range_rects(&v.galley, a, b, &mut rects);
+                let current = first + k == state.find.current;
+                for rect in &rects {
+                    painter.rect_filled(to_screen(*rect), 2.0, theme::find_match(visuals, current));
+                }
+            }
+        }
+
+        // Codings: translucent highlights, stripes in the margin.
+        let mut slots: Vec<&Slot> = state.slots_in_block(v.block).collect();
+        slots.sort_by_key(|s| (std::cmp::Reverse(s.range.len()), s.id));
+        for slot in &slots {
+            let Some(code) = project.code(slot.code) else {
+                continue;
+            };
+            let strong = state.selected_coding == Some(slot.id);
+            rects.clear();
+            let (a, b) = local(slot.range);
+            range_rects(&v.galley, a, b, &mut rects);
+            for rect in &rects {
+                painter.rect_filled(
+                    to_screen(*rect),
+                    2.0,
+                    theme::highlight(code.color, visuals, strong),
+                );
+            }
+            let stripe = stripe_geometry(state, v, slot);
+            painter.rect_filled(stripe, 1.0, theme::stripe(code.color, visuals));
+        }
+
+        // Selection.
+        if let Some(sel) = selection.filter(|s| !s.is_empty() && s.overlaps(block.range)) {
+            rects.clear();
+            let (a, b) = local(sel);
+            range_rects(&v.galley, a, b, &mut rects);
+            for rect in &rects {
+                painter.rect_filled(to_screen(*rect), 0.0, selection_fill);
+            }
+        }
+
+        // The text.
+        let color = match block.kind {
+            BlockKind::System | BlockKind::Recalled => weak,
+            _ => text_color,
+        };
+        painter.galley(v.text_origin, v.galley.clone(), color);
+
+        // The selected coding gets an outline.
+        if let Some(slot) = state
+            .selected_coding
+            .and_then(|id| slots.iter().find(|s| s.id == id))
+            && let Some(code) = project.code(slot.code)
+        {
+            rects.clear();
+            let (a, b) = local(slot.range);
+            range_rects(&v.galley, a, b, &mut rects);
+            for rect in &rects {
+                painter.rect_stroke(
+                    to_screen(*rect).expand(1.0),
+                    2.0,
+                    Stroke::new(1.5, theme::color(code.color)),
+                    StrokeKind::Outside,
+                );
+            }
+        }
+
+        // The caret, while the text has the keyboard.
+        if let Some(sel) = state.selection
+            && focused
+            && sel.anchor == sel.head
+            && block.range.start <= sel.head
+            && sel.head <= block.range.end
+        {
+            let r = v.galley.pos_from_cursor(CCursor::new(sel.head - start));
+            let r = to_screen(r);
+            painter.add(Shape::line_segment(
+                [r.center_top(), r.center_bottom()],
+                Stroke::new(1.5, visuals.text_cursor.stroke.color),
+            ));
+        }
+    }
+}
+
+fn hover_tooltip(state: &TranscriptState, project: &Project, response: &Response, ui: &Ui) {
+    if state.drag != Drag::None || !response.hovered() {
+        return;
+    }
+    let Some(pos) = response.hover_pos() else {
+        return;
+    };
+    let slots: Vec<Slot> = match hit_test(state, pos) {
+        Some(Hit::Text(c)) => {
+            // Only over the text itself, not the blank space after a short line.
+            let over_text = state.visible.iter().any(|v| {
+                v.galley
+                    .rows
+                    .iter()
+                    .any(|r| r.rect().translate(v.text_origin.to_vec2()).contains(pos))
+            });
+            if over_text {
+                state.slots_at(c)
+            } else {
+                Vec::new()
+            }
+        }
+        Some(Hit::Stripe(id)) => state.index.slot(id).copied().into_iter().collect(),
+        _ => Vec::new(),
+    };
+    if slots.is_empty() {
+        return;
+    }
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        for s in &slots {
+            coding_line_ui(project, s, ui);
+        }
+        ui.label(RichText::new("Click to select a coding").weak().small());
+    });
+    ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+}
+
+/// One line describing a coding: colour, code path, coder.
+pub fn coding_line_ui(project: &Project, slot: &Slot, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        let color = project
+            .code(slot.code)
+            .map_or(Color32::GRAY, |c| theme::color(c.color));
+        let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+        ui.painter().rect_filled(r, 2.0, color);
+        ui.label(project.code_path(slot.code));
+        let coder = project.coder(slot.coder).map_or("?", |c| c.name.as_str());
+        ui.label(RichText::new(format!("— {coder}")).weak());
+    });
+}
+
+fn excerpt(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn accessibility(state: &TranscriptState, doc: &Document, ui: &Ui) {
+    for v in &state.visible {
+        let block = &state.blocks.blocks[v.block];
+        let id = ui.scope_id().with(("block", v.block));
+        let seg = block.segment.map(|s| &doc.segments[s]);
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(Role::Paragraph);
+            let who = seg
+                .and_then(|s| s.speaker.as_deref())
+                .map(|s| format!("{s}: "))
+                .unwrap_or_default();
+            let when = seg
+                .and_then(|s| s.at)
+                .map(|t| format!("{} ", t.format("%Y-%m-%d %H:%M")))
+                .unwrap_or_default();
+            let text = doc.text.slice(block.range);
+            let text: String = text.chars().take(400).collect();
+            node.set_label(format!("{when}{who}{text}"));
+            node.set_bounds(egui::accesskit::Rect {
+                x0: f64::from(v.rect.left()),
+                y0: f64::from(v.rect.top()),
+                x1: f64::from(v.rect.right()),
+                y1: f64::from(v.rect.bottom()),
+            });
+        });
+    }
+}
