@@ -51,7 +51,8 @@ fn main() {
         .clone();
     let code = *project.codes().keys().next().expect("a code");
     let coder = *project.coders().keys().next().expect("a coder");
-    let (mut applies, mut renders, mut writes, mut totals) = (vec![], vec![], vec![], vec![]);
+    let (mut apply_times, mut render_times, mut write_times, mut total_times) =
+        (vec![], vec![], vec![], vec![]);
     for i in 0..200 {
         let range = CharRange::new(i * 10, i * 10 + 8);
         let t = Instant::now();
@@ -65,13 +66,13 @@ fn main() {
         let saved = pending.write().expect("write");
         let written = Instant::now();
         assert_eq!(saved.files.len(), 1);
-        applies.push(applied - t);
-        renders.push(rendered - applied);
-        writes.push(written - rendered);
-        totals.push(written - t);
+        apply_times.push(applied - t);
+        render_times.push(rendered - applied);
+        write_times.push(written - rendered);
+        total_times.push(written - t);
     }
-    summary("apply one coding", applies, 5.0);
-    summary("render its codings file", renders, 5.0);
-    summary("write it atomically (fsync)", writes, 5.0);
-    summary("apply one coding and save it", totals, 5.0);
+    summary("apply one coding", apply_times, 5.0);
+    summary("render its codings file", render_times, 5.0);
+    summary("write it atomically (fsync)", write_times, 5.0);
+    summary("apply one coding and save it", total_times, 5.0);
 }

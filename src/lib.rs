@@ -3,8 +3,11 @@
 //! The core (model, store, import, export, analysis) has no UI in it and is used by the command
 //! line, the tests and the window alike; `ui` holds everything egui.
 
+pub mod analysis;
 pub mod cli;
+pub mod export;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod sample;
 pub mod store;

@@ -55,7 +55,10 @@ fn at(day: u32, minutes: i64) -> DateTime<Utc> {
 }
 
 /// Rows of a CSV file with a header, as maps from column name to value, with their line numbers.
-fn read_table(path: &Path) -> Result<Vec<(usize, BTreeMap<String, String>)>, SampleError> {
+/// A table row: its line number and its fields by column name.
+type Row = (usize, BTreeMap<String, String>);
+
+fn read_table(path: &Path) -> Result<Vec<Row>, SampleError> {
     let text = read_text(path)?.text;
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader
@@ -133,7 +136,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
 
     // The codebook, in file order; parents come before their children in the file.
     let path = source.join("codebook.csv");
-    let mut codes: BTreeMap<String, CodeId> = BTreeMap::new();
+    let mut code_ids: BTreeMap<String, CodeId> = BTreeMap::new();
     let mut last_key: BTreeMap<Option<CodeId>, SortKey> = BTreeMap::new();
     for (line, row) in read_table(&path)? {
         let slug = field(&row, "slug", &path, line)?.to_owned();
@@ -141,11 +144,15 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
         let parent = if parent_slug.is_empty() {
             None
         } else {
-            Some(*codes.get(parent_slug).ok_or_else(|| SampleError::Source {
-                path: path.clone(),
-                line,
-                message: format!("parent {parent_slug:?} is not defined above"),
-            })?)
+            Some(
+                *code_ids
+                    .get(parent_slug)
+                    .ok_or_else(|| SampleError::Source {
+                        path: path.clone(),
+                        line,
+                        message: format!("parent {parent_slug:?} is not defined above"),
+                    })?,
+            )
         };
         let color = Color::from_hex(field(&row, "colour", &path, line)?).ok_or_else(|| {
             SampleError::Source {
@@ -166,7 +173,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             in_vivo: field(&row, "in_vivo", &path, line)? == "true",
             shortcut: None,
         };
-        codes.insert(slug, code.id);
+        code_ids.insert(slug, code.id);
         edits.push(Edit::PutCode(code));
     }
 
@@ -249,6 +256,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
                 kind: Some(DocumentKind::Interview),
                 name: Some(format!("Interview {name}")),
                 pseudonyms: None,
+                ..ImportOptions::default()
             },
         )?
         .document;
@@ -264,6 +272,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             kind: Some(DocumentKind::Chat),
             name: Some("WeChat group chat, May–August 2024".into()),
             pseudonyms: Some(pseudonyms.clone()),
+            ..ImportOptions::default()
         },
     )?
     .document;
@@ -311,7 +320,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
                 .get(coder_key)
                 .ok_or_else(|| err(format!("unknown coder {coder_key:?}")))?;
             let slug = field(&row, "code", &path, line)?;
-            let code = *codes
+            let code = *code_ids
                 .get(slug)
                 .ok_or_else(|| err(format!("unknown code {slug:?}")))?;
             let raw = field(&row, "quote", &path, line)?;
@@ -334,7 +343,10 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             let range = CharRange::new(start, start + quote.chars().count());
             let mut coding = Coding::new(doc.id, &doc.text, range, code, coder);
             coding.id = CodingId(id("coding", &format!("{stem}:{n}")));
-            coding.created = at(if coder_key == "lin" { 2 } else { 9 }, n as i64 * 3);
+            coding.created = at(
+                if coder_key == "lin" { 2 } else { 9 },
+                i64::try_from(n).unwrap_or(i64::MAX) * 3,
+            );
             let memo = field(&row, "memo", &path, line)?.trim();
             coding.memo = (!memo.is_empty()).then(|| memo.to_owned());
             edits.push(Edit::PutCoding(Box::new(coding)));

@@ -3,6 +3,7 @@
 //! texts and codings (ids and creation times aside).
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 
@@ -120,16 +121,16 @@ fn sentence(rng: &mut Rng, chinese: f64) -> String {
             if i > 0 {
                 s.push('，');
             }
-            s.push_str(*rng.pick(ZH));
+            s.push_str(rng.pick::<&str>(ZH));
         } else {
             if i > 0 {
                 s.push_str(", ");
             }
-            s.push_str(*rng.pick(EN));
+            s.push_str(rng.pick::<&str>(EN));
         }
     }
     s.push_str(if zh { "。" } else { "." });
-    s.push_str(*rng.pick(EMOJI));
+    s.push_str(rng.pick::<&str>(EMOJI));
     s
 }
 
@@ -143,17 +144,14 @@ fn chat_text(
     let mut out = String::with_capacity(bytes + 256);
     let mut t = day0.and_hms_opt(7, 0, 0).unwrap_or_default();
     while out.len() < bytes {
-        t += Duration::seconds(30 + rng.below(1800) as i64);
-        out.push_str(&format!(
-            "{} {}\n",
-            t.format("%Y-%m-%d %H:%M:%S"),
-            rng.pick(senders)
-        ));
-        for line in 0..1 + rng.below(2) {
+        t += Duration::seconds(30 + i64::from(rng.below(1800) as u32));
+        let sender = rng.pick(senders);
+        let _ = writeln!(out, "{} {sender}", t.format("%Y-%m-%d %H:%M:%S"));
+        for line in 0..=rng.below(2) {
             if line > 0 {
                 out.push('\n');
             }
-            for _ in 0..1 + rng.below(3) {
+            for _ in 0..=rng.below(3) {
                 out.push_str(&sentence(rng, chinese));
             }
         }
@@ -169,7 +167,7 @@ fn interview_text(rng: &mut Rng, bytes: usize, chinese: f64, case: &str) -> Stri
         let speaker = if turn % 2 == 0 { "Interviewer" } else { case };
         out.push_str(speaker);
         out.push_str(if rng.chance(chinese) { "：" } else { ": " });
-        for _ in 0..1 + rng.below(6) {
+        for _ in 0..=rng.below(6) {
             out.push_str(&sentence(rng, chinese));
         }
         out.push_str("\n\n");
@@ -190,7 +188,7 @@ pub fn generate(options: &SynthOptions) -> Project {
         .collect();
     edits.extend(coders.iter().cloned().map(Edit::PutCoder));
 
-    let mut codes: Vec<CodeId> = Vec::new();
+    let mut code_ids: Vec<CodeId> = Vec::new();
     let mut last_top: Option<SortKey> = None;
     for t in 0..8 {
         let key = SortKey::after(last_top.as_ref());
@@ -206,10 +204,10 @@ pub fn generate(options: &SynthOptions) -> Project {
                 key,
             );
             child.parent = Some(top.id);
-            codes.push(child.id);
+            code_ids.push(child.id);
             edits.push(Edit::PutCode(child));
         }
-        codes.push(top.id);
+        code_ids.push(top.id);
         edits.push(Edit::PutCode(top));
     }
     // Parents must exist before children: put the top codes first.
@@ -296,13 +294,13 @@ pub fn generate(options: &SynthOptions) -> Project {
                 let s = rng.below(len.saturating_sub(200));
                 CharRange::new(s, (s + 20 + rng.below(180)).min(len))
             });
-            let code = *rng.pick(&codes);
+            let code = *rng.pick(&code_ids);
             for (i, coder) in coders.iter().enumerate() {
                 let mut range = base;
                 let mut this_code = code;
                 if i > 0 {
                     if rng.chance(0.15) {
-                        this_code = *rng.pick(&codes);
+                        this_code = *rng.pick(&code_ids);
                     }
                     if rng.chance(0.3) {
                         let cut = rng.below(range.len() / 2 + 1);

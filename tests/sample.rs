@@ -1,6 +1,8 @@
 //! The bundled sample project is exactly what its source material builds: the chat log comes
 //! from the WeChat export with the pseudonym mapping applied, the codings from the coders' quotes.
 
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

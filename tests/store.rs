@@ -1,6 +1,8 @@
 //! The project folder on disk: round trips, incremental and atomic saves, merges under git,
 //! interrupted saves, locks, migrations, and clear errors for every bad file.
 
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -181,7 +183,7 @@ fn save_then_load_round_trips_every_field() {
     let p = create(&root, full_project());
     let opened = ProjectDir::open(&root).unwrap();
     assert_same(&p, &opened.project);
-    assert_eq!(opened.report, Default::default());
+    assert_eq!(opened.report, margin::store::LoadReport::default());
 }
 
 #[test]
@@ -473,7 +475,7 @@ fn bad_files_give_clear_errors_and_nothing_is_overwritten() {
     );
 
     let (_, msg) = case("missing", &|d| {
-        fs::remove_file(d.join(format!("documents/{}.txt", doc.id))).unwrap()
+        fs::remove_file(d.join(format!("documents/{}.txt", doc.id))).unwrap();
     });
     assert!(
         msg.contains(&format!("documents/{}.txt: cannot read the text", doc.id)),
@@ -538,7 +540,10 @@ fn a_text_changed_on_disk_is_reanchored_and_reported() {
     opened.dir.save(&mut project).unwrap();
     drop(opened.dir);
     assert_eq!(fs::read_to_string(&txt).unwrap(), changed);
-    assert_eq!(ProjectDir::open(&root).unwrap().report, Default::default());
+    assert_eq!(
+        ProjectDir::open(&root).unwrap().report,
+        margin::store::LoadReport::default()
+    );
 
     // A passage that is gone is reported, and nothing is written.
     fs::write(&txt, "Everything was rewritten.").unwrap();

@@ -1,14 +1,19 @@
-//! `margin import`: add files to a project as documents.
+//! `margin import`: add files to a project as documents; read a participants table into cases
+//! and attributes; make cases of senders; code or attribute the turns of a speaker; pseudonymise
+//! on the way in. Everything is read and checked first; if anything fails, nothing is saved.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use clap::Args;
 
-use crate::import::{ImportOptions, Pseudonyms, import_file};
-use crate::model::{Case, DocumentKind, Edit, History};
+use crate::import::{
+    Format, ImportOptions, Imported, Pseudonyms, Replacements, autocode_speaker, import_attributes,
+    import_file, link_speaker_to_case, senders_as_cases, speakers,
+};
+use crate::model::{Case, Code, Coder, Color, DocumentKind, Edit, Project, SortKey};
 use crate::store::ProjectDir;
 
 /// Arguments of `margin import`.
@@ -16,27 +21,201 @@ use crate::store::ProjectDir;
 pub struct ImportArgs {
     /// The project folder.
     pub project: PathBuf,
-    /// The files to import.
-    #[arg(required = true)]
+    /// The files to import: documents (txt, md, html, docx, odt, pdf), transcripts (srt, vtt,
+    /// txt) and chat exports (txt, csv).
+    #[arg(required_unless_present = "attributes")]
     pub files: Vec<PathBuf>,
-    /// The kind of document (interview, chat, notes); detected from the content if not given.
+    /// The format, when the extension and content do not tell it: text, markdown, html, docx,
+    /// odt, pdf, srt, vtt, otter, whatsapp, wechat-txt, chat-csv.
+    #[arg(long)]
+    pub format: Option<Format>,
+    /// The kind of document (interview, chat, notes); decided by the format or content if not
+    /// given.
     #[arg(long)]
     pub kind: Option<DocumentKind>,
     /// The case the documents belong to (created if the project has none of that name).
     #[arg(long)]
     pub case: Option<String>,
-    /// A pseudonym mapping (CSV: real,pseudonym[,kind]) applied before anything is stored.
+    /// An attribute table (CSV or XLSX, one row per case) that creates or updates cases and
+    /// their attributes.
+    #[arg(long, value_name = "FILE")]
+    pub attributes: Option<PathBuf>,
+    /// Make a case of every sender or speaker of the imported documents that has none yet.
     #[arg(long)]
+    pub senders_as_cases: bool,
+    /// Code (with --code) or attribute to a case (with --speaker-case) every turn of this
+    /// speaker in the imported documents.
+    #[arg(long, value_name = "NAME")]
+    pub autocode_speaker: Option<String>,
+    /// The code for --autocode-speaker (created if the codebook has none of that name).
+    #[arg(long, value_name = "CODE", requires = "autocode_speaker")]
+    pub code: Option<String>,
+    /// The case the turns of --autocode-speaker are attributed to (created if missing).
+    #[arg(long, value_name = "CASE", requires = "autocode_speaker")]
+    pub speaker_case: Option<String>,
+    /// The coder the autocoded codings belong to (created if missing; default: the project's
+    /// only coder).
+    #[arg(long, value_name = "NAME")]
+    pub coder: Option<String>,
+    /// A pseudonym mapping (CSV: real,pseudonym[,kind]) applied to texts, speakers, senders and
+    /// document names before anything is stored.
+    #[arg(long, value_name = "MAP.csv")]
     pub pseudonyms: Option<PathBuf>,
+    /// Report every replacement the mapping made: to the output, or as CSV to FILE.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    pub report: Option<PathBuf>,
+    /// Allow the mapping or the report (which hold real names) to be inside the project folder.
+    #[arg(long)]
+    pub allow_names_in_project: bool,
 }
 
-/// Import files. All are read first; if any fails, nothing is added.
+/// True when `inner` lies inside the folder `outer` (both must exist, or their parents).
+fn is_inside(inner: &Path, outer: &Path) -> bool {
+    let canon = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p.parent()?;
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    match (canon(inner), canon(outer)) {
+        (Some(i), Some(o)) => i.starts_with(o),
+        _ => false,
+    }
+}
+
+fn apply(project: &mut Project, what: &str, edit: Edit) -> anyhow::Result<()> {
+    project
+        .apply(edit)
+        .map(|_| ())
+        .with_context(|| format!("cannot {what}"))
+}
+
+/// The coder for autocoding: named, or the project's only one.
+fn coder_for(project: &mut Project, name: Option<&str>) -> anyhow::Result<crate::model::CoderId> {
+    if let Some(name) = name {
+        if let Some(c) = project.coder_named(name) {
+            return Ok(c.id);
+        }
+        let coder = Coder::new(name, Color::palette(project.coders().len()));
+        let id = coder.id;
+        apply(project, "add the coder", Edit::PutCoder(coder))?;
+        return Ok(id);
+    }
+    let coders: Vec<_> = project.coders().values().collect();
+    match coders.as_slice() {
+        [only] => Ok(only.id),
+        [] => bail!("the project has no coder yet; name the one who autocodes with --coder NAME"),
+        many => bail!(
+            "the project has several coders ({}); name one with --coder NAME",
+            many.iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn case_for(project: &mut Project, name: &str) -> anyhow::Result<crate::model::CaseId> {
+    if let Some(c) = project.case_named(name) {
+        return Ok(c.id);
+    }
+    let case = Case::new(name);
+    let id = case.id;
+    apply(project, "add the case", Edit::PutCase(case))?;
+    Ok(id)
+}
+
+fn code_for(project: &mut Project, name: &str) -> anyhow::Result<crate::model::CodeId> {
+    if let Some(c) = project.code_named(name) {
+        return Ok(c.id);
+    }
+    let last = project.child_codes(None).last().map(|c| c.sort_key.clone());
+    let code = Code::new(
+        name,
+        Color::palette(project.codes().len()),
+        SortKey::after(last.as_ref()),
+    );
+    let id = code.id;
+    apply(project, "add the code", Edit::PutCode(code))?;
+    Ok(id)
+}
+
+fn write_report(
+    args: &ImportArgs,
+    imported: &[Imported],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let Some(target) = &args.report else {
+        return Ok(());
+    };
+    let file_of = |i: &Imported| {
+        i.document
+            .origin
+            .as_ref()
+            .map_or_else(|| i.document.name.clone(), |o| o.file.clone())
+    };
+    if target.as_os_str() == "-" {
+        for item in imported {
+            writeln!(out, "replacements in {:?}:", file_of(item))?;
+            if item.replacements.counts.is_empty() {
+                writeln!(out, "  none")?;
+            }
+            for (real, pseudo, n) in &item.replacements.counts {
+                writeln!(out, "  {real:?} → {pseudo:?}: {n}")?;
+            }
+        }
+        return Ok(());
+    }
+    if !args.allow_names_in_project && is_inside(target, &args.project) {
+        bail!(
+            "the report {} would be inside the project folder; it names real people, so write it elsewhere (or pass --allow-names-in-project)",
+            target.display()
+        );
+    }
+    let mut w = csv::Writer::from_path(target)
+        .with_context(|| format!("writing the report {}", target.display()))?;
+    w.write_record(["document", "real", "pseudonym", "count"])?;
+    for item in imported {
+        for (real, pseudo, n) in &item.replacements.counts {
+            w.write_record([file_of(item).as_str(), real, pseudo, &n.to_string()])?;
+        }
+    }
+    w.flush()
+        .with_context(|| format!("writing the report {}", target.display()))?;
+    writeln!(out, "wrote the replacement report to {}", target.display())?;
+    Ok(())
+}
+
+/// Import files and tables. All are read first; if any fails, nothing is saved.
+#[allow(clippy::too_many_lines)] // the steps in the order the help text gives them
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if args.autocode_speaker.is_some() && args.code.is_none() && args.speaker_case.is_none() {
+        bail!("--autocode-speaker needs --code CODE or --speaker-case CASE");
+    }
+    if args.report.is_some() && args.pseudonyms.is_none() {
+        bail!(
+            "--report lists what --pseudonyms replaced; give a mapping with --pseudonyms MAP.csv"
+        );
+    }
     let opened = ProjectDir::open(&args.project)?;
     if let Some(reason) = opened.dir.read_only_reason() {
-        anyhow::bail!("cannot import: {reason}");
+        bail!("cannot import: {reason}");
     }
     let mut project = opened.project;
+    if let Some(map) = &args.pseudonyms
+        && !args.allow_names_in_project
+        && is_inside(map, &args.project)
+    {
+        bail!(
+            "the pseudonym mapping {} is inside the project folder; it holds the real names, so keep it outside (or pass --allow-names-in-project)",
+            map.display()
+        );
+    }
     let pseudonyms = args
         .pseudonyms
         .as_deref()
@@ -44,34 +223,50 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         .transpose()?;
     let options = ImportOptions {
         kind: args.kind,
+        format: args.format,
         name: None,
         pseudonyms,
+        max_bytes: None,
     };
     let mut imported = Vec::new();
     for file in &args.files {
         imported.push(import_file(file, &options)?);
     }
-    let mut edits = Vec::new();
-    let case_id = match &args.case {
-        None => None,
-        Some(name) => Some(match project.case_named(name) {
-            Some(c) => c.id,
-            None => {
-                let case = Case::new(name.clone());
-                let id = case.id;
-                edits.push(Edit::PutCase(case));
-                id
-            }
-        }),
-    };
-    for item in &imported {
-        let mut doc = item.document.clone();
-        doc.case = case_id;
+
+    if let Some(table) = &args.attributes {
+        let result = import_attributes(table, &project)?;
+        apply(&mut project, "import the attribute table", result.edit)?;
         writeln!(
             out,
-            "imported {:?} as {} ({}, {} characters, {} {})",
+            "attributes from {}: {} case(s) created, {} updated",
+            table.file_name().unwrap_or_default().display(),
+            result.created.len(),
+            result.updated.len()
+        )?;
+        for (name, kind, new) in &result.attributes {
+            writeln!(
+                out,
+                "  {name}: {}{}",
+                kind.as_str(),
+                if *new { " (new)" } else { "" }
+            )?;
+        }
+    }
+
+    let case_id = match &args.case {
+        None => None,
+        Some(name) => Some(case_for(&mut project, name)?),
+    };
+    let mut total = Replacements::default();
+    for item in &mut imported {
+        item.document.case = case_id;
+        let doc = &item.document;
+        writeln!(
+            out,
+            "imported {:?} as {} ({}, {}, {} characters, {} {})",
             doc.origin.as_ref().map_or("", |o| o.file.as_str()),
             doc.kind.as_str(),
+            item.format,
             doc.origin.as_ref().map_or("", |o| o.encoding.as_str()),
             doc.text.char_len(),
             doc.segments.len(),
@@ -81,12 +276,82 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 "turns"
             },
         )?;
-        for (real, pseudo, n) in &item.replacements.counts {
-            writeln!(out, "  replaced {real:?} → {pseudo:?} {n} time(s)")?;
-        }
-        edits.push(Edit::PutDocument(Box::new(doc)));
+        total.merge(&item.replacements);
+        apply(&mut project, "add the document", item.edit())?;
     }
-    History::new().apply(&mut project, "Import", Edit::Batch(edits))?;
+    if options.pseudonyms.is_some() {
+        writeln!(
+            out,
+            "pseudonymised: {} replacement(s) of {} name(s)",
+            total.total(),
+            total.counts.len()
+        )?;
+    }
+
+    if args.senders_as_cases {
+        let docs: Vec<_> = imported.iter().map(|i| &i.document).collect();
+        let (edit, names) = senders_as_cases(&project, &docs);
+        apply(&mut project, "add the senders as cases", edit)?;
+        writeln!(
+            out,
+            "{} case(s) created from senders: {}",
+            names.len(),
+            names.join(", ")
+        )?;
+    }
+
+    if let Some(speaker) = &args.autocode_speaker {
+        let with: Vec<_> = imported
+            .iter()
+            .map(|i| &i.document)
+            .filter(|d| {
+                d.segments
+                    .iter()
+                    .any(|s| s.speaker.as_deref() == Some(speaker))
+            })
+            .collect();
+        if with.is_empty() {
+            let all: Vec<String> = imported
+                .iter()
+                .flat_map(|i| speakers(&i.document))
+                .collect();
+            bail!(
+                "no imported document has the speaker {speaker:?} (speakers found: {})",
+                all.join(", ")
+            );
+        }
+        if let Some(code) = &args.code {
+            let code_id = code_for(&mut project, code)?;
+            let who = coder_for(&mut project, args.coder.as_deref())?;
+            let mut n = 0;
+            for doc in &with {
+                let edit = autocode_speaker(&project, doc, speaker, code_id, who)?;
+                if let Edit::Batch(e) = &edit {
+                    n += e.len();
+                }
+                apply(&mut project, "autocode", edit)?;
+            }
+            writeln!(out, "coded {n} turn(s) of {speaker:?} with {code:?}")?;
+        }
+        if let Some(case) = &args.speaker_case {
+            let case_id = case_for(&mut project, case)?;
+            for doc in &with {
+                let current = project
+                    .documents()
+                    .get(&doc.id)
+                    .cloned()
+                    .unwrap_or_else(|| (*doc).clone());
+                let edit = link_speaker_to_case(&project, &current, speaker, case_id)?;
+                apply(&mut project, "link the speaker to the case", edit)?;
+            }
+            writeln!(
+                out,
+                "the turns of {speaker:?} are attributed to case {case:?}"
+            )?;
+        }
+    }
+
+    write_report(args, &imported, out)?;
     opened
         .dir
         .save(&mut project)

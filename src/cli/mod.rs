@@ -1,15 +1,28 @@
 //! The command line: one subcommand per task a pipeline needs. Each writes its report to the
 //! given output and returns the process exit code; errors carry their file and line up to `main`.
 
+mod agreement;
+mod analysis_args;
 mod check;
+mod export;
 mod import;
+mod import_qdpx;
+mod merge;
 mod new;
+mod retrieve;
+mod search;
 mod stats;
+mod tables;
 
+pub use agreement::{AgreementArgs, ReportFormat, UnitArg};
 pub use check::CheckArgs;
 pub use import::ImportArgs;
+pub use merge::MergeArgs;
 pub use new::{GenerateArgs, NewArgs};
+pub use retrieve::RetrieveArgs;
+pub use search::SearchArgs;
 pub use stats::{Stats, StatsArgs};
+pub use tables::{CooccurrenceArgs, CrosstabArgs, TimelineArgs};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -42,6 +55,29 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Write a synthetic project of any size (for benchmarks).
     Generate(new::GenerateArgs),
+    /// Inter-coder agreement per code and document (percent, Cohen's κ, Krippendorff's α and
+    /// u-α), or the list of disagreements.
+    Agreement(agreement::AgreementArgs),
+    /// Bring another copy of the project into this one: coders, codings, codes, documents,
+    /// cases and memos, losing nothing and doubling nothing.
+    Merge(merge::MergeArgs),
+    /// Search the text of all documents (plain, whole word, regex); optionally code every hit.
+    Search(search::SearchArgs),
+    /// Retrieve the coded excerpts of a code, filtered by documents, cases, attributes, coders
+    /// and dates, and combined with other codes (--and, --not, --near).
+    Retrieve(retrieve::RetrieveArgs),
+    /// Code co-occurrence table: where codes overlap, or share a turn/message.
+    Cooccurrence(tables::CooccurrenceArgs),
+    /// Code × case or code × attribute table (counts, coverage, cases).
+    Crosstab(tables::CrosstabArgs),
+    /// Code frequency over time in chat logs, per week or month.
+    Timeline(tables::TimelineArgs),
+    /// Export coded excerpts (CSV, XLSX, HTML, Markdown, DOCX), the codebook (REFI-QDA .qdc,
+    /// CSV, Markdown) or the whole project (REFI-QDA .qdpx).
+    Export(export::ExportArgs),
+    /// Create a new project from a REFI-QDA project file (.qdpx) that another QDA program
+    /// (or Margin) exported.
+    ImportQdpx(import_qdpx::ImportQdpxArgs),
 }
 
 /// Output formats for reports.
@@ -62,5 +98,14 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&args, out),
         Command::Stats(args) => stats::run(&args, out),
         Command::Generate(args) => new::generate(&args, out),
+        Command::Agreement(args) => agreement::run(&args, out),
+        Command::Merge(args) => merge::run(&args, out),
+        Command::Search(args) => search::run(&args, out),
+        Command::Retrieve(args) => retrieve::run(&args, out),
+        Command::Cooccurrence(args) => tables::run_cooccurrence(&args, out),
+        Command::Crosstab(args) => tables::run_crosstab(&args, out),
+        Command::Timeline(args) => tables::run_timeline(&args, out),
+        Command::Export(args) => export::run(&args, out),
+        Command::ImportQdpx(args) => import_qdpx::run(&args, out),
     }
 }

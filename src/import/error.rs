@@ -51,6 +51,30 @@ pub enum ImportError {
         /// What is wrong.
         message: String,
     },
+    /// A part inside a zip-based file (docx, odt, xlsx) is malformed.
+    #[error("{} ({part}, line {line}): {message}", path.display())]
+    MalformedPart {
+        /// The file.
+        path: PathBuf,
+        /// The part inside it, e.g. `word/document.xml`.
+        part: String,
+        /// The line within the part (1-based).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A cell of a table (attribute table, chat CSV) holds a value that does not fit.
+    #[error("{}:{line}: column {column:?}: {message}", path.display())]
+    BadCell {
+        /// The file.
+        path: PathBuf,
+        /// The line (1-based; for spreadsheets the row number).
+        line: usize,
+        /// The column's header.
+        column: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The file's format is not one Margin imports.
     #[error("{}: {message}", path.display())]
     Unsupported {

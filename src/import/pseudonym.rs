@@ -7,6 +7,8 @@ use std::path::Path;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::model::{CharRange, Segment};
+
 use super::error::ImportError;
 use super::text::read_text;
 
@@ -92,6 +94,78 @@ impl Pseudonyms {
             last = m.end();
         }
         out.push_str(&text[last..]);
+        (out, self.report(counts))
+    }
+}
+
+/// Where the replacements of one [`Pseudonyms::apply`] fell, to move char offsets from the old
+/// text to the new one.
+#[derive(Clone, Debug, Default)]
+struct OffsetMap {
+    /// `(old start, old end, new start, new end)` in chars, in text order.
+    spans: Vec<(usize, usize, usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Where `pos` of the old text lies in the new; a position inside a replaced name moves to
+    /// the start (`at_end == false`) or the end of its replacement.
+    fn map(&self, pos: usize, at_end: bool) -> usize {
+        let i = self.spans.partition_point(|s| s.0 < pos);
+        // Spans before index i start before pos.
+        if let Some(&(_, oe, ns, ne)) = i.checked_sub(1).and_then(|j| self.spans.get(j)) {
+            if pos < oe {
+                return if at_end { ne } else { ns };
+            }
+            return ne + (pos - oe);
+        }
+        pos
+    }
+}
+
+impl Pseudonyms {
+    /// Replace names in a document's text, move its segments to match, and replace names in
+    /// their speakers. Counts are of replacements in the text (where speakers appear too).
+    #[must_use]
+    pub fn apply_document(&self, text: &str, segments: &mut [Segment]) -> (String, Replacements) {
+        let mut counts = vec![0usize; self.pairs.len()];
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::default();
+        let (mut last, mut old_chars, mut new_chars) = (0usize, 0usize, 0usize);
+        for m in self.matcher.find_iter(text) {
+            let between = &text[last..m.start()];
+            let n = between.chars().count();
+            old_chars += n;
+            new_chars += n;
+            out.push_str(between);
+            let pseudo = &self.pairs[m.pattern().as_usize()].1;
+            let old_len = text[m.start()..m.end()].chars().count();
+            let new_len = pseudo.chars().count();
+            map.spans.push((
+                old_chars,
+                old_chars + old_len,
+                new_chars,
+                new_chars + new_len,
+            ));
+            old_chars += old_len;
+            new_chars += new_len;
+            out.push_str(pseudo);
+            counts[m.pattern().as_usize()] += 1;
+            last = m.end();
+        }
+        out.push_str(&text[last..]);
+        for seg in segments.iter_mut() {
+            seg.range = CharRange::new(
+                map.map(seg.range.start, false),
+                map.map(seg.range.end, true),
+            );
+            if let Some(speaker) = &seg.speaker {
+                seg.speaker = Some(self.apply(speaker).0);
+            }
+        }
+        (out, self.report(counts))
+    }
+
+    fn report(&self, counts: Vec<usize>) -> Replacements {
         let counts = self
             .pairs
             .iter()
@@ -99,13 +173,62 @@ impl Pseudonyms {
             .filter(|(_, n)| *n > 0)
             .map(|((r, p), n)| (r.clone(), p.clone(), n))
             .collect();
-        (out, Replacements { counts })
+        Replacements { counts }
+    }
+
+    /// The number of entries in the mapping.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// True when the mapping has no entries.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+impl Replacements {
+    /// Add another report's counts to this one.
+    pub fn merge(&mut self, other: &Self) {
+        for (real, pseudo, n) in &other.counts {
+            match self.counts.iter_mut().find(|c| &c.0 == real) {
+                Some(c) => c.2 += n,
+                None => self.counts.push((real.clone(), pseudo.clone(), *n)),
+            }
+        }
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::model::{SegmentKind, Text};
+
+    #[test]
+    fn segments_follow_replacements() {
+        let p = Pseudonyms::new(vec![
+            ("刘大姐".into(), "G8".into()),
+            ("泉城".into(), "X市".into()),
+        ])
+        .unwrap();
+        let text = "2024-05-03 08:12:45 刘大姐\n我在泉城😀\n";
+        let mut segs = vec![Segment {
+            range: CharRange::new(24, 29),
+            speaker: Some("刘大姐".into()),
+            at: None,
+            media: None,
+            kind: SegmentKind::Message,
+        }];
+        assert_eq!(Text::new(text).slice(segs[0].range), "我在泉城😀");
+        let (out, rep) = p.apply_document(text, &mut segs);
+        assert_eq!(out, "2024-05-03 08:12:45 G8\n我在X市😀\n");
+        assert_eq!(Text::new(out.as_str()).slice(segs[0].range), "我在X市😀");
+        assert_eq!(segs[0].speaker.as_deref(), Some("G8"));
+        assert_eq!(rep.total(), 2);
+    }
 
     #[test]
     fn longest_match_first_without_spaces() {

@@ -137,6 +137,7 @@ pub fn normalize_newlines(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

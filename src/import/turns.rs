@@ -19,7 +19,7 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A label is a speaker name: short, and not a sentence.
-fn plausible_label(label: &str) -> bool {
+pub(super) fn plausible_label(label: &str) -> bool {
     let words = label.split_whitespace().count();
     words <= 3
         && !label.contains(['。', '，', ',', '.', '?', '？', '!', '！', '"', '“'])
@@ -91,10 +91,10 @@ pub fn detect_turns(text: &str) -> Vec<Segment> {
                 });
             }
             _ => {
-                if let Some(last) = turns.last_mut() {
-                    if !line.text.trim().is_empty() {
-                        last.range.end = line.start + len;
-                    }
+                if let Some(last) = turns.last_mut()
+                    && !line.text.trim().is_empty()
+                {
+                    last.range.end = line.start + len;
                 }
             }
         }
@@ -104,6 +104,7 @@ pub fn detect_turns(text: &str) -> Vec<Segment> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::model::Text;

@@ -106,7 +106,7 @@ mod tests {
         let long = CharRange::new(20, old.char_len());
         let a_short = Anchor::capture(&old, short);
         let a_long = Anchor::capture(&old, long);
-        assert!(a_long.tail.len() > 0);
+        assert!(!a_long.tail.is_empty());
         let new = Text::new(format!("新加的一行。\n{}", old.as_str()));
         assert_eq!(
             a_short.place(&new, short),

@@ -257,14 +257,14 @@ impl Project {
             }
             Edit::PutAttribute(attr) => {
                 for case in self.cases.values() {
-                    if let Some(v) = case.values.get(&attr.id) {
-                        if !v.fits(&attr.kind) {
-                            return Err(EditError::WrongType {
-                                case: case.name.clone(),
-                                attribute: attr.name.clone(),
-                                kind: attr.kind.as_str(),
-                            });
-                        }
+                    if let Some(v) = case.values.get(&attr.id)
+                        && !v.fits(&attr.kind)
+                    {
+                        return Err(EditError::WrongType {
+                            case: case.name.clone(),
+                            attribute: attr.name.clone(),
+                            kind: attr.kind.as_str(),
+                        });
                     }
                 }
                 self.touched.insert(EntityKey::Cases);
@@ -347,10 +347,10 @@ impl Project {
             }
             Edit::PutMemo(memo) => {
                 self.require_target(memo.target)?;
-                if let Some(author) = memo.author {
-                    if !self.coders.contains_key(&author) {
-                        return Err(EditError::Missing(format!("coder {author}")));
-                    }
+                if let Some(author) = memo.author
+                    && !self.coders.contains_key(&author)
+                {
+                    return Err(EditError::Missing(format!("coder {author}")));
                 }
                 self.touched.insert(EntityKey::Memo(memo.id));
                 let id = memo.id;

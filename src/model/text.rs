@@ -5,7 +5,7 @@
 //! [`CharIndex`] turns those offsets into byte offsets in O(1) amortised time, so slicing a 10 MB
 //! chat log at 20,000 codings never rescans the text.
 
-use std::fmt;
+use std::fmt::{self, Write};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -77,7 +77,7 @@ const STRIDE: usize = 256;
 /// A document's text with a character index: cheap to clone (shared), cheap to slice by char.
 #[derive(Clone)]
 pub struct Text {
-    text: Arc<str>,
+    content: Arc<str>,
     /// Byte offset of every `STRIDE`-th character.
     checkpoints: Arc<[u32]>,
     chars: usize,
@@ -97,7 +97,7 @@ impl Text {
             chars += 1;
         }
         Self {
-            text,
+            content: text,
             checkpoints: checkpoints.into(),
             chars,
         }
@@ -106,7 +106,7 @@ impl Text {
     /// The whole text.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.text
+        &self.content
     }
 
     /// Length in characters.
@@ -120,26 +120,26 @@ impl Text {
     #[must_use]
     pub fn byte_of(&self, pos: usize) -> usize {
         if pos >= self.chars {
-            return self.text.len();
+            return self.content.len();
         }
         let base = self.checkpoints[pos / STRIDE] as usize;
         let skip = pos % STRIDE;
-        self.text[base..]
+        self.content[base..]
             .char_indices()
             .nth(skip)
-            .map_or(self.text.len(), |(b, _)| base + b)
+            .map_or(self.content.len(), |(b, _)| base + b)
     }
 
     /// Character offset of byte `byte`, which must lie on a char boundary.
     #[must_use]
     pub fn char_of(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
+        let byte = byte.min(self.content.len());
         let block = self
             .checkpoints
             .partition_point(|&b| b as usize <= byte)
             .saturating_sub(1);
         let base = self.checkpoints.get(block).map_or(0, |&b| b as usize);
-        block * STRIDE + self.text[base..byte].chars().count()
+        block * STRIDE + self.content[base..byte].chars().count()
     }
 
     /// The text of a character range (clamped to the text).
@@ -147,19 +147,19 @@ impl Text {
     pub fn slice(&self, range: CharRange) -> &str {
         let start = self.byte_of(range.start);
         let end = self.byte_of(range.end.max(range.start));
-        &self.text[start..end]
+        &self.content[start..end]
     }
 
     /// SHA-256 of the UTF-8 text, as lowercase hex (what `sha256sum` prints for the `.txt`).
     #[must_use]
     pub fn hash(&self) -> String {
-        text_hash(&self.text)
+        text_hash(&self.content)
     }
 }
 
 impl PartialEq for Text {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.content == other.content
     }
 }
 
@@ -187,7 +187,7 @@ pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     let mut hex = String::with_capacity(64);
     for byte in digest {
-        hex.push_str(&format!("{byte:02x}"));
+        let _ = write!(hex, "{byte:02x}");
     }
     hex
 }

@@ -68,8 +68,10 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
     let mut project = Project::new(manifest);
 
     // Cases and attributes.
-    if let Some(text) = files.get(Path::new(CASES)) {
-        if let Some(cases) = parse_into::<CasesFile>(&mut problems, Some(text), CASES) {
+    if let Some(text) = files.get(Path::new(CASES))
+        && let Some(cases) = parse_into::<CasesFile>(&mut problems, Some(text), CASES)
+    {
+        {
             for attr in cases.attributes {
                 project.attributes.insert(attr.id, attr);
             }
@@ -345,7 +347,12 @@ fn list(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     for entry in std::fs::read_dir(&full).map_err(io(&full))? {
         let entry = entry.map_err(io(&full))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with('.') && name.ends_with(".ron") && entry.path().is_file() {
+        if !name.starts_with('.')
+            && Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            && entry.path().is_file()
+        {
             out.push(dir.join(name));
         }
     }
@@ -379,10 +386,8 @@ fn load_documents(
     let metas: Vec<(PathBuf, DocumentMeta)> = files_in(files, DOCUMENTS_DIR)
         .filter_map(|(p, t)| parse_into(problems, Some(t), p).map(|m| (p.clone(), m)))
         .collect();
-    let texts = read_texts(
-        root,
-        metas.iter().map(|(p, _)| p.with_extension("txt")).collect(),
-    );
+    let txt_paths: Vec<PathBuf> = metas.iter().map(|(p, _)| p.with_extension("txt")).collect();
+    let texts = read_texts(root, &txt_paths);
     for ((path, meta), text) in metas.into_iter().zip(texts) {
         check_stem(problems, &path, &meta.id.to_string());
         let txt_path = path.with_extension("txt");
@@ -439,7 +444,7 @@ fn load_documents(
 }
 
 /// Read, index and hash the texts, two at a time.
-fn read_texts(root: &Path, paths: Vec<PathBuf>) -> Vec<Result<(Text, String), String>> {
+fn read_texts(root: &Path, paths: &[PathBuf]) -> Vec<Result<(Text, String), String>> {
     let read = |rel: &PathBuf| -> Result<(Text, String), String> {
         let bytes =
             std::fs::read(root.join(rel)).map_err(|e| format!("cannot read the text: {e}"))?;

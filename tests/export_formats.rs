@@ -1,0 +1,287 @@
+//! Every export format on the fixture project: golden files (`UPDATE_GOLDEN=1` rewrites them)
+//! and exact checks of what a researcher relies on (attribution, escaping, filters, BOM).
+
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
+
+mod export_fixture;
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use export_fixture::{AROUSAL, G8, IDENTITY, LIN, NOTES, REGION, ZHOU, golden, project, unzip};
+use margin::export::excerpts::{self, Format, collect};
+use margin::export::{ExcerptFilter, codebook};
+use margin::model::Value;
+
+fn export(format: Format, filter: &ExcerptFilter) -> Vec<u8> {
+    let p = project();
+    let mut out = Vec::new();
+    excerpts::write(&p, filter, format, &mut out).unwrap();
+    out
+}
+
+#[test]
+fn csv_golden_and_round_trip_through_a_csv_reader() {
+    let bytes = export(Format::Csv, &ExcerptFilter::all());
+    golden("excerpts.csv", &bytes);
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF record ends");
+    let mut r = csv::Reader::from_reader(bytes.as_slice());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 10);
+    // Codebook order: Identity construction first, its own codings before its children's.
+    assert_eq!(&rows[0][0], "Identity construction");
+    assert_eq!(&rows[0][2], "Field notes");
+    assert_eq!(&rows[0][9], "*we are all the same* — nobody different.");
+    let quoted = rows
+        .iter()
+        .find(|r| r[9].starts_with("=SUM"))
+        .expect("the notes excerpt");
+    assert_eq!(
+        &quoted[9],
+        "=SUM(A1) is what \"Auntie Liu\" typed <joking> & laughing."
+    );
+    let why = rows.iter().find(|r| &r[9] == "为什么是我？😭").unwrap();
+    assert_eq!(&why[1], "Identity construction / Role disorder");
+    assert_eq!(&why[3], "G8");
+    assert_eq!(&why[4], "G8");
+    assert_eq!(&why[5], "G8");
+    assert_eq!(&why[6], "lin");
+    assert_eq!(&why[12], "The classic \"why me\": compare G3.");
+    // A chat message by G1 is attributed to G1 and takes G1's case.
+    let chat = rows.iter().find(|r| &r[9] == "又要留级了😭").unwrap();
+    assert_eq!((&chat[3], &chat[4], &chat[5]), ("G1", "G1", "G1"));
+    // The memo column joins the coding's note and the memos on it.
+    let reviewed = rows.iter().find(|r| &r[9] == "社区筛查发现的。").unwrap();
+    assert_eq!(&reviewed[12], "zhou: I would take the whole sentence.");
+}
+
+#[test]
+fn excel_csv_has_a_bom_and_guards_formulas() {
+    let bytes = export(Format::CsvExcel, &ExcerptFilter::all());
+    golden("excerpts-excel.csv", &bytes);
+    assert!(bytes.starts_with("\u{FEFF}code,".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("\"'=SUM(A1) is what \"\"Auntie Liu\"\""));
+}
+
+#[test]
+fn xlsx_cells_hold_the_excerpts() {
+    let bytes = export(Format::Xlsx, &ExcerptFilter::all());
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+    let range = wb.worksheet_range("Excerpts").unwrap();
+    assert_eq!(range.height(), 11);
+    assert_eq!(range.get((0, 9)), Some(&Data::String("text".into())));
+    let formula_like = (1..11)
+        .filter_map(|r| range.get((r, 9)))
+        .find(|c| matches!(c, Data::String(s) if s.starts_with("=SUM")));
+    assert!(formula_like.is_some(), "written as text, not a formula");
+    assert_eq!(range.get((1, 7)), Some(&Data::Float(113.0)));
+    // Golden: the sheet and its strings (the rest of the package is the writer's).
+    let mut dump = Vec::new();
+    for (name, content) in unzip(&bytes) {
+        if name == "xl/worksheets/sheet1.xml" || name == "xl/sharedStrings.xml" {
+            dump.extend_from_slice(format!("== {name}\n").as_bytes());
+            dump.extend_from_slice(&content);
+            dump.push(b'\n');
+        }
+    }
+    golden("excerpts.xlsx.txt", &dump);
+}
+
+#[test]
+fn html_report_is_grouped_escaped_and_self_contained() {
+    let bytes = export(Format::Html, &ExcerptFilter::all());
+    golden("excerpts.html", &bytes);
+    let html = String::from_utf8(bytes).unwrap();
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(html.contains("(G8) · G8 interview"));
+    assert!(
+        html.contains(
+            "=SUM(A1) is what &quot;Auntie Liu&quot; typed &lt;joking&gt; &amp; laughing."
+        )
+    );
+    let identity = html.find("<section id=\"code-").unwrap();
+    assert!(html[identity..].starts_with(&format!("<section id=\"code-{IDENTITY}\"")));
+    assert!(html.contains("Shock of diagnosis, &quot;why me&quot;, hidden diagnoses."));
+}
+
+#[test]
+fn markdown_golden_quotes_with_attribution() {
+    let bytes = export(Format::Markdown, &ExcerptFilter::all());
+    golden("excerpts.md", &bytes);
+    let md = String::from_utf8(bytes).unwrap();
+    assert!(md.contains("> 为什么是我？😭\n\n— (G8), *G8 interview* 53–60, coded by lin\n"));
+    assert!(md.contains("> \\*we are all the same\\* — nobody different.\n"));
+}
+
+#[test]
+fn docx_is_a_word_package_with_the_excerpts() {
+    let bytes = export(Format::Docx, &ExcerptFilter::all());
+    let parts = unzip(&bytes);
+    let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/document.xml"
+        ]
+    );
+    for (name, content) in &parts {
+        let text = std::str::from_utf8(content).unwrap();
+        let mut reader = quick_xml::Reader::from_str(text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed: {e}"),
+            }
+        }
+    }
+    let document = &parts[5].1;
+    golden("excerpts.docx.xml", document);
+    let xml = String::from_utf8(document.clone()).unwrap();
+    assert!(xml.contains("(G8) · G8 interview, 53–60 · coded by lin"));
+    assert!(xml.contains("=SUM(A1) is what \"Auntie Liu\" typed &lt;joking&gt; &amp; laughing."));
+    // The same export twice is byte-identical (fixed timestamps).
+    assert_eq!(bytes, export(Format::Docx, &ExcerptFilter::all()));
+}
+
+#[test]
+fn filters_select_by_code_subcodes_coder_document_case_and_attribute() {
+    let p = project();
+    let texts = |f: &ExcerptFilter| -> Vec<String> {
+        collect(&p, f).iter().map(|e| e.text.to_owned()).collect()
+    };
+    let mut f = ExcerptFilter::all();
+    f.codes.insert(IDENTITY);
+    assert_eq!(
+        texts(&f),
+        [
+            "*we are all the same* — nobody different.",
+            "我们都是过来人"
+        ]
+    );
+    f.with_subcodes = true;
+    assert_eq!(texts(&f).len(), 6);
+    f.coders.insert(ZHOU);
+    assert_eq!(
+        texts(&f),
+        [
+            "我们都是过来人",
+            "社区筛查发现的。我当时就想，为什么是我？😭",
+            "进了群以后"
+        ]
+    );
+
+    let mut f = ExcerptFilter::all();
+    f.documents.insert(NOTES);
+    assert_eq!(texts(&f).len(), 2);
+
+    let mut f = ExcerptFilter::all();
+    f.cases.insert(G8);
+    f.coders.insert(LIN);
+    f.codes.insert(AROUSAL);
+    assert_eq!(
+        texts(&f),
+        [
+            "姐妹们天天给我讲经验，心里踏实多了🙏。",
+            "抱抱你！我们都是过来人，别怕💪"
+        ]
+    );
+
+    let mut f = ExcerptFilter::all();
+    f.attributes
+        .insert(REGION, vec![Value::Category("Beijing".into())]);
+    assert_eq!(texts(&f), ["又要留级了😭"]);
+
+    // By name, as the command line gives them.
+    let mut f = ExcerptFilter::all();
+    f.code_named(&p, "Identity construction / Role disorder")
+        .unwrap();
+    f.attribute_pair(&p, "age=50").unwrap();
+    assert_eq!(texts(&f).len(), 3);
+    let err = f.attribute_pair(&p, "region=Mars").unwrap_err();
+    assert!(err.to_string().contains("is not one of: Beijing, Shandong"));
+    let err = f.code_named(&p, "Nope").unwrap_err();
+    assert!(err.to_string().contains("no code named \"Nope\""));
+}
+
+#[test]
+fn filtered_markdown_golden() {
+    let p = project();
+    let mut f = ExcerptFilter::all();
+    f.code_named(&p, "Emotional resonance").unwrap();
+    f.with_subcodes = true;
+    f.attribute_pair(&p, "region=Shandong").unwrap();
+    let mut out = Vec::new();
+    let n = excerpts::write(&p, &f, Format::Markdown, &mut out).unwrap();
+    assert_eq!(n, 2);
+    golden("excerpts-filtered.md", &out);
+}
+
+#[test]
+fn codebook_goldens() {
+    let p = project();
+    for (format, name) in [
+        (codebook::Format::Qdc, "codebook.qdc"),
+        (codebook::Format::Csv, "codebook.csv"),
+        (codebook::Format::Markdown, "codebook.md"),
+    ] {
+        let mut out = Vec::new();
+        assert_eq!(codebook::write(&p, format, &mut out).unwrap(), 6);
+        golden(name, &out);
+    }
+}
+
+#[test]
+fn codebook_qdc_validates_against_the_schema() {
+    let p = project();
+    let mut out = Vec::new();
+    codebook::write(&p, codebook::Format::Qdc, &mut out).unwrap();
+    match export_fixture::xmllint("Codebook-mrt2019.xsd", &out) {
+        Some(result) => result.unwrap(),
+        None => eprintln!("xmllint not installed: schema not checked"),
+    }
+}
+
+#[test]
+fn sample_project_excerpts_are_attributed_to_their_speaker() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group");
+    let p = margin::store::ProjectDir::open_read_only(&dir)
+        .unwrap()
+        .project;
+    let mut f = ExcerptFilter::all();
+    f.case_named(&p, "G8").unwrap();
+    f.attribute_pair(&p, "region=Shandong").unwrap();
+    let all = collect(&p, &f);
+    assert!(!all.is_empty());
+    // G8's messages in the group chat and her interview turns.
+    for e in &all {
+        assert_eq!(
+            e.attribution(),
+            Some("G8"),
+            "{:?} in {}",
+            e.text,
+            e.document.name
+        );
+        assert_eq!(e.case.map(|c| c.name.as_str()), Some("G8"));
+    }
+    let kinds: std::collections::BTreeSet<_> = all.iter().map(|e| e.document.kind).collect();
+    assert_eq!(kinds.len(), 2, "chat and interview");
+    f.attribute_pair(&p, "region=Beijing").unwrap();
+    assert_eq!(
+        collect(&p, &f).len(),
+        all.len(),
+        "values of one attribute are alternatives"
+    );
+    let mut g = ExcerptFilter::all();
+    g.case_named(&p, "G8").unwrap();
+    g.attribute_pair(&p, "region=Beijing").unwrap();
+    assert!(collect(&p, &g).is_empty());
+}
