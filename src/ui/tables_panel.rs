@@ -8,6 +8,7 @@ use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use super::command::Command;
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
 use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crosstab};
+use crate::analysis::headings::CodeHeading;
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::timeline::{Period, TimelineQuery, timeline};
 use crate::model::{AttributeId, Project};
@@ -36,6 +37,8 @@ pub struct Grid {
     pub values: Vec<Vec<f64>>,
     /// Show values as percentages.
     pub percent: bool,
+    /// The diagonal counts a code with itself: leave it out of the colour scale.
+    pub skip_diagonal: bool,
     /// What the bar chart shows.
     pub bars_title: String,
     /// The bars: label and value.
@@ -64,6 +67,11 @@ pub struct TablesState {
     pub grid: Option<Grid>,
     /// Why computing failed.
     pub error: Option<String>,
+}
+
+/// A code's heading: its name, indented by its depth in the codebook.
+fn label(h: &CodeHeading) -> String {
+    format!("{}{}", "    ".repeat(h.depth), h.name)
 }
 
 fn number(cell: &Cell) -> f64 {
@@ -108,7 +116,7 @@ impl TablesState {
                     },
                 )
                 .map_err(err)?;
-                let names: Vec<String> = t.codes.iter().map(|h| h.path.clone()).collect();
+                let names: Vec<String> = t.codes.iter().map(label).collect();
                 Ok(Grid {
                     rows: names.clone(),
                     columns: names.clone(),
@@ -118,6 +126,7 @@ impl TablesState {
                         .map(|r| r.iter().map(|n| *n as f64).collect())
                         .collect(),
                     percent: false,
+                    skip_diagonal: true,
                     bars_title: "Places coded".into(),
                     bars: names
                         .into_iter()
@@ -147,7 +156,7 @@ impl TablesState {
                 } else {
                     Measure::Count
                 };
-                let rows: Vec<String> = t.codes.iter().map(|h| h.path.clone()).collect();
+                let rows: Vec<String> = t.codes.iter().map(label).collect();
                 Ok(Grid {
                     columns: t.columns.iter().map(|c| c.label.clone()).collect(),
                     values: (0..rows.len())
@@ -158,6 +167,7 @@ impl TablesState {
                         })
                         .collect(),
                     percent: self.coverage,
+                    skip_diagonal: false,
                     bars_title: if self.coverage {
                         "Coverage of all text (%)".into()
                     } else {
@@ -187,7 +197,7 @@ impl TablesState {
                 )
                 .map_err(err)?;
                 Ok(Grid {
-                    rows: t.codes.iter().map(|h| h.path.clone()).collect(),
+                    rows: t.codes.iter().map(label).collect(),
                     columns: t.periods.iter().map(|p| p.label.clone()).collect(),
                     values: t
                         .counts
@@ -195,6 +205,7 @@ impl TablesState {
                         .map(|r| r.iter().map(|n| *n as f64).collect())
                         .collect(),
                     percent: false,
+                    skip_diagonal: false,
                     bars_title: "Codings per period".into(),
                     bars: t
                         .periods
@@ -247,8 +258,13 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) {
     let max = grid
         .values
         .iter()
-        .flatten()
-        .copied()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(move |(j, _)| !(grid.skip_diagonal && i == *j))
+                .map(|(_, v)| *v)
+        })
         .fold(0.0_f64, f64::max)
         .max(f64::MIN_POSITIVE);
     #[allow(clippy::cast_precision_loss)]
@@ -273,8 +289,13 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) {
         for (j, v) in grid.values[i].iter().enumerate() {
             let min = pos2(rect.left() + row_w + cell.x * j as f32, y);
             let r = Rect::from_min_size(min, cell).shrink(1.0);
-            let t = (v / max) as f32;
-            let fill = base.lerp_to_gamma(hot, t.clamp(0.0, 1.0));
+            let diagonal = grid.skip_diagonal && i == j;
+            let t = if diagonal { 0.0 } else { (v / max) as f32 };
+            let fill = if diagonal {
+                ui.visuals().faint_bg_color
+            } else {
+                base.lerp_to_gamma(hot, t.clamp(0.0, 1.0))
+            };
             painter.rect_filled(r, 2.0, fill);
             let fg = if t > 0.55 { Color32::WHITE } else { text };
             painter.text(
