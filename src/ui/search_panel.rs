@@ -161,7 +161,7 @@ pub fn analysis_ui(
     let mut open = state.open;
     egui::Window::new("Analysis")
         .open(&mut open)
-        .default_size([900.0, 640.0])
+        .default_size([1000.0, 700.0])
         .resizable(true)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {

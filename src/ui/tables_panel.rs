@@ -3,7 +3,7 @@
 //! chat (per week or month). Each is drawn as a heatmap (cells coloured by value) with a bar
 //! chart beside it, and can be saved as CSV ([`crate::analysis::table::Table`]'s writer).
 
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::command::Command;
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
@@ -280,8 +280,8 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) {
     for (i, r) in grid.rows.iter().enumerate() {
         let y = rect.top() + head_h + cell.y * i as f32;
         painter.text(
-            pos2(rect.left() + row_w - 6.0, y + cell.y / 2.0),
-            Align2::RIGHT_CENTER,
+            pos2(rect.left() + 4.0, y + cell.y / 2.0),
+            Align2::LEFT_CENTER,
             r,
             font.clone(),
             text,
@@ -314,7 +314,7 @@ pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
     let font = FontId::proportional(12.0);
     let label_w = 200.0;
     let bar_h = 18.0;
-    let width = (ui.available_width() - 8.0).max(label_w + 120.0);
+    let width = label_w + 260.0;
     #[allow(clippy::cast_precision_loss)]
     let (rect, _) = ui.allocate_exact_size(
         vec2(width, bar_h * grid.bars.len() as f32 + 4.0),
@@ -445,11 +445,15 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
                     ui.label("Nothing to show: no codes or no columns.");
                     return;
                 }
-                heatmap(grid, ui);
-                ui.add_space(12.0);
-                ui.label(egui::RichText::new(&grid.bars_title).strong());
-                bar_chart(grid, ui);
-                ui.add_space(Vec2::splat(8.0).y);
+                ui.horizontal_top(|ui| {
+                    heatmap(grid, ui);
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| {
+                        ui.add_space(60.0);
+                        ui.label(egui::RichText::new(&grid.bars_title).strong());
+                        bar_chart(grid, ui);
+                    });
+                });
             });
     }
     commands
