@@ -220,6 +220,10 @@ fn search_jumps_to_a_hit_and_codes_all_hits_in_one_undo_step() {
     let expected: Vec<(String, String)> = expected.to_vec();
     assert_eq!(coded(&h, f.kindness), expected);
     assert_eq!(
+        h.state().notices().last().unwrap().text,
+        "Coded 4 passages with “Kindness”. Undo with Ctrl+Z."
+    );
+    assert_eq!(
         h.state().session().unwrap().history.undo_label(),
         Some("Code all hits")
     );

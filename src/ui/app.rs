@@ -634,9 +634,20 @@ impl MarginApp {
                 {
                     self.codebook.selected = None;
                 }
-                if let Some(s) = summary {
+                let autocoded = match (command, &applied.changes) {
+                    (Command::Autocode { code, .. }, Changes::Codings(ids)) => Some(format!(
+                        "Coded {} passages with “{}”. Undo with Ctrl+Z.",
+                        ids.len(),
+                        session.project.code_path(*code)
+                    )),
+                    _ => None,
+                };
+                for s in summary.into_iter().chain(autocoded) {
                     self.info(s);
                 }
+            }
+            Ok(None) if matches!(command, Command::Autocode { .. }) => {
+                self.info("Every hit is already coded with that code.");
             }
             Ok(None) => {}
             Err(e) => self.error(e),
