@@ -16,7 +16,9 @@ use super::dialogs::{Dialogs, dialogs_ui};
 use super::documents::{DocumentsState, documents_ui, natural_cmp};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::keys::{code_for_key, code_keys};
-use super::session::Session;
+use super::retrieval_panel::export_results;
+use super::search_panel::{AnalysisState, AnalysisTab, analysis_ui};
+use super::session::{Changes, Session};
 use super::theme;
 use super::transcript::{TranscriptState, transcript_ui};
 use crate::model::{CodeId, DocumentKind, Project};
@@ -66,6 +68,7 @@ pub struct MarginApp {
     codebook: CodebookState,
     inspector: InspectorState,
     dialogs: Dialogs,
+    analysis: AnalysisState,
     notices: Vec<Notice>,
     queued: Vec<Command>,
     file_dialog: Option<(Receiver<DialogResult>, std::time::Instant)>,
@@ -103,6 +106,7 @@ impl MarginApp {
             codebook: CodebookState::default(),
             inspector: InspectorState::default(),
             dialogs: Dialogs::default(),
+            analysis: AnalysisState::default(),
             notices: Vec::new(),
             queued: Vec::new(),
             file_dialog: None,
@@ -134,6 +138,17 @@ impl MarginApp {
     }
 
     // ---- access for tests and benchmarks ------------------------------------------------------
+
+    /// The analysis window's state (search, retrieval, tables).
+    #[must_use]
+    pub fn analysis(&self) -> &AnalysisState {
+        &self.analysis
+    }
+
+    /// The analysis window's state, to set up a query.
+    pub fn analysis_mut(&mut self) -> &mut AnalysisState {
+        &mut self.analysis
+    }
 
     /// The open project, if any.
     #[must_use]
@@ -501,6 +516,60 @@ impl MarginApp {
                     self.codebook.start_rename(&s.project, code);
                 }
             }
+            Command::ShowAnalysis(tab) => {
+                self.analysis.open = true;
+                self.analysis.tab = tab;
+            }
+            Command::JumpTo { document, range } => {
+                if let Some(s) = &self.session {
+                    if self.transcript.document() != Some(document) {
+                        self.transcript.open(&s.project, Some(document));
+                    }
+                    self.transcript.select(range);
+                    self.transcript.focus();
+                }
+            }
+            Command::ExportRetrievalDialog => self.spawn_dialog(|| {
+                rfd::FileDialog::new()
+                    .set_title("Export the retrieved excerpts")
+                    .set_file_name("excerpts.xlsx")
+                    .add_filter("Excel workbook", &["xlsx"])
+                    .add_filter("CSV", &["csv"])
+                    .add_filter("HTML report", &["html"])
+                    .add_filter("Markdown", &["md"])
+                    .add_filter("Word document", &["docx"])
+                    .save_file()
+                    .map(Command::ExportRetrieval)
+            }),
+            Command::ExportRetrieval(path) => {
+                if let Some(s) = &self.session {
+                    match export_results(&s.project, &self.analysis.retrieval.results, &path) {
+                        Ok(n) => self.info(format!("Wrote {n} excerpts to {}.", path.display())),
+                        Err(e) => self.error(format!("Could not export: {e}")),
+                    }
+                }
+            }
+            Command::ExportTableDialog => self.spawn_dialog(|| {
+                rfd::FileDialog::new()
+                    .set_title("Save the table as CSV")
+                    .set_file_name("table.csv")
+                    .add_filter("CSV", &["csv"])
+                    .save_file()
+                    .map(Command::ExportTable)
+            }),
+            Command::ExportTable(path) => {
+                if let Some(grid) = &self.analysis.tables.grid {
+                    let written = crate::export::write_file(&path, |out| {
+                        grid.table
+                            .write_csv(out)
+                            .map_err(|e| crate::export::ExportError::Io(e.into()))
+                    });
+                    match written {
+                        Ok(()) => self.info(format!("Saved the table to {}.", path.display())),
+                        Err(e) => self.error(format!("Could not save the table: {e}")),
+                    }
+                }
+            }
             Command::StartMerge(code) => self.dialogs.merge = Some((code, String::new())),
             Command::StartShortcut(code) => self.dialogs.shortcut = Some(code),
             edit => self.apply_edit(&edit),
@@ -573,9 +642,20 @@ impl MarginApp {
                 {
                     self.codebook.selected = None;
                 }
-                if let Some(s) = summary {
+                let autocoded = match (command, &applied.changes) {
+                    (Command::Autocode { code, .. }, Changes::Codings(ids)) => Some(format!(
+                        "Coded {} passages with “{}”. Undo with Ctrl+Z.",
+                        ids.len(),
+                        session.project.code_path(*code)
+                    )),
+                    _ => None,
+                };
+                for s in summary.into_iter().chain(autocoded) {
                     self.info(s);
                 }
+            }
+            Ok(None) if matches!(command, Command::Autocode { .. }) => {
+                self.info("Every hit is already coded with that code.");
             }
             Ok(None) => {}
             Err(e) => self.error(e),
@@ -781,6 +861,15 @@ impl MarginApp {
                     self.transcript.document().is_some(),
                     &mut commands,
                 );
+            });
+            ui.menu_button("Analysis", |ui| {
+                for tab in [
+                    AnalysisTab::Search,
+                    AnalysisTab::Retrieval,
+                    AnalysisTab::Tables,
+                ] {
+                    item(ui, Command::ShowAnalysis(tab), has_project, &mut commands);
+                }
             });
             ui.menu_button("View", |ui| {
                 for t in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
@@ -1018,6 +1107,16 @@ impl MarginApp {
 
         let project = self.session.as_ref().map(|s| &s.project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
+        if self.analysis.open
+            && let Some(project) = project
+        {
+            commands.extend(analysis_ui(
+                &mut self.analysis,
+                project,
+                self.codebook.selected,
+                &ctx,
+            ));
+        }
 
         for cmd in commands {
             self.apply(cmd, &ctx);

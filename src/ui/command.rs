@@ -11,6 +11,8 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::config::ThemeChoice;
+use super::search_panel::AnalysisTab;
+use crate::analysis::search::AutocodeScope;
 use crate::model::{CharRange, CodeId, CodingId, Color, DocumentId, MemoTarget};
 
 /// Something to do, returned by a panel and applied by the app after the frame.
@@ -178,6 +180,34 @@ pub enum Command {
         text: String,
     },
 
+    // --- analysis ----------------------------------------------------------------------------
+    /// Show the analysis window at a tab.
+    ShowAnalysis(AnalysisTab),
+    /// Open a document, select `range` and scroll to it.
+    JumpTo {
+        /// The document.
+        document: DocumentId,
+        /// The characters.
+        range: CharRange,
+    },
+    /// Code every hit with `code` (one undo step).
+    Autocode {
+        /// The hits: document and characters.
+        hits: Vec<(DocumentId, CharRange)>,
+        /// The code.
+        code: CodeId,
+        /// The hit itself or its whole turn/message.
+        scope: AutocodeScope,
+    },
+    /// Ask where to export the retrieved excerpts.
+    ExportRetrievalDialog,
+    /// Export the retrieved excerpts to this file (format from its extension).
+    ExportRetrieval(PathBuf),
+    /// Ask where to save the table shown as CSV.
+    ExportTableDialog,
+    /// Save the table shown as CSV to this file.
+    ExportTable(PathBuf),
+
     // --- dialogs -----------------------------------------------------------------------------
     /// Start renaming a code in the codebook.
     StartRename(CodeId),
@@ -296,6 +326,13 @@ impl Command {
             Command::MergeCodes { .. } => "Merge codes".into(),
             Command::DeleteCode(_) => "Delete code".into(),
             Command::SetMemo { .. } => "Edit memo".into(),
+            Command::ShowAnalysis(tab) => format!("{}…", tab.title()),
+            Command::JumpTo { .. } => "Show in the transcript".into(),
+            Command::Autocode { .. } => "Code all hits".into(),
+            Command::ExportRetrievalDialog | Command::ExportRetrieval(_) => {
+                "Export excerpts…".into()
+            }
+            Command::ExportTableDialog | Command::ExportTable(_) => "Save table as CSV…".into(),
             Command::StartRename(_) => "Rename…".into(),
             Command::StartMerge(_) => "Merge into…".into(),
             Command::StartShortcut(_) => "Set shortcut…".into(),

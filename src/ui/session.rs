@@ -430,6 +430,19 @@ impl Session {
                 let id = coding.id;
                 Ok(Some((Edit::PutCoding(Box::new(coding)), Some(id), None)))
             }
+            Command::Autocode { hits, code, scope } => {
+                let coder = self.require_coder()?;
+                self.code(*code)?;
+                let plan = crate::analysis::search::autocode(
+                    &self.project,
+                    hits.iter().copied(),
+                    *code,
+                    coder,
+                    *scope,
+                )
+                .map_err(|e| e.to_string())?;
+                edit(plan.edit)
+            }
             Command::InVivo { document, range } => {
                 let coder = self.require_coder()?;
                 let doc = self.document(*document)?;
