@@ -16,6 +16,7 @@ pub mod dialogs;
 pub mod documents;
 pub mod inspector;
 pub mod keys;
+pub mod review;
 pub mod session;
 pub mod theme;
 pub mod transcript;
