@@ -24,8 +24,11 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-cargo build --locked --quiet --bin margin
-binary="${CARGO_TARGET_DIR:-target}/debug/margin"
+binary="${MARGIN_BIN:-}"
+if [ -z "$binary" ]; then
+    cargo build --locked --quiet --bin margin
+    binary="${CARGO_TARGET_DIR:-target}/debug/margin"
+fi
 
 work="$(mktemp -d)"
 xvfb_pid=""
