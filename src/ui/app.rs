@@ -17,6 +17,7 @@ use super::documents::{DocumentsState, documents_ui, natural_cmp};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::keys::{code_for_key, code_keys};
 use super::retrieval_panel::export_results;
+use super::review::{ReviewState, review_ui};
 use super::search_panel::{AnalysisState, AnalysisTab, analysis_ui};
 use super::session::{Changes, Session};
 use super::theme;
@@ -67,6 +68,8 @@ pub struct MarginApp {
     documents: DocumentsState,
     codebook: CodebookState,
     inspector: InspectorState,
+    review: ReviewState,
+    blind: bool,
     dialogs: Dialogs,
     analysis: AnalysisState,
     notices: Vec<Notice>,
@@ -105,6 +108,8 @@ impl MarginApp {
             documents: DocumentsState::default(),
             codebook: CodebookState::default(),
             inspector: InspectorState::default(),
+            review: ReviewState::default(),
+            blind: false,
             dialogs: Dialogs::default(),
             analysis: AnalysisState::default(),
             notices: Vec::new(),
@@ -176,6 +181,23 @@ impl MarginApp {
     #[must_use]
     pub fn codebook(&self) -> &CodebookState {
         &self.codebook
+    }
+
+    /// The team review panel.
+    #[must_use]
+    pub fn review(&self) -> &ReviewState {
+        &self.review
+    }
+
+    /// The team review panel, mutably (tests).
+    pub fn review_mut(&mut self) -> &mut ReviewState {
+        &mut self.review
+    }
+
+    /// True in blind mode (other coders' codings hidden).
+    #[must_use]
+    pub fn blind(&self) -> bool {
+        self.blind
     }
 
     /// The settings.
@@ -263,6 +285,7 @@ impl MarginApp {
         self.session = None;
         self.transcript = TranscriptState::default();
         self.codebook = CodebookState::default();
+        self.review.reset();
         self.keys.clear();
     }
 
@@ -482,6 +505,55 @@ impl MarginApp {
                 {
                     self.error(e);
                 }
+                self.update_blind();
+            }
+            Command::ToggleReview => {
+                self.review.open = !self.review.open;
+                if let Some(s) = &self.session
+                    && self.review.open
+                    && self.review.coders.is_empty()
+                {
+                    self.review.coders = super::review::default_coders(&s.project);
+                    self.review.mark_stale();
+                }
+            }
+            Command::ToggleBlind => {
+                self.blind = !self.blind;
+                self.update_blind();
+            }
+            Command::ShowPassage { document, range } => {
+                if self.transcript.document() != Some(document) {
+                    self.apply(Command::OpenDocument(document), ctx);
+                }
+                self.transcript.select(range);
+                self.transcript.reveal(range.start);
+            }
+            Command::Notify(text) => self.info(text),
+            Command::MergeDialog => {
+                if self.session.is_none() {
+                    self.error("Open a project first, then merge another copy into it.");
+                    return;
+                }
+                self.spawn_dialog(|| {
+                    rfd::FileDialog::new()
+                        .set_title("Merge another copy of this project")
+                        .pick_folder()
+                        .map(Command::MergeProject)
+                });
+            }
+            Command::MergeProject(path) => {
+                let Some(s) = &self.session else { return };
+                match super::review::merge_from(&s.project, &path) {
+                    Ok(None) => self.info(format!("{} brings nothing new.", path.display())),
+                    Ok(Some((edit, summary))) => {
+                        self.apply_edit(&Command::ReviewEdit {
+                            label: format!("Merge {}", path.display()),
+                            edit,
+                        });
+                        self.info(summary);
+                    }
+                    Err(e) => self.error(e),
+                }
             }
             Command::CodeSelection(code) => match self.transcript.selected_range() {
                 Some((document, range)) => self.apply_edit(&Command::ApplyCode {
@@ -621,6 +693,7 @@ impl MarginApp {
         };
         match session.execute(command) {
             Ok(Some(applied)) => {
+                self.review.mark_stale();
                 self.transcript
                     .apply_changes(&session.project, &applied.changes);
                 self.keys = code_keys(&session.project);
@@ -669,6 +742,7 @@ impl MarginApp {
         let result = if undo { session.undo() } else { session.redo() };
         match result {
             Ok(Some((label, changes))) => {
+                self.review.mark_stale();
                 self.transcript.apply_changes(&session.project, &changes);
                 self.keys = code_keys(&session.project);
                 let verb = if undo { "Undid" } else { "Redid" };
@@ -680,6 +754,14 @@ impl MarginApp {
                 "Nothing to redo."
             }),
             Err(e) => self.error(e),
+        }
+    }
+
+    /// Show only the current coder's codings in blind mode, everyone's otherwise.
+    fn update_blind(&mut self) {
+        if let Some(s) = &self.session {
+            let only = if self.blind { s.coder } else { None };
+            self.transcript.set_only_coder(&s.project, only);
         }
     }
 
@@ -807,6 +889,26 @@ impl MarginApp {
                 item(ui, Command::Save, has_project, &mut commands);
                 ui.separator();
                 item(ui, Command::AskCoderName, true, &mut commands);
+                ui.separator();
+                if ui
+                    .add(egui::Button::selectable(
+                        self.review.open,
+                        Command::ToggleReview.label(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleReview);
+                }
+                if ui
+                    .add(egui::Button::selectable(
+                        self.blind,
+                        Command::ToggleBlind.label(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleBlind);
+                }
+                item(ui, Command::MergeDialog, has_project, &mut commands);
                 ui.separator();
                 item(ui, Command::Quit, true, &mut commands);
             });
@@ -1094,6 +1196,17 @@ impl MarginApp {
                         ui,
                     ));
                 });
+            if self.review.open {
+                let me = session.coder;
+                egui::Panel::right("review")
+                    .resizable(true)
+                    .default_size(380.0)
+                    .size_range(260.0..=640.0)
+                    .show(ui, |ui| {
+                        ui.add_space(6.0);
+                        commands.extend(review_ui(&mut self.review, project, me, ui));
+                    });
+            }
             egui::CentralPanel::default().show(ui, |ui| {
                 notices_ui(&mut self.notices, now, ui);
                 commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));

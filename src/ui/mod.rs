@@ -17,6 +17,7 @@ pub mod documents;
 pub mod inspector;
 pub mod keys;
 pub mod retrieval_panel;
+pub mod review;
 pub mod search_panel;
 pub mod session;
 pub mod tables_panel;

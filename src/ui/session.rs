@@ -647,6 +647,7 @@ impl Session {
                     None => edit(Edit::PutMemo(Memo::new(*target, text.clone(), self.coder))),
                 }
             }
+            Command::ReviewEdit { edit: e, .. } => edit(e.clone()),
             _ => Ok(None),
         }
     }
