@@ -760,4 +760,22 @@ fn nest_reorder_and_recolour_codes() {
     h.get_by_label("Colour #55a868").click();
     frames(&mut h, 2);
     assert_eq!(project(&h).code(f.role).unwrap().color.to_hex(), "#55a868");
+
+    // From the keyboard: a focused row opens its menu with Shift+F10, and F2 renames.
+    code_row(&h, "Emotional resonance, ").focus();
+    frames(&mut h, 2);
+    assert!(code_row(&h, "Emotional resonance, ").is_focused());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    frames(&mut h, 3);
+    h.get_by_label("Merge into…");
+    h.key_press(Key::Escape);
+    frames(&mut h, 2);
+    code_row(&h, "Emotional resonance, ").focus();
+    frames(&mut h, 1);
+    h.key_press(Key::F2);
+    frames(&mut h, 3);
+    h.get_by_label("Code name").type_text("Resonance");
+    h.key_press(Key::Enter);
+    frames(&mut h, 3);
+    assert_eq!(project(&h).code(f.resonance).unwrap().name, "Resonance");
 }
