@@ -779,3 +779,36 @@ fn nest_reorder_and_recolour_codes() {
     frames(&mut h, 3);
     assert_eq!(project(&h).code(f.resonance).unwrap().name, "Resonance");
 }
+
+#[test]
+fn a_project_open_in_another_window_opens_read_only() {
+    let f = fixture();
+    let mut first = harness(&f);
+    // The first window has saved its coder before the second opens.
+    first.state_mut().flush().unwrap();
+    let mut second = harness(&f);
+    assert!(second.state().session().unwrap().read_only().is_some());
+    assert!(
+        second
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.error && n.text.starts_with("Opened read-only")),
+        "{:?}",
+        second.state().notices()
+    );
+    second.get_by_label_contains("Read-only");
+    // Coding is refused with a message; nothing changes.
+    let target = find(&second, "毕业", 1);
+    drag_select(&mut second, target);
+    code_row(&second, "Emotional resonance / Graduate").click();
+    frames(&mut second, 2);
+    assert!(project(&second).codings().is_empty());
+    let last = second.state().notices().last().unwrap().clone();
+    assert!(
+        last.error && last.text.contains("not possible"),
+        "{}",
+        last.text
+    );
+    drop(first);
+}
