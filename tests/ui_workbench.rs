@@ -760,4 +760,55 @@ fn nest_reorder_and_recolour_codes() {
     h.get_by_label("Colour #55a868").click();
     frames(&mut h, 2);
     assert_eq!(project(&h).code(f.role).unwrap().color.to_hex(), "#55a868");
+
+    // From the keyboard: a focused row opens its menu with Shift+F10, and F2 renames.
+    code_row(&h, "Emotional resonance, ").focus();
+    frames(&mut h, 2);
+    assert!(code_row(&h, "Emotional resonance, ").is_focused());
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    frames(&mut h, 3);
+    h.get_by_label("Merge into…");
+    h.key_press(Key::Escape);
+    frames(&mut h, 2);
+    code_row(&h, "Emotional resonance, ").focus();
+    frames(&mut h, 1);
+    h.key_press(Key::F2);
+    frames(&mut h, 3);
+    h.get_by_label("Code name").type_text("Resonance");
+    h.key_press(Key::Enter);
+    frames(&mut h, 3);
+    assert_eq!(project(&h).code(f.resonance).unwrap().name, "Resonance");
+}
+
+#[test]
+fn a_project_open_in_another_window_opens_read_only() {
+    let f = fixture();
+    let mut first = harness(&f);
+    // The first window has saved its coder before the second opens.
+    first.state_mut().flush().unwrap();
+    let mut second = harness(&f);
+    assert!(second.state().session().unwrap().read_only().is_some());
+    assert!(
+        second
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.error && n.text.starts_with("Opened read-only")),
+        "{:?}",
+        second.state().notices()
+    );
+    second.get_by_label_contains("Read-only");
+    // Coding is refused with a message; nothing changes.
+    let target = find(&second, "毕业", 1);
+    drag_select(&mut second, target);
+    code_row(&second, "Emotional resonance / Graduate").click();
+    frames(&mut second, 2);
+    assert!(project(&second).codings().is_empty());
+    let last = second.state().notices().last().unwrap().clone();
+    assert!(
+        last.error && last.text.contains("not possible"),
+        "{}",
+        last.text
+    );
+    drop(first);
 }

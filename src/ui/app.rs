@@ -802,6 +802,10 @@ impl MarginApp {
                 self.queued.push(cmd);
             }
         }
+        // Ctrl+= is Ctrl+Plus without Shift on most keyboards.
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Equals)) {
+            self.queued.push(Command::TextBigger);
+        }
         if typing {
             return;
         }

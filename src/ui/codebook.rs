@@ -485,7 +485,21 @@ fn code_row_ui(
         format!("{path}\n{description}")
     };
     let response = response.on_hover_text(hover);
-    response.context_menu(|ui| {
+    // The row's menu opens on a right click, or from the keyboard with the menu key or
+    // Shift+F10; it hangs below the row either way.
+    let by_key = response.has_focus()
+        && ui.input_mut(|i| {
+            i.consume_key(egui::Modifiers::NONE, Key::Menu)
+                || i.consume_key(egui::Modifiers::SHIFT, Key::F10)
+        });
+    let open = if response.secondary_clicked() || by_key {
+        Some(egui::SetOpenCommand::Bool(true))
+    } else if response.clicked() {
+        Some(egui::SetOpenCommand::Bool(false))
+    } else {
+        None
+    };
+    egui::Popup::menu(&response).open_memory(open).show(|ui| {
         if has_selection && ui.button("Code the selection").clicked() {
             commands.push(Command::CodeSelection(code.id));
         }

@@ -183,6 +183,11 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     );
                     row(ui, "Tab", "Move between panels and fields");
                     row(ui, "F2 (in the codebook)", "Rename the code");
+                    row(
+                        ui,
+                        "Shift+F10 or Menu (in the codebook)",
+                        "More: colour, merge, delete…",
+                    );
                 });
             ui.add_space(6.0);
             if ui.button("Close").clicked() {

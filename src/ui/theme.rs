@@ -64,6 +64,8 @@ pub fn font_definitions_with(emoji: Option<FontData>) -> FontDefinitions {
 pub fn install(ctx: &egui::Context, theme: ThemeChoice) {
     ctx.set_fonts(font_definitions());
     set_theme(ctx, theme);
+    // Ctrl+Plus and Ctrl+Minus size the transcript text (Margin's own commands), not the UI.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
