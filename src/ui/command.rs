@@ -11,7 +11,9 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::config::ThemeChoice;
-use crate::model::{CharRange, CodeId, CodingId, Color, DocumentId, MemoTarget};
+use super::search_panel::AnalysisTab;
+use crate::analysis::search::AutocodeScope;
+use crate::model::{CharRange, CodeId, CodingId, Color, DocumentId, Edit, MemoTarget};
 
 /// Something to do, returned by a panel and applied by the app after the frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -178,6 +180,34 @@ pub enum Command {
         text: String,
     },
 
+    // --- analysis ----------------------------------------------------------------------------
+    /// Show the analysis window at a tab.
+    ShowAnalysis(AnalysisTab),
+    /// Open a document, select `range` and scroll to it.
+    JumpTo {
+        /// The document.
+        document: DocumentId,
+        /// The characters.
+        range: CharRange,
+    },
+    /// Code every hit with `code` (one undo step).
+    Autocode {
+        /// The hits: document and characters.
+        hits: Vec<(DocumentId, CharRange)>,
+        /// The code.
+        code: CodeId,
+        /// The hit itself or its whole turn/message.
+        scope: AutocodeScope,
+    },
+    /// Ask where to export the retrieved excerpts.
+    ExportRetrievalDialog,
+    /// Export the retrieved excerpts to this file (format from its extension).
+    ExportRetrieval(PathBuf),
+    /// Ask where to save the table shown as CSV.
+    ExportTableDialog,
+    /// Save the table shown as CSV to this file.
+    ExportTable(PathBuf),
+
     // --- dialogs -----------------------------------------------------------------------------
     /// Start renaming a code in the codebook.
     StartRename(CodeId),
@@ -185,6 +215,32 @@ pub enum Command {
     StartMerge(CodeId),
     /// Ask for the key of a code.
     StartShortcut(CodeId),
+
+    // --- team review (src/ui/review.rs) ----------------------------------------------------
+    /// Show or hide the team review panel.
+    ToggleReview,
+    /// Hide (or show again) the other coders' codings in the transcript.
+    ToggleBlind,
+    /// Open a document at a passage and select it.
+    ShowPassage {
+        /// The document.
+        document: DocumentId,
+        /// The passage.
+        range: CharRange,
+    },
+    /// Apply a review edit (consensus decision, comment, merge) as one undo step.
+    ReviewEdit {
+        /// What the undo history calls it.
+        label: String,
+        /// The edit.
+        edit: Edit,
+    },
+    /// Show a message.
+    Notify(String),
+    /// Ask for another copy of the project and merge it into this one.
+    MergeDialog,
+    /// Merge the project in this folder into the open one (one undo step).
+    MergeProject(PathBuf),
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -198,7 +254,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Commands with a global keyboard shortcut, most specific first (Ctrl+Shift+Z before
     /// Ctrl+Z), as the app checks them each frame.
-    pub fn with_shortcuts() -> [Command; 12] {
+    pub fn with_shortcuts() -> [Command; 13] {
         [
             Command::Redo,
             Command::InVivoSelection,
@@ -212,6 +268,7 @@ impl Command {
             Command::SelectSegment,
             Command::TextBigger,
             Command::TextSmaller,
+            Command::ToggleReview,
         ]
     }
 
@@ -231,6 +288,7 @@ impl Command {
             Command::SelectSegment => cmd(Key::L),
             Command::TextBigger => cmd(Key::Plus),
             Command::TextSmaller => cmd(Key::Minus),
+            Command::ToggleReview => cmd_shift(Key::R),
             Command::RemoveSelectedCoding => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
             _ => return None,
         })
@@ -296,9 +354,23 @@ impl Command {
             Command::MergeCodes { .. } => "Merge codes".into(),
             Command::DeleteCode(_) => "Delete code".into(),
             Command::SetMemo { .. } => "Edit memo".into(),
+            Command::ShowAnalysis(tab) => format!("{}…", tab.title()),
+            Command::JumpTo { .. } => "Show in the transcript".into(),
+            Command::Autocode { .. } => "Code all hits".into(),
+            Command::ExportRetrievalDialog | Command::ExportRetrieval(_) => {
+                "Export excerpts…".into()
+            }
+            Command::ExportTableDialog | Command::ExportTable(_) => "Save table as CSV…".into(),
             Command::StartRename(_) => "Rename…".into(),
             Command::StartMerge(_) => "Merge into…".into(),
             Command::StartShortcut(_) => "Set shortcut…".into(),
+            Command::ToggleReview => "Team review".into(),
+            Command::ToggleBlind => "Blind coding (hide other coders)".into(),
+            Command::ShowPassage { .. } => "Show passage".into(),
+            Command::ReviewEdit { label, .. } => label.clone(),
+            Command::Notify(_) => "Message".into(),
+            Command::MergeDialog => "Merge another copy…".into(),
+            Command::MergeProject(p) => format!("Merge {}", p.display()),
         }
     }
 }

@@ -16,7 +16,11 @@ pub mod dialogs;
 pub mod documents;
 pub mod inspector;
 pub mod keys;
+pub mod retrieval_panel;
+pub mod review;
+pub mod search_panel;
 pub mod session;
+pub mod tables_panel;
 pub mod theme;
 pub mod transcript;
 

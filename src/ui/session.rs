@@ -430,6 +430,19 @@ impl Session {
                 let id = coding.id;
                 Ok(Some((Edit::PutCoding(Box::new(coding)), Some(id), None)))
             }
+            Command::Autocode { hits, code, scope } => {
+                let coder = self.require_coder()?;
+                self.code(*code)?;
+                let plan = crate::analysis::search::autocode(
+                    &self.project,
+                    hits.iter().copied(),
+                    *code,
+                    coder,
+                    *scope,
+                )
+                .map_err(|e| e.to_string())?;
+                edit(plan.edit)
+            }
             Command::InVivo { document, range } => {
                 let coder = self.require_coder()?;
                 let doc = self.document(*document)?;
@@ -634,6 +647,7 @@ impl Session {
                     None => edit(Edit::PutMemo(Memo::new(*target, text.clone(), self.coder))),
                 }
             }
+            Command::ReviewEdit { edit: e, .. } => edit(e.clone()),
             _ => Ok(None),
         }
     }

@@ -1,91 +1,118 @@
-//! Reading a `.qdpx` zip defensively: every entry name is checked before anything is read (no
-//! absolute paths, no `..`), the number of entries is capped, and every read is bounded by the
-//! entry's limit and by a budget for the whole archive, counted on the bytes actually unpacked
-//! (a zip's declared sizes may lie). Nothing is ever written to disk.
+//! Reading a `.qdpx` zip defensively, through the importers' shared [`ZipReader`]: every entry
+//! name is checked before anything is read (no absolute paths, no `..`, no drive letters), the
+//! number of entries is capped, and every read is bounded by the entry's limit and by a budget
+//! for the whole archive, counted on the bytes actually unpacked (a zip's declared sizes may
+//! lie). Declared sizes are not checked up front: a project may carry large media Margin never
+//! unpacks. Nothing is ever written to disk. This module adds lookup by name regardless of case
+//! and separator style, and words the reader's faults as [`QdpxError`]s naming the archive.
 
 use std::collections::HashMap;
 use std::io::{Read, Seek};
-use std::path::{Component, Path, PathBuf};
-
-use zip::ZipArchive;
+use std::path::{Path, PathBuf};
 
 use super::Limits;
 use super::error::QdpxError;
+use crate::import::zipsafe::{Excess, ZipFault, ZipLimits, ZipReader};
 
 /// An open archive with its entry names checked.
 pub(super) struct Archive<R: Read + Seek> {
     path: PathBuf,
-    zip: ZipArchive<R>,
-    /// Entry names, as stored.
-    names: Vec<String>,
+    zip: ZipReader<R>,
     /// Lowercased names (folder separators as `/`) to entry index.
     by_name: HashMap<String, usize>,
-    /// Bytes unpacked so far.
-    unpacked: u64,
-    total_limit: u64,
 }
 
-/// True when `name` stays inside the archive's folder.
-fn safe_name(name: &str) -> bool {
-    if name.is_empty() || name.contains('\0') || name.starts_with(['/', '\\']) {
-        return false;
+/// The lookup key of an entry name: lowercased, `/` as separator, no leading `./`.
+fn key(name: &str) -> String {
+    name.replace('\\', "/")
+        .trim_start_matches("./")
+        .to_lowercase()
+}
+
+/// Word a reader fault as a [`QdpxError`] about the archive at `path`.
+fn qdpx_error(path: &Path, fault: ZipFault) -> QdpxError {
+    let path = path.to_path_buf();
+    match fault {
+        ZipFault::NotAZip(e) => QdpxError::NotAnArchive {
+            path,
+            message: e.to_string(),
+        },
+        ZipFault::UnreadableEntry { index, .. } | ZipFault::UnreadableName { index, .. } => {
+            QdpxError::NotAnArchive {
+                path,
+                message: format!("entry {index} has an unreadable name"),
+            }
+        }
+        ZipFault::TooManyEntries { count, limit } => {
+            QdpxError::TooManyEntries { path, count, limit }
+        }
+        ZipFault::UnsafeName { entry } => QdpxError::UnsafePath { path, entry },
+        ZipFault::DeclaredTotal { limit, .. }
+        | ZipFault::TooLarge {
+            excess: Excess::Total { limit },
+            ..
+        } => QdpxError::ArchiveTooLarge { path, limit },
+        ZipFault::TooLarge {
+            entry,
+            excess: Excess::Entry { limit },
+            ..
+        } => QdpxError::EntryTooLarge { path, entry, limit },
+        ZipFault::TooLarge {
+            entry,
+            declared,
+            excess: Excess::Ratio { compressed },
+            ..
+        } => QdpxError::Entry {
+            path,
+            entry,
+            message: format!(
+                "refused: it would expand from {compressed} to {declared} bytes (a zip bomb)"
+            ),
+        },
+        ZipFault::Open { entry, source } => QdpxError::Entry {
+            path,
+            entry,
+            message: source.to_string(),
+        },
+        ZipFault::Unpack { entry, source } => QdpxError::Entry {
+            path,
+            entry,
+            message: format!("cannot unpack: {source}"),
+        },
+        ZipFault::Mismatch {
+            entry,
+            declared,
+            unpacked,
+        } => QdpxError::Entry {
+            path,
+            entry,
+            message: format!(
+                "refused: it unpacks to {unpacked} bytes, not the {declared} it declares"
+            ),
+        },
     }
-    // Windows drive letters (`C:`) and `..` in either separator style.
-    if name.len() >= 2 && name.as_bytes()[1] == b':' {
-        return false;
-    }
-    let unified = name.replace('\\', "/");
-    Path::new(&unified)
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
 impl<R: Read + Seek> Archive<R> {
     /// Open the archive and check every entry name and the entry count.
     pub(super) fn open(reader: R, path: &Path, limits: &Limits) -> Result<Self, QdpxError> {
-        let zip = ZipArchive::new(reader).map_err(|e| QdpxError::NotAnArchive {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
-        if zip.len() > limits.max_entries {
-            return Err(QdpxError::TooManyEntries {
-                path: path.to_path_buf(),
-                count: zip.len(),
-                limit: limits.max_entries,
-            });
-        }
-        let mut names = Vec::with_capacity(zip.len());
-        let mut by_name = HashMap::with_capacity(zip.len());
-        for i in 0..zip.len() {
-            let name = match zip.name_for_index(i) {
-                Some(Ok(n)) => n.into_owned(),
-                _ => {
-                    return Err(QdpxError::NotAnArchive {
-                        path: path.to_path_buf(),
-                        message: format!("entry {i} has an unreadable name"),
-                    });
-                }
-            };
-            if !safe_name(&name) {
-                return Err(QdpxError::UnsafePath {
-                    path: path.to_path_buf(),
-                    entry: name,
-                });
-            }
-            let key = name
-                .replace('\\', "/")
-                .trim_start_matches("./")
-                .to_lowercase();
-            by_name.entry(key).or_insert(i);
-            names.push(name);
+        let zip_limits = ZipLimits {
+            max_entries: limits.max_entries,
+            max_entry_bytes: limits.max_qde_bytes.max(limits.max_source_bytes),
+            max_total_bytes: limits.max_total_bytes,
+            // Off: plain text sources of one repeated letter are legitimate and compress past
+            // any useful ratio; the per-entry limits and the budget bound what is unpacked.
+            max_ratio: u64::MAX,
+        };
+        let zip = ZipReader::open(reader, zip_limits).map_err(|f| qdpx_error(path, f))?;
+        let mut by_name = HashMap::with_capacity(zip.names().len());
+        for (i, name) in zip.names().iter().enumerate() {
+            by_name.entry(key(name)).or_insert(i);
         }
         Ok(Self {
             path: path.to_path_buf(),
             zip,
-            names,
             by_name,
-            unpacked: 0,
-            total_limit: limits.max_total_bytes,
         })
     }
 
@@ -96,93 +123,19 @@ impl<R: Read + Seek> Archive<R> {
 
     /// Entry names as stored.
     pub(super) fn names(&self) -> &[String] {
-        &self.names
+        self.zip.names()
     }
 
     /// The index of the entry named `name`, ignoring case and separator style.
     pub(super) fn find(&self, name: &str) -> Option<usize> {
-        self.by_name
-            .get(
-                &name
-                    .replace('\\', "/")
-                    .trim_start_matches("./")
-                    .to_lowercase(),
-            )
-            .copied()
+        self.by_name.get(&key(name)).copied()
     }
 
     /// Unpack entry `index`, refusing more than `limit` bytes (and more than the archive's
     /// remaining budget).
     pub(super) fn read(&mut self, index: usize, limit: u64) -> Result<Vec<u8>, QdpxError> {
-        let name = self.names.get(index).cloned().unwrap_or_default();
-        let path = self.path.clone();
-        let entry_err = |message: String| QdpxError::Entry {
-            path: path.clone(),
-            entry: name.clone(),
-            message,
-        };
-        let total_limit = self.total_limit;
-        let mut file = self
-            .zip
-            .by_index(index)
-            .map_err(|e| entry_err(e.to_string()))?;
-        let budget = total_limit.saturating_sub(self.unpacked);
-        let cap = limit.min(budget);
-        let refuse = |size: u64| {
-            if size > limit {
-                QdpxError::EntryTooLarge {
-                    path: path.clone(),
-                    entry: name.clone(),
-                    limit,
-                }
-            } else {
-                QdpxError::ArchiveTooLarge {
-                    path: path.clone(),
-                    limit: total_limit,
-                }
-            }
-        };
-        if file.size() > cap {
-            return Err(refuse(file.size()));
-        }
-        let mut bytes = Vec::with_capacity(file.size() as usize);
-        // The declared size may lie: stop one byte past the cap whatever it says.
-        (&mut file)
-            .take(cap + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| entry_err(format!("cannot unpack: {e}")))?;
-        if bytes.len() as u64 > cap {
-            return Err(refuse(bytes.len() as u64));
-        }
-        self.unpacked += bytes.len() as u64;
-        Ok(bytes)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_name;
-
-    #[test]
-    fn unsafe_names_are_recognised() {
-        for bad in [
-            "../x.txt",
-            "sources/../../x.txt",
-            "/etc/passwd",
-            "\\windows\\x",
-            "C:/x.txt",
-            "sources\\..\\..\\x",
-            "",
-        ] {
-            assert!(!safe_name(bad), "{bad:?}");
-        }
-        for good in [
-            "project.qde",
-            "sources/a.txt",
-            "./sources/b.txt",
-            "Sources/C.TXT",
-        ] {
-            assert!(safe_name(good), "{good:?}");
-        }
+        self.zip
+            .read(index, limit)
+            .map_err(|f| qdpx_error(&self.path, f))
     }
 }

@@ -40,13 +40,29 @@ pub struct CodingIndex {
     slots: HashMap<CodingId, Slot>,
     by_block: Vec<Vec<CodingId>>,
     lanes: u16,
+    /// Blind mode: only this coder's codings are indexed.
+    only: Option<CoderId>,
 }
 
 impl CodingIndex {
     /// Index the codings of `document`.
     #[must_use]
     pub fn build(project: &Project, document: DocumentId, blocks: &Blocks) -> Self {
-        let mut codings: Vec<&Coding> = project.codings_of(document).collect();
+        Self::build_only(project, document, blocks, None)
+    }
+
+    /// Index the codings of `document`, only those of coder `only` when given (blind mode).
+    #[must_use]
+    pub fn build_only(
+        project: &Project,
+        document: DocumentId,
+        blocks: &Blocks,
+        only: Option<CoderId>,
+    ) -> Self {
+        let mut codings: Vec<&Coding> = project
+            .codings_of(document)
+            .filter(|c| only.is_none_or(|o| o == c.coder))
+            .collect();
         codings.sort_by(|a, b| {
             (a.range.start, std::cmp::Reverse(a.range.end), a.id).cmp(&(
                 b.range.start,
@@ -58,6 +74,7 @@ impl CodingIndex {
             slots: HashMap::with_capacity(codings.len()),
             by_block: vec![Vec::new(); blocks.len()],
             lanes: 0,
+            only,
         };
         // Greedy interval colouring: each coding takes the lowest lane free at its start.
         let mut lane_ends: Vec<usize> = Vec::new();
@@ -100,7 +117,10 @@ impl CodingIndex {
         id: CodingId,
     ) {
         self.unplace(blocks, id);
-        let Some(c) = project.coding(id).filter(|c| c.document == document) else {
+        let Some(c) = project
+            .coding(id)
+            .filter(|c| c.document == document && self.only.is_none_or(|o| o == c.coder))
+        else {
             return;
         };
         // The lowest lane no overlapping coding uses.

@@ -22,7 +22,7 @@ use self::find::{find_all, parse_jump, resolve_jump};
 use self::geometry::Geometry;
 use self::index::{CodingIndex, Slot};
 use super::session::Changes;
-use crate::model::{CharRange, CodingId, DocumentId, Project};
+use crate::model::{CharRange, CoderId, CodingId, DocumentId, Project};
 
 pub use view::transcript_ui;
 
@@ -136,6 +136,8 @@ pub struct TranscriptState {
     focus_requested: bool,
     /// Show only this coder's codings.
     coder_filter: Option<crate::model::CoderId>,
+    /// Blind mode: only this coder's codings are shown.
+    only_coder: Option<CoderId>,
     /// Galleys laid out in the last frame (for benchmarks and tests).
     pub layouts_last_frame: usize,
 }
@@ -160,6 +162,7 @@ impl Default for TranscriptState {
             top_anchor: None,
             focus_requested: false,
             coder_filter: None,
+            only_coder: None,
             layouts_last_frame: 0,
         }
     }
@@ -181,7 +184,9 @@ impl TranscriptState {
     /// Show document `id` (or nothing).
     pub fn open(&mut self, project: &Project, id: Option<DocumentId>) {
         let keep_find = std::mem::take(&mut self.find);
+        let only_coder = self.only_coder;
         *self = Self {
+            only_coder,
             find: FindBar {
                 open: keep_find.open,
                 query: keep_find.query,
@@ -195,8 +200,27 @@ impl TranscriptState {
         };
         self.doc = Some(doc.id);
         self.blocks = Blocks::build(doc);
-        self.index = CodingIndex::build(project, doc.id, &self.blocks);
+        self.index = CodingIndex::build_only(project, doc.id, &self.blocks, self.only_coder);
         self.selection = Some(Selection::caret(0));
+    }
+
+    /// Blind mode: show only `coder`'s codings (`None` shows everyone's).
+    pub fn set_only_coder(&mut self, project: &Project, coder: Option<CoderId>) {
+        self.only_coder = coder;
+        if let Some(doc) = self.doc {
+            self.index = CodingIndex::build_only(project, doc, &self.blocks, coder);
+            if let Some(c) = self.selected_coding
+                && self.index.slot(c).is_none()
+            {
+                self.selected_coding = None;
+            }
+        }
+    }
+
+    /// The coder whose codings alone are shown (blind mode).
+    #[must_use]
+    pub fn only_coder(&self) -> Option<CoderId> {
+        self.only_coder
     }
 
     /// The document shown.
@@ -224,7 +248,8 @@ impl TranscriptState {
                     self.blocks = blocks;
                     self.geometry.clear();
                 }
-                self.index = CodingIndex::build(project, doc_id, &self.blocks);
+                self.index =
+                    CodingIndex::build_only(project, doc_id, &self.blocks, self.only_coder);
                 self.find.searched.clear();
             }
         }

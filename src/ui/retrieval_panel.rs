@@ -1,0 +1,375 @@
+//! The coded-retrieval tab of the analysis window: pick a code (with or without its sub-codes),
+//! narrow by documents, cases, attribute values (`region=Shandong; age=40..50`), coders and
+//! dates, combine with a second code (overlapping, not overlapping, within N characters or
+//! turns), and read the excerpts with their context; a click opens one in the transcript, and
+//! "Export…" writes the list through the export module.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::search_panel::{CONTEXT, code_picker, excerpt_row};
+use crate::analysis::filter::{AttributeCondition, CodingFilter, DateSpan};
+use crate::analysis::retrieve::{
+    self, CodeSelection, Combination, Proximity, RetrievalQuery, Retrieved,
+};
+use crate::export::excerpts::{self, Format};
+use crate::export::{ExcerptFilter, write_file};
+use crate::model::{CaseId, CodeId, CoderId, DocumentId, Edit, Project};
+
+/// How the retrieved code is combined with a second one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Combine {
+    /// No second code.
+    #[default]
+    None,
+    /// Where it overlaps the second code.
+    And,
+    /// Where it overlaps no coding of the second code.
+    AndNot,
+    /// Within N characters of the second code.
+    NearCharacters,
+    /// Within N turns or messages of the second code.
+    NearTurns,
+}
+
+/// The retrieval tab's query and results.
+#[derive(Debug, Default)]
+pub struct RetrievalState {
+    /// The code retrieved.
+    pub code: Option<CodeId>,
+    /// Include its sub-codes.
+    pub subcodes: bool,
+    /// Only these documents (none: all).
+    pub documents: BTreeSet<DocumentId>,
+    /// Only these cases (none: all).
+    pub cases: BTreeSet<CaseId>,
+    /// Only codings by these coders (none: all).
+    pub coders: BTreeSet<CoderId>,
+    /// Attribute conditions as typed, separated by `;` (`region=Shandong; age=40..50`).
+    pub attributes: String,
+    /// Chat messages sent from (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub sent_from: String,
+    /// Chat messages sent until.
+    pub sent_to: String,
+    /// Codings made from.
+    pub coded_from: String,
+    /// Codings made until.
+    pub coded_to: String,
+    /// The combination with a second code.
+    pub combine: Combine,
+    /// The second code.
+    pub other: Option<CodeId>,
+    /// Include the second code's sub-codes.
+    pub other_subcodes: bool,
+    /// N for the "near" combinations.
+    pub within: usize,
+    /// The results of the last retrieval.
+    pub results: Vec<Retrieved>,
+    /// Why the last retrieval failed.
+    pub error: Option<String>,
+    retrieved: bool,
+}
+
+fn open(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn span(from: &str, to: &str) -> Result<Option<DateSpan>, String> {
+    let (from, to) = (from.trim(), to.trim());
+    if from.is_empty() && to.is_empty() {
+        return Ok(None);
+    }
+    DateSpan::parse(open(from), open(to))
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+impl RetrievalState {
+    /// The query the tab describes.
+    pub fn query(&self, project: &Project) -> Result<RetrievalQuery, String> {
+        let code = self
+            .code
+            .ok_or_else(|| "choose a code to retrieve".to_owned())?;
+        let attributes = self
+            .attributes
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| AttributeCondition::parse(project, s).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let filter = CodingFilter {
+            documents: self.documents.iter().copied().collect(),
+            cases: self.cases.iter().copied().collect(),
+            attributes,
+            coders: self.coders.iter().copied().collect(),
+            message_time: span(&self.sent_from, &self.sent_to)?,
+            coded_time: span(&self.coded_from, &self.coded_to)?,
+        };
+        let mut combinations = Vec::new();
+        if self.combine != Combine::None {
+            let other = self
+                .other
+                .ok_or_else(|| "choose the second code".to_owned())?;
+            let other = CodeSelection {
+                code: other,
+                with_subcodes: self.other_subcodes,
+            };
+            combinations.push(match self.combine {
+                Combine::And => Combination::Overlapping(other),
+                Combine::AndNot => Combination::NotOverlapping(other),
+                Combine::NearCharacters => Combination::Near {
+                    code: other,
+                    within: Proximity::Characters(self.within),
+                },
+                Combine::NearTurns | Combine::None => Combination::Near {
+                    code: other,
+                    within: Proximity::Segments(self.within),
+                },
+            });
+        }
+        Ok(RetrievalQuery {
+            code: Some(CodeSelection {
+                code,
+                with_subcodes: self.subcodes,
+            }),
+            filter,
+            combinations,
+            context: CONTEXT,
+        })
+    }
+
+    /// Run the retrieval on `project`.
+    pub fn run(&mut self, project: &Project) {
+        self.retrieved = true;
+        let result = self
+            .query(project)
+            .and_then(|q| retrieve::retrieve(project, &q).map_err(|e| e.to_string()));
+        match result {
+            Ok(r) => {
+                self.results = r;
+                self.error = None;
+            }
+            Err(e) => {
+                self.results.clear();
+                self.error = Some(e);
+            }
+        }
+    }
+}
+
+/// The export format for a file name's extension (CSV when unknown).
+#[must_use]
+pub fn format_for(path: &Path) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    match ext.as_str() {
+        "xlsx" => Format::Xlsx,
+        "html" | "htm" => Format::Html,
+        "md" | "markdown" => Format::Markdown,
+        "docx" => Format::Docx,
+        _ => Format::Csv,
+    }
+}
+
+/// Write `results` to `path` through the export module (format from the extension); returns
+/// how many excerpts were written.
+pub fn export_results(
+    project: &Project,
+    results: &[Retrieved],
+    path: &Path,
+) -> Result<usize, String> {
+    // The exporter selects by code, coder, document and case; a retrieval may also combine
+    // codes, so it exports from a copy holding only the retrieved codings.
+    let keep: HashSet<_> = results.iter().map(|r| r.coding).collect();
+    let mut copy = project.clone();
+    let drop: Vec<Edit> = project
+        .codings()
+        .keys()
+        .filter(|id| !keep.contains(id))
+        .map(|id| Edit::remove_coding(project, *id))
+        .collect();
+    copy.apply(Edit::Batch(drop)).map_err(|e| e.to_string())?;
+    let filter = ExcerptFilter {
+        codes: results.iter().map(|r| r.code).collect(),
+        ..ExcerptFilter::default()
+    };
+    let format = format_for(path);
+    write_file(path, |out| excerpts::write(&copy, &filter, format, out)).map_err(|e| e.to_string())
+}
+
+fn pick_set<T: Ord + Copy>(title: &str, items: &[(T, String)], set: &mut BTreeSet<T>, ui: &mut Ui) {
+    let heading = if set.is_empty() {
+        format!("{title}: all")
+    } else {
+        format!("{title}: {}", set.len())
+    };
+    ui.menu_button(heading, |ui| {
+        if ui.button("All").clicked() {
+            set.clear();
+        }
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                for (id, name) in items {
+                    let mut on = set.contains(id);
+                    if ui.checkbox(&mut on, name).changed() {
+                        if on {
+                            set.insert(*id);
+                        } else {
+                            set.remove(id);
+                        }
+                    }
+                }
+            });
+    });
+}
+
+/// The retrieval tab.
+pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut run = false;
+    ui.horizontal(|ui| {
+        ui.label("Code");
+        run |= code_picker("retrieve-code", project, &mut state.code, ui);
+        run |= ui.checkbox(&mut state.subcodes, "with sub-codes").changed();
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut docs: Vec<(DocumentId, String)> = project
+            .documents()
+            .values()
+            .map(|d| (d.id, d.name.clone()))
+            .collect();
+        docs.sort_by(|a, b| a.1.cmp(&b.1));
+        pick_set("Documents", &docs, &mut state.documents, ui);
+        let mut cases: Vec<(CaseId, String)> = project
+            .cases()
+            .values()
+            .map(|c| (c.id, c.name.clone()))
+            .collect();
+        cases.sort_by(|a, b| a.1.cmp(&b.1));
+        pick_set("Cases", &cases, &mut state.cases, ui);
+        let coders: Vec<(CoderId, String)> = project
+            .coders()
+            .values()
+            .map(|c| (c.id, c.name.clone()))
+            .collect();
+        pick_set("Coders", &coders, &mut state.coders, ui);
+    });
+    ui.horizontal(|ui| {
+        ui.label("Attributes");
+        let names: Vec<String> = project
+            .attributes_sorted()
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.attributes)
+                    .hint_text("region=Shandong; age=40..50")
+                    .desired_width(280.0),
+            )
+            .on_hover_text(format!(
+                "name=value (several values: a,b; a range: 40..50), conditions separated by ;\nAttributes: {}",
+                names.join(", ")
+            ));
+        run |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    });
+    ui.horizontal(|ui| {
+        ui.label("Messages sent");
+        for (s, hint) in [
+            (&mut state.sent_from, "from"),
+            (&mut state.sent_to, "until"),
+        ] {
+            ui.add(
+                egui::TextEdit::singleline(s)
+                    .hint_text(hint)
+                    .desired_width(80.0),
+            );
+        }
+        ui.label("Coded");
+        for (s, hint) in [
+            (&mut state.coded_from, "from"),
+            (&mut state.coded_to, "until"),
+        ] {
+            ui.add(
+                egui::TextEdit::singleline(s)
+                    .hint_text(hint)
+                    .desired_width(80.0),
+            );
+        }
+    });
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("retrieve-combine")
+            .selected_text(match state.combine {
+                Combine::None => "No second code",
+                Combine::And => "overlapping",
+                Combine::AndNot => "not overlapping",
+                Combine::NearCharacters => "within N characters of",
+                Combine::NearTurns => "within N turns of",
+            })
+            .show_ui(ui, |ui| {
+                let c = &mut state.combine;
+                ui.selectable_value(c, Combine::None, "No second code");
+                ui.selectable_value(c, Combine::And, "overlapping");
+                ui.selectable_value(c, Combine::AndNot, "not overlapping");
+                ui.selectable_value(c, Combine::NearCharacters, "within N characters of");
+                ui.selectable_value(c, Combine::NearTurns, "within N turns of");
+            });
+        if state.combine != Combine::None {
+            if matches!(state.combine, Combine::NearCharacters | Combine::NearTurns) {
+                ui.add(egui::DragValue::new(&mut state.within).prefix("N = "));
+            }
+            code_picker("retrieve-other", project, &mut state.other, ui);
+            ui.checkbox(&mut state.other_subcodes, "with sub-codes");
+        }
+    });
+    ui.horizontal(|ui| {
+        run |= ui.button("Retrieve").clicked();
+        if state.retrieved {
+            ui.label(RichText::new(format!("{} excerpts", state.results.len())).strong());
+            if ui
+                .add_enabled(!state.results.is_empty(), egui::Button::new("Export…"))
+                .on_hover_text("Write these excerpts as CSV, XLSX, HTML, Markdown or DOCX")
+                .clicked()
+            {
+                commands.push(Command::ExportRetrievalDialog);
+            }
+        }
+    });
+    if run && state.code.is_some() {
+        state.run(project);
+    }
+    if let Some(e) = &state.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.separator();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body);
+    egui::ScrollArea::vertical()
+        .id_salt("retrieved")
+        .auto_shrink([false, false])
+        .min_scrolled_height(320.0)
+        .show_rows(ui, row_height, state.results.len(), |ui, rows| {
+            for r in &state.results[rows] {
+                let who = r
+                    .excerpt
+                    .speaker
+                    .as_deref()
+                    .map(|s| format!(" {s}:"))
+                    .unwrap_or_default();
+                let prefix = format!("{} · {}{who}  ", r.excerpt.document_name, r.code_path);
+                if excerpt_row(ui, &prefix, &r.excerpt) {
+                    commands.push(Command::JumpTo {
+                        document: r.excerpt.document,
+                        range: r.excerpt.range,
+                    });
+                }
+            }
+        });
+    commands
+}

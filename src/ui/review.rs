@@ -1,0 +1,564 @@
+//! Team review: a side panel to compare two or more coders' codings, step through their
+//! disagreements (F8 / Shift+F8), see every coder's version with codes and notes, settle each one
+//! as the consensus coder (accept one version, both, or neither; each decision one undo step),
+//! comment on a coding, and read the agreement table (per code and per document: percent, κ, α,
+//! u-α) by character or by segment.
+//!
+//! The panel returns [`Command`]s like every other; it recomputes the comparison when the project
+//! changed (the app calls [`ReviewState::mark_stale`]).
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+use super::command::Command;
+use super::theme;
+use crate::analysis::agreement::{
+    AgreementOptions, AgreementReport, Comparison, Measures, Passage, PassageStatus, Resolution,
+    Unit, agreement, compare, consensus_coder, consensus_coder_or_new,
+};
+use crate::model::{CoderId, Edit, Project};
+
+/// What the review panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReviewTab {
+    /// The disagreements, one at a time.
+    #[default]
+    Compare,
+    /// The agreement table.
+    Agreement,
+}
+
+/// The review panel's state.
+#[derive(Debug, Default)]
+pub struct ReviewState {
+    /// Whether the panel is shown.
+    pub open: bool,
+    /// The coders compared, in display order.
+    pub coders: Vec<CoderId>,
+    /// The passage shown (an index into the comparison's passages).
+    pub current: Option<usize>,
+    /// The tab.
+    pub tab: ReviewTab,
+    /// The unit of the agreement table.
+    pub unit: Unit,
+    comparison: Option<Result<Comparison, String>>,
+    report: Option<Result<AgreementReport, String>>,
+    comment: String,
+}
+
+impl ReviewState {
+    /// Forget the computed comparison and table (the project changed).
+    pub fn mark_stale(&mut self) {
+        self.comparison = None;
+        self.report = None;
+    }
+
+    /// Forget everything (another project was opened).
+    pub fn reset(&mut self) {
+        *self = Self {
+            open: self.open,
+            ..Self::default()
+        };
+    }
+
+    /// The comparison of the chosen coders, computed when missing.
+    pub fn comparison(&mut self, project: &Project) -> Option<&Comparison> {
+        if self.coders.len() < 2 {
+            return None;
+        }
+        if self.comparison.is_none() {
+            let options = AgreementOptions {
+                coders: self.coders.clone(),
+                documents: Vec::new(),
+                unit: self.unit,
+            };
+            self.comparison = Some(compare(project, &options).map_err(|e| e.to_string()));
+            if let Some(Ok(c)) = &self.comparison
+                && self.current.is_some_and(|i| i >= c.passages.len())
+            {
+                self.current = None;
+            }
+        }
+        self.comparison.as_ref().and_then(|c| c.as_ref().ok())
+    }
+
+    /// The passage shown, if any.
+    #[must_use]
+    pub fn current_passage(&self) -> Option<&Passage> {
+        let c = self.comparison.as_ref()?.as_ref().ok()?;
+        c.passages.get(self.current?)
+    }
+
+    /// Go to the next (or previous) disagreement; returns the command that shows it.
+    pub fn step(&mut self, project: &Project, forward: bool) -> Option<Command> {
+        let current = self.current;
+        let c = self.comparison(project)?;
+        let next = if forward {
+            c.next_disagreement(current)
+        } else {
+            c.previous_disagreement(current)
+        }?;
+        let p = &c.passages[next];
+        let cmd = Command::ShowPassage {
+            document: p.document,
+            range: p.range,
+        };
+        self.current = Some(next);
+        Some(cmd)
+    }
+}
+
+/// Percent, κ or α as text.
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".into(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn coef(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".into(), |v| format!("{v:.3}"))
+}
+
+/// The review panel.
+pub fn review_ui(
+    state: &mut ReviewState,
+    project: &Project,
+    me: Option<CoderId>,
+    ui: &mut Ui,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading("Team review");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("×").on_hover_text("Close").clicked() {
+                commands.push(Command::ToggleReview);
+            }
+        });
+    });
+    coders_ui(state, project, me, ui, &mut commands);
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut state.tab, ReviewTab::Compare, "Disagreements");
+        ui.selectable_value(&mut state.tab, ReviewTab::Agreement, "Agreement");
+    });
+    ui.separator();
+    if state.coders.len() < 2 {
+        ui.label(RichText::new("Tick two coders or more to compare them.").weak());
+        return commands;
+    }
+    match state.tab {
+        ReviewTab::Compare => compare_ui(state, project, me, ui, &mut commands),
+        ReviewTab::Agreement => agreement_ui(state, project, ui),
+    }
+    commands
+}
+
+/// "You are": the coder combobox (with "New coder…"), blind mode, and the coders to compare.
+fn coders_ui(
+    state: &mut ReviewState,
+    project: &Project,
+    me: Option<CoderId>,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let consensus = consensus_coder(project).map(|c| c.id);
+    let mut coders: Vec<_> = project.coders().values().collect();
+    coders.sort_by(|a, b| a.name.cmp(&b.name));
+    ui.horizontal(|ui| {
+        ui.label("You are");
+        let name = me
+            .and_then(|c| project.coder(c))
+            .map_or("nobody", |c| c.name.as_str());
+        egui::ComboBox::from_id_salt("review-me")
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                for c in &coders {
+                    if ui.selectable_label(Some(c.id) == me, &c.name).clicked() {
+                        commands.push(Command::SetCoderName(c.name.clone()));
+                    }
+                }
+                ui.separator();
+                if ui.button("New coder…").clicked() {
+                    commands.push(Command::AskCoderName);
+                }
+            });
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Compare");
+        for c in &coders {
+            if Some(c.id) == consensus {
+                continue;
+            }
+            let mut on = state.coders.contains(&c.id);
+            let text = RichText::new(&c.name).color(theme::color(c.color));
+            if ui.checkbox(&mut on, text).changed() {
+                if on {
+                    state.coders.push(c.id);
+                } else {
+                    state.coders.retain(|x| *x != c.id);
+                }
+                state.current = None;
+                state.mark_stale();
+            }
+        }
+    });
+}
+
+#[allow(clippy::too_many_lines)]
+fn compare_ui(
+    state: &mut ReviewState,
+    project: &Project,
+    me: Option<CoderId>,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(Err(e)) = {
+        state.comparison(project);
+        &state.comparison
+    } {
+        ui.colored_label(ui.visuals().error_fg_color, e.clone());
+        return;
+    }
+    let current = state.current;
+    let Some(c) = state.comparison(project) else {
+        return;
+    };
+    let total = c.disagreement_count();
+    let agreed = c.passages.len() - total;
+    let position = current.map(|cur| c.disagreements().take_while(|(i, _)| *i <= cur).count());
+    ui.horizontal(|ui| {
+        let prev = ui
+            .button("◀ Previous")
+            .on_hover_text("Previous disagreement (Shift+F8)")
+            .clicked();
+        let next = ui
+            .button("Next ▶")
+            .on_hover_text("Next disagreement (F8)")
+            .clicked();
+        let keys = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::SHIFT, Key::F8),
+                i.consume_key(Modifiers::NONE, Key::F8),
+            )
+        });
+        let label = match position {
+            Some(n) => format!("{n} of {total} disagreements"),
+            None => format!("{total} disagreements, {agreed} agreed passages"),
+        };
+        ui.label(label);
+        if (prev || keys.0)
+            && let Some(cmd) = state.step(project, false)
+        {
+            commands.push(cmd);
+        } else if (next || keys.1)
+            && let Some(cmd) = state.step(project, true)
+        {
+            commands.push(cmd);
+        }
+    });
+    let Some(c) = state.comparison(project) else {
+        return;
+    };
+    let c = c.clone();
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("review-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(p) = state.current.and_then(|i| c.passages.get(i)) {
+                passage_ui(state, project, p, me, ui, commands);
+                ui.separator();
+            }
+            ui.label(RichText::new("All disagreements").strong());
+            for (i, p) in c.disagreements() {
+                let doc = project
+                    .document(p.document)
+                    .map_or("?", |d| d.name.as_str());
+                let text = format!(
+                    "{doc} · {} · {}",
+                    project.code_path(p.code),
+                    status_text(p.status)
+                );
+                let resp = ui.selectable_label(state.current == Some(i), text);
+                if resp.clicked() {
+                    state.current = Some(i);
+                    commands.push(Command::ShowPassage {
+                        document: p.document,
+                        range: p.range,
+                    });
+                }
+            }
+        });
+}
+
+fn status_text(s: PassageStatus) -> &'static str {
+    match s {
+        PassageStatus::Agreed => "agreed",
+        PassageStatus::Boundaries => "boundaries differ",
+        PassageStatus::Missing => "coded by some only",
+    }
+}
+
+/// One passage: each coder's version, the consensus buttons, and the discussion.
+fn passage_ui(
+    state: &mut ReviewState,
+    project: &Project,
+    p: &Passage,
+    me: Option<CoderId>,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let Some(doc) = project.document(p.document) else {
+        return;
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} · {} · {}",
+            doc.name,
+            project.code_path(p.code),
+            status_text(p.status)
+        ))
+        .strong(),
+    );
+    let quote: String = doc.text.slice(p.range).chars().take(300).collect();
+    ui.label(RichText::new(format!("“{quote}”")).italics());
+    let consensus = consensus_coder_or_new(project);
+    let resolve =
+        |label: String, r: Resolution, commands: &mut Vec<Command>| match Edit::resolve_passage(
+            project, p, r, &consensus,
+        ) {
+            Ok(edit) => commands.push(Command::ReviewEdit { label, edit }),
+            Err(e) => commands.push(Command::Notify(e.to_string())),
+        };
+    for v in &p.versions {
+        let Some(coder) = project.coder(v.coder) else {
+            continue;
+        };
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(2.0, theme::color(coder.color)))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(&coder.name)
+                        .strong()
+                        .color(theme::color(coder.color)),
+                );
+                if v.codings.is_empty() {
+                    ui.label(RichText::new("did not code this").weak());
+                }
+                for id in &v.codings {
+                    let Some(coding) = project.coding(*id) else {
+                        continue;
+                    };
+                    let text: String = doc.text.slice(coding.range).chars().take(120).collect();
+                    ui.label(format!(
+                        "{} [{}–{}]: “{text}”",
+                        project.code_path(coding.code),
+                        coding.range.start,
+                        coding.range.end
+                    ));
+                    if let Some(m) = coding.memo.as_deref().filter(|m| !m.trim().is_empty()) {
+                        ui.label(RichText::new(format!("Note: {m}")).weak());
+                    }
+                }
+                for id in &v.other_codes {
+                    if let Some(coding) = project.coding(*id) {
+                        ui.label(
+                            RichText::new(format!(
+                                "coded instead: {}",
+                                project.code_path(coding.code)
+                            ))
+                            .weak(),
+                        );
+                    }
+                }
+                if ui
+                    .button(format!("Accept {}'s version", coder.name))
+                    .clicked()
+                {
+                    resolve(
+                        format!("Accept {}'s version", coder.name),
+                        Resolution::Accept(v.coder),
+                        commands,
+                    );
+                }
+            });
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Accept both").clicked() {
+            resolve("Accept both versions".into(), Resolution::Both, commands);
+        }
+        if ui.button("Accept neither").clicked() {
+            resolve(
+                "Accept neither version".into(),
+                Resolution::Neither,
+                commands,
+            );
+        }
+    });
+    if let Some(cons) = consensus_coder(project) {
+        let decided = crate::analysis::agreement::consensus_codings(project, p, cons.id);
+        let text = if decided.is_empty() {
+            "Consensus: nothing yet (or neither)".to_owned()
+        } else {
+            let ranges: Vec<String> = decided
+                .iter()
+                .map(|c| format!("[{}–{}]", c.range.start, c.range.end))
+                .collect();
+            format!("Consensus: {}", ranges.join(", "))
+        };
+        ui.label(RichText::new(text).weak());
+    }
+    ui.label(RichText::new("Discussion").strong());
+    for m in p.comments(project) {
+        let who = m
+            .author
+            .and_then(|a| project.coder(a))
+            .map_or("?", |c| c.name.as_str());
+        ui.label(format!("{who}: {}", m.text));
+    }
+    let first = p.codings().next();
+    ui.horizontal(|ui| {
+        let resp = ui.add(
+            egui::TextEdit::singleline(&mut state.comment)
+                .hint_text("Comment on this passage")
+                .desired_width(ui.available_width() - 60.0),
+        );
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Comment"));
+        let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if (ui.button("Post").clicked() || enter) && !state.comment.trim().is_empty() {
+            match (first, me) {
+                (Some(coding), Some(author)) => {
+                    commands.push(Command::ReviewEdit {
+                        label: "Comment on coding".into(),
+                        edit: Edit::comment_on_coding(coding, author, state.comment.trim()),
+                    });
+                    state.comment.clear();
+                }
+                (_, None) => commands.push(Command::Notify(
+                    "Say who you are first (the “You are” list).".into(),
+                )),
+                (None, _) => {}
+            }
+        }
+    });
+}
+
+fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.label("Unit");
+        let before = state.unit;
+        ui.selectable_value(&mut state.unit, Unit::Character, "characters");
+        ui.selectable_value(&mut state.unit, Unit::Segment, "turns / messages");
+        if before != state.unit {
+            state.report = None;
+        }
+    });
+    if state.report.is_none() {
+        let options = AgreementOptions {
+            coders: state.coders.clone(),
+            documents: Vec::new(),
+            unit: state.unit,
+        };
+        state.report = Some(agreement(project, &options).map_err(|e| e.to_string()));
+    }
+    let report = match &state.report {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+            return;
+        }
+        None => return,
+    };
+    let rows = |ui: &mut Ui, id: &str, rows: Vec<(String, &Measures)>| {
+        egui::Grid::new(id).striped(true).show(ui, |ui| {
+            for h in ["", "agree", "κ", "α", "u-α"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (name, m) in rows {
+                ui.label(name);
+                ui.label(pct(m.percent));
+                ui.label(coef(m.kappa));
+                ui.label(coef(m.alpha));
+                ui.label(coef(m.u_alpha.value));
+                ui.end_row();
+            }
+        });
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("agreement-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Per code").strong());
+            let mut v: Vec<(String, &Measures)> = report
+                .codes
+                .iter()
+                .map(|c| (c.name.clone(), &c.measures))
+                .collect();
+            v.push(("All codes".into(), &report.overall));
+            rows(ui, "agreement-codes", v);
+            ui.add_space(8.0);
+            ui.label(RichText::new("Per document").strong());
+            let v = report
+                .documents
+                .iter()
+                .map(|d| (d.name.clone(), &d.overall))
+                .collect();
+            rows(ui, "agreement-docs", v);
+            if !report.skipped.is_empty() {
+                let names: Vec<&str> = report.skipped.iter().map(|n| n.name.as_str()).collect();
+                ui.label(
+                    RichText::new(format!("Left out (not coded by all): {}", names.join(", ")))
+                        .weak(),
+                );
+            }
+        });
+}
+
+/// The coders compared when the panel first opens: every coder with codings but the consensus
+/// coder, by name.
+#[must_use]
+pub fn default_coders(project: &Project) -> Vec<CoderId> {
+    let consensus = consensus_coder(project).map(|c| c.id);
+    let coding: std::collections::HashSet<CoderId> =
+        project.codings().values().map(|c| c.coder).collect();
+    let mut v: Vec<_> = project
+        .coders()
+        .values()
+        .filter(|c| Some(c.id) != consensus && coding.contains(&c.id))
+        .collect();
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    v.into_iter().map(|c| c.id).collect()
+}
+
+/// Read the copy of a project in `path` and work out the edit that merges it into `project`,
+/// with a one-line summary; `None` when it brings nothing new.
+pub fn merge_from(
+    project: &Project,
+    path: &std::path::Path,
+) -> Result<Option<(Edit, String)>, String> {
+    let theirs = crate::store::ProjectDir::open_read_only(path)
+        .map_err(|e| format!("Could not read {}: {e}", path.display()))?;
+    let (edit, r) = crate::merge::merge(project, &theirs.project);
+    if r.is_empty() {
+        return Ok(None);
+    }
+    let mut summary = format!(
+        "Merged {}: {} coders, {} codes, {} documents, {} codings, {} memos added",
+        path.display(),
+        r.coders_added,
+        r.codes_added,
+        r.documents_added + r.documents_copied,
+        r.codings_added + r.codings_kept_both,
+        r.memos_added + r.memos_kept_both,
+    );
+    if r.codings_kept_both > 0 {
+        summary = format!(
+            "{summary}; {} codings differed and both versions were kept",
+            r.codings_kept_both
+        );
+    }
+    for n in r.notes.iter().take(3) {
+        summary.push_str("; ");
+        summary.push_str(n);
+    }
+    summary.push_str(". Undo with Ctrl+Z.");
+    Ok(Some((edit, summary)))
+}

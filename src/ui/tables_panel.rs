@@ -1,0 +1,460 @@
+//! The tables tab of the analysis window: code co-occurrence (by overlap or by turn/message),
+//! code × case or attribute crosstabs (counts or coverage %) and code frequency over time in the
+//! chat (per week or month). Each is drawn as a heatmap (cells coloured by value) with a bar
+//! chart beside it, and can be saved as CSV ([`crate::analysis::table::Table`]'s writer).
+
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use super::command::Command;
+use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
+use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crosstab};
+use crate::analysis::headings::CodeHeading;
+use crate::analysis::table::{Cell, Table};
+use crate::analysis::timeline::{Period, TimelineQuery, timeline};
+use crate::model::{AttributeId, Project};
+
+/// Which table the tab shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TableKind {
+    /// Code × code co-occurrence.
+    #[default]
+    Cooccurrence,
+    /// Code × case or attribute value.
+    Crosstab,
+    /// Code × week or month of the chat.
+    Timeline,
+}
+
+/// A computed table, ready to draw: a grid of values with row and column headings, the bars
+/// of the chart, and the table for CSV.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    /// Row headings.
+    pub rows: Vec<String>,
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// `values[row][column]`.
+    pub values: Vec<Vec<f64>>,
+    /// Show values as percentages.
+    pub percent: bool,
+    /// The diagonal counts a code with itself: leave it out of the colour scale.
+    pub skip_diagonal: bool,
+    /// What the bar chart shows.
+    pub bars_title: String,
+    /// The bars: label and value.
+    pub bars: Vec<(String, f64)>,
+    /// The table, as CSV writes it.
+    pub table: Table,
+}
+
+/// The tables tab's choices and the table computed from them.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Default)]
+pub struct TablesState {
+    /// Which table.
+    pub kind: TableKind,
+    /// Co-occurrence: count codes in the same turn/message rather than overlapping text.
+    pub by_segment: bool,
+    /// Crosstab: one column per value of this attribute (none: per case).
+    pub attribute: Option<AttributeId>,
+    /// Crosstab: coverage % instead of counts.
+    pub coverage: bool,
+    /// Timeline: per week instead of per month.
+    pub weekly: bool,
+    /// Count sub-codes' codings as their parent's.
+    pub with_subcodes: bool,
+    /// The computed table.
+    pub grid: Option<Grid>,
+    /// Why computing failed.
+    pub error: Option<String>,
+}
+
+/// A code's heading: its name, indented by its depth in the codebook.
+fn label(h: &CodeHeading) -> String {
+    format!("{}{}", "    ".repeat(h.depth), h.name)
+}
+
+fn number(cell: &Cell) -> f64 {
+    match cell {
+        #[allow(clippy::cast_precision_loss)]
+        Cell::Count(n) => *n as f64,
+        Cell::Percent(p) => *p,
+        Cell::Empty | Cell::Text(_) => 0.0,
+    }
+}
+
+impl TablesState {
+    /// Compute the chosen table on `project`.
+    pub fn run(&mut self, project: &Project) {
+        match self.compute(project) {
+            Ok(g) => {
+                self.grid = Some(g);
+                self.error = None;
+            }
+            Err(e) => {
+                self.grid = None;
+                self.error = Some(e);
+            }
+        }
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn compute(&self, project: &Project) -> Result<Grid, String> {
+        let err = |e: crate::analysis::error::AnalysisError| e.to_string();
+        match self.kind {
+            TableKind::Cooccurrence => {
+                let t = cooccurrence(
+                    project,
+                    &CooccurrenceQuery {
+                        by: if self.by_segment {
+                            CooccurrenceUnit::Segment
+                        } else {
+                            CooccurrenceUnit::Overlap
+                        },
+                        with_subcodes: self.with_subcodes,
+                        ..CooccurrenceQuery::default()
+                    },
+                )
+                .map_err(err)?;
+                let names: Vec<String> = t.codes.iter().map(label).collect();
+                Ok(Grid {
+                    rows: names.clone(),
+                    columns: names.clone(),
+                    values: t
+                        .counts
+                        .iter()
+                        .map(|r| r.iter().map(|n| *n as f64).collect())
+                        .collect(),
+                    percent: false,
+                    skip_diagonal: true,
+                    bars_title: "Places coded".into(),
+                    bars: names
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, n)| (n, t.counts[i][i] as f64))
+                        .collect(),
+                    table: t.to_table(),
+                })
+            }
+            TableKind::Crosstab => {
+                let t = crosstab(
+                    project,
+                    &CrosstabQuery {
+                        columns: self.attribute.map_or(CrosstabColumns::Cases, |attribute| {
+                            CrosstabColumns::Attribute {
+                                attribute,
+                                bin: None,
+                            }
+                        }),
+                        with_subcodes: self.with_subcodes,
+                        ..CrosstabQuery::default()
+                    },
+                )
+                .map_err(err)?;
+                let measure = if self.coverage {
+                    Measure::Coverage
+                } else {
+                    Measure::Count
+                };
+                let rows: Vec<String> = t.codes.iter().map(label).collect();
+                Ok(Grid {
+                    columns: t.columns.iter().map(|c| c.label.clone()).collect(),
+                    values: (0..rows.len())
+                        .map(|i| {
+                            (0..t.columns.len())
+                                .map(|j| number(&t.cell(measure, i, j)))
+                                .collect()
+                        })
+                        .collect(),
+                    percent: self.coverage,
+                    skip_diagonal: false,
+                    bars_title: if self.coverage {
+                        "Coverage of all text (%)".into()
+                    } else {
+                        "Codings".into()
+                    },
+                    bars: rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| (n.clone(), number(&t.total(measure, i))))
+                        .collect(),
+                    rows,
+                    table: t.to_table(measure),
+                })
+            }
+            TableKind::Timeline => {
+                let t = timeline(
+                    project,
+                    &TimelineQuery {
+                        per: if self.weekly {
+                            Period::Week
+                        } else {
+                            Period::Month
+                        },
+                        with_subcodes: self.with_subcodes,
+                        ..TimelineQuery::default()
+                    },
+                )
+                .map_err(err)?;
+                Ok(Grid {
+                    rows: t.codes.iter().map(label).collect(),
+                    columns: t.periods.iter().map(|p| p.label.clone()).collect(),
+                    values: t
+                        .counts
+                        .iter()
+                        .map(|r| r.iter().map(|n| *n as f64).collect())
+                        .collect(),
+                    percent: false,
+                    skip_diagonal: false,
+                    bars_title: "Codings per period".into(),
+                    bars: t
+                        .periods
+                        .iter()
+                        .enumerate()
+                        .map(|(p, h)| (h.label.clone(), t.counts.iter().map(|r| r[p] as f64).sum()))
+                        .collect(),
+                    table: t.to_table(),
+                })
+            }
+        }
+    }
+}
+
+fn value_text(v: f64, percent: bool) -> String {
+    if percent {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+/// Draw `grid` as a heatmap: row headings left, column headings above (slanted), each cell
+/// filled by its value relative to the largest.
+pub fn heatmap(grid: &Grid, ui: &mut Ui) {
+    let font = FontId::proportional(12.0);
+    let cell = vec2(44.0, 22.0);
+    let row_w = grid
+        .rows
+        .iter()
+        .map(|r| {
+            ui.fonts_mut(|f| f.layout_no_wrap(r.clone(), font.clone(), Color32::WHITE))
+                .size()
+                .x
+        })
+        .fold(80.0_f32, f32::max)
+        .min(320.0)
+        + 8.0;
+    let head_h = 90.0;
+    #[allow(clippy::cast_precision_loss)]
+    let size = vec2(
+        row_w + cell.x * grid.columns.len() as f32 + 60.0,
+        head_h + cell.y * grid.rows.len() as f32,
+    );
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter_at(rect);
+    let text = ui.visuals().text_color();
+    let base = ui.visuals().extreme_bg_color;
+    let hot = Color32::from_rgb(214, 96, 77);
+    let max = grid
+        .values
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .filter(move |(j, _)| !(grid.skip_diagonal && i == *j))
+                .map(|(_, v)| *v)
+        })
+        .fold(0.0_f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    #[allow(clippy::cast_precision_loss)]
+    for (j, c) in grid.columns.iter().enumerate() {
+        let x = rect.left() + row_w + cell.x * (j as f32 + 0.5);
+        let anchor = pos2(x, rect.top() + head_h - 4.0);
+        let galley = ui.fonts_mut(|f| f.layout_no_wrap(c.clone(), font.clone(), text));
+        let shape = egui::epaint::TextShape::new(anchor, galley, text)
+            .with_angle(-std::f32::consts::FRAC_PI_4);
+        painter.add(shape);
+    }
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+    for (i, r) in grid.rows.iter().enumerate() {
+        let y = rect.top() + head_h + cell.y * i as f32;
+        painter.text(
+            pos2(rect.left() + 4.0, y + cell.y / 2.0),
+            Align2::LEFT_CENTER,
+            r,
+            font.clone(),
+            text,
+        );
+        for (j, v) in grid.values[i].iter().enumerate() {
+            let min = pos2(rect.left() + row_w + cell.x * j as f32, y);
+            let r = Rect::from_min_size(min, cell).shrink(1.0);
+            let diagonal = grid.skip_diagonal && i == j;
+            let t = if diagonal { 0.0 } else { (v / max) as f32 };
+            let fill = if diagonal {
+                ui.visuals().faint_bg_color
+            } else {
+                base.lerp_to_gamma(hot, t.clamp(0.0, 1.0))
+            };
+            painter.rect_filled(r, 2.0, fill);
+            let fg = if t > 0.55 { Color32::WHITE } else { text };
+            painter.text(
+                r.center(),
+                Align2::CENTER_CENTER,
+                value_text(*v, grid.percent),
+                font.clone(),
+                fg,
+            );
+        }
+    }
+}
+
+/// Draw the grid's bars: horizontal, one per label, scaled to the largest.
+pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
+    let font = FontId::proportional(12.0);
+    let label_w = 200.0;
+    let bar_h = 18.0;
+    let width = label_w + 260.0;
+    #[allow(clippy::cast_precision_loss)]
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(width, bar_h * grid.bars.len() as f32 + 4.0),
+        Sense::hover(),
+    );
+    let painter = ui.painter_at(rect);
+    let text = ui.visuals().text_color();
+    let fill = ui.visuals().selection.bg_fill;
+    let max = grid
+        .bars
+        .iter()
+        .map(|b| b.1)
+        .fold(0.0_f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let span = width - label_w - 50.0;
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+    for (i, (label, v)) in grid.bars.iter().enumerate() {
+        let y = rect.top() + bar_h * i as f32;
+        painter.text(
+            pos2(rect.left() + label_w - 6.0, y + bar_h / 2.0),
+            Align2::RIGHT_CENTER,
+            label,
+            font.clone(),
+            text,
+        );
+        let w = (v / max) as f32 * span;
+        let bar = Rect::from_min_size(pos2(rect.left() + label_w, y + 2.0), vec2(w, bar_h - 4.0));
+        painter.rect(bar, 2.0, fill, Stroke::NONE, egui::StrokeKind::Inside);
+        painter.text(
+            pos2(bar.right() + 4.0, y + bar_h / 2.0),
+            Align2::LEFT_CENTER,
+            value_text(*v, grid.percent),
+            font.clone(),
+            text,
+        );
+    }
+}
+
+/// The tables tab.
+pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let k = &mut state.kind;
+        changed |= ui
+            .selectable_value(k, TableKind::Cooccurrence, "Co-occurrence")
+            .changed();
+        changed |= ui
+            .selectable_value(k, TableKind::Crosstab, "Code × case/attribute")
+            .changed();
+        changed |= ui
+            .selectable_value(k, TableKind::Timeline, "Over time")
+            .changed();
+        ui.separator();
+        changed |= ui
+            .checkbox(&mut state.with_subcodes, "count sub-codes")
+            .changed();
+    });
+    ui.horizontal(|ui| match state.kind {
+        TableKind::Cooccurrence => {
+            changed |= ui
+                .radio_value(&mut state.by_segment, false, "overlapping text")
+                .changed();
+            changed |= ui
+                .radio_value(&mut state.by_segment, true, "same turn/message")
+                .changed();
+        }
+        TableKind::Crosstab => {
+            let shown = state
+                .attribute
+                .and_then(|a| project.attributes_sorted().into_iter().find(|d| d.id == a))
+                .map_or_else(|| "per case".to_owned(), |d| format!("per {}", d.name));
+            egui::ComboBox::from_id_salt("crosstab-columns")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    changed |= ui
+                        .selectable_value(&mut state.attribute, None, "per case")
+                        .changed();
+                    for d in project.attributes_sorted() {
+                        changed |= ui
+                            .selectable_value(
+                                &mut state.attribute,
+                                Some(d.id),
+                                format!("per {}", d.name),
+                            )
+                            .changed();
+                    }
+                });
+            changed |= ui
+                .radio_value(&mut state.coverage, false, "counts")
+                .changed();
+            changed |= ui
+                .radio_value(&mut state.coverage, true, "coverage %")
+                .changed();
+        }
+        TableKind::Timeline => {
+            changed |= ui
+                .radio_value(&mut state.weekly, false, "per month")
+                .changed();
+            changed |= ui
+                .radio_value(&mut state.weekly, true, "per week")
+                .changed();
+        }
+    });
+    ui.horizontal(|ui| {
+        changed |= ui.button("Compute").clicked();
+        if ui
+            .add_enabled(state.grid.is_some(), egui::Button::new("Save as CSV…"))
+            .clicked()
+        {
+            commands.push(Command::ExportTableDialog);
+        }
+    });
+    if changed || state.grid.is_none() && state.error.is_none() {
+        state.run(project);
+    }
+    if let Some(e) = &state.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.separator();
+    if let Some(grid) = &state.grid {
+        egui::ScrollArea::both()
+            .id_salt("table-view")
+            .auto_shrink([false, false])
+            .min_scrolled_height(320.0)
+            .show(ui, |ui| {
+                if grid.rows.is_empty() || grid.columns.is_empty() {
+                    ui.label("Nothing to show: no codes or no columns.");
+                    return;
+                }
+                ui.horizontal_top(|ui| {
+                    heatmap(grid, ui);
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| {
+                        ui.add_space(60.0);
+                        ui.label(egui::RichText::new(&grid.bars_title).strong());
+                        bar_chart(grid, ui);
+                    });
+                });
+            });
+    }
+    commands
+}
