@@ -85,7 +85,7 @@ fi
 xdotool windowfocus --sync "$window" 2>/dev/null || true
 sleep 4 # first frames, fonts, the glyph atlas
 # Click a coded passage so the inspector shows its coding, then move the pointer out of the way.
-xdotool mousemove --sync 600 384 click 1 2>/dev/null || true
+xdotool mousemove --sync 700 443 click 1 2>/dev/null || true
 sleep 0.5
 xdotool mousemove --sync 1350 850 2>/dev/null || true
 sleep 1
