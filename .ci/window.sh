@@ -2,6 +2,8 @@
 # Start the release binary on a copy of the sample project under Xvfb (Mesa's software renderer),
 # wait for its window, take a screenshot, and fail if no window comes up or it shows nothing.
 # Usage: .ci/window.sh [OUT.png]   (default target/ci/screenshot.png). Runs from the repo root.
+# MARGIN_BIN=path uses that binary instead of building the release one; MARGIN_SHOT_KEYS="k1 k2"
+# presses those keys (xdotool names) before the screenshot instead of clicking a coded passage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +26,11 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-cargo build --release --locked --quiet
-binary="${CARGO_TARGET_DIR:-target}/release/margin"
+binary="${MARGIN_BIN:-}"
+if [ -z "$binary" ]; then
+    cargo build --release --locked --quiet
+    binary="${CARGO_TARGET_DIR:-target}/release/margin"
+fi
 
 work="$(mktemp -d)"
 xvfb_pid=""
@@ -84,8 +89,16 @@ if [ -z "$window" ]; then
 fi
 xdotool windowfocus --sync "$window" 2>/dev/null || true
 sleep 4 # first frames, fonts, the glyph atlas
-# Click a coded passage so the inspector shows its coding, then move the pointer out of the way.
-xdotool mousemove --sync 700 443 click 1 2>/dev/null || true
+if [ -n "${MARGIN_SHOT_KEYS:-}" ]; then
+    for key in $MARGIN_SHOT_KEYS; do
+        xdotool key --window "$window" "$key" 2>/dev/null || true
+        sleep 1.5
+    done
+else
+    # Click a coded passage so the inspector shows its coding.
+    xdotool mousemove --sync 700 443 click 1 2>/dev/null || true
+fi
+# Move the pointer out of the way.
 sleep 0.5
 xdotool mousemove --sync 1350 850 2>/dev/null || true
 sleep 1
@@ -107,7 +120,7 @@ size="$(xwininfo -id "$window" | awk '/Width:|Height:/ {printf "%s ", $2}')"
 # Quit with Ctrl+Q: the window must close by itself, saving on the way out.
 # Without a window manager, X may not deliver the key at once: ask again, and give a slow
 # software-rendered machine time before calling it a failure to quit.
-for attempt in 1 2 3; do
+for _ in 1 2 3; do
     xdotool windowfocus --sync "$window" 2>/dev/null || true
     xdotool key --window "$window" ctrl+q 2>/dev/null || true
     for _ in $(seq 40); do kill -0 "$margin_pid" 2>/dev/null || break; sleep 0.25; done
