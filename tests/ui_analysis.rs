@@ -4,9 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
+mod ui_common;
+
 use std::path::PathBuf;
 
-use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use margin::import::detect_turns;
@@ -17,7 +18,8 @@ use margin::model::{
 use margin::store::ProjectDir;
 use margin::ui::search_panel::AnalysisTab;
 use margin::ui::tables_panel::TableKind;
-use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
+use margin::ui::{Command, ConfigStore, MarginApp};
+use ui_common::{frames, harness_with, project};
 
 /// Three fictional interviews: Ann and Cai from Shandong, Bo from Beijing.
 const TEXTS: [(&str, &str); 3] = [
@@ -121,34 +123,7 @@ fn fixture() -> Fixture {
 }
 
 fn harness(f: &Fixture) -> Harness<'static, MarginApp> {
-    let project = Some(f.root.clone());
-    let config = ConfigStore::in_dir(&f.config);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(0.05)
-        .build_eframe(move |cc| {
-            MarginApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    project,
-                    config,
-                    sample: None,
-                    data: None,
-                },
-            )
-        });
-    frames(&mut h, 3);
-    h
-}
-
-fn frames(h: &mut Harness<'static, MarginApp>, n: usize) {
-    for _ in 0..n {
-        h.step();
-    }
-}
-
-fn project<'a>(h: &'a Harness<'static, MarginApp>) -> &'a Project {
-    &h.state().session().unwrap().project
+    harness_with(Some(f.root.clone()), ConfigStore::in_dir(&f.config))
 }
 
 /// The codings of `code`, as (document name, coded text), sorted.

@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
+mod ui_common;
+
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -19,6 +21,7 @@ use margin::model::{
 };
 use margin::store::ProjectDir;
 use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
+use ui_common::{click_at, frames, harness_with, project};
 
 const INTERVIEW: &str = "Interview G8 (fictional)\n\nInterviewer: 大家为什么说“毕业”？\nG8: 我们都叫它毕业，治疗结束就是毕业了。\nInterviewer: And \"step in a pit\"?\nG8: That is when a hospital goes wrong for you. 我也踩过这个坑。\n";
 
@@ -94,37 +97,8 @@ fn fixture() -> Fixture {
     }
 }
 
-fn harness_with(project: Option<PathBuf>, config: ConfigStore) -> Harness<'static, MarginApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(0.05)
-        .build_eframe(move |cc| {
-            MarginApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    project,
-                    config,
-                    sample: None,
-                    data: None,
-                },
-            )
-        });
-    frames(&mut h, 3);
-    h
-}
-
 fn harness(f: &Fixture) -> Harness<'static, MarginApp> {
     harness_with(Some(f.root.clone()), ConfigStore::in_dir(&f.config))
-}
-
-fn frames(h: &mut Harness<'static, MarginApp>, n: usize) {
-    for _ in 0..n {
-        h.step();
-    }
-}
-
-fn project<'a>(h: &'a Harness<'static, MarginApp>) -> &'a Project {
-    &h.state().session().unwrap().project
 }
 
 /// The char range of `needle` (the `nth` occurrence) in the open document.
@@ -165,20 +139,6 @@ fn drag_select(h: &mut Harness<'static, MarginApp>, range: CharRange) {
         pressed: false,
         modifiers: Modifiers::NONE,
     });
-    frames(h, 2);
-}
-
-fn click_at(h: &mut Harness<'static, MarginApp>, pos: Pos2) {
-    h.event(Event::PointerMoved(pos));
-    h.step();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
     frames(h, 2);
 }
 
