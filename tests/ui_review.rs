@@ -4,8 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
+mod ui_common;
+
 use std::path::PathBuf;
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -16,12 +19,14 @@ use margin::model::{
     Edit, Manifest, Project, SortKey, Text,
 };
 use margin::store::ProjectDir;
-use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
+use margin::ui::transcript::index::Whose;
+use margin::ui::{Command, ConfigStore, MarginApp};
+use ui_common::{click_at, frames, harness_sized, project};
 
 const INTERVIEW: &str = "Interview R2 (fictional)\n\nInterviewer: Why do you call it graduating?\nR2: We all say graduate when the treatment ends.\nInterviewer: And the pit?\nR2: A pit is a hospital that goes wrong for you.\n";
 
 struct Fixture {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     root: PathBuf,
     config: PathBuf,
     doc: DocumentId,
@@ -80,7 +85,7 @@ fn fixture() -> Fixture {
     project.apply(Edit::Batch(all)).unwrap();
     drop(ProjectDir::create(&root, &mut project).unwrap());
     Fixture {
-        _dir: dir,
+        dir,
         root,
         config,
         doc: ids.0,
@@ -92,33 +97,8 @@ fn fixture() -> Fixture {
 }
 
 fn harness(f: &Fixture) -> Harness<'static, MarginApp> {
-    let (project, config) = (Some(f.root.clone()), ConfigStore::in_dir(&f.config));
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1360.0, 860.0))
-        .with_step_dt(0.05)
-        .build_eframe(move |cc| {
-            MarginApp::new(
-                &cc.egui_ctx,
-                AppOptions {
-                    project,
-                    config,
-                    sample: None,
-                    data: None,
-                },
-            )
-        });
-    frames(&mut h, 3);
-    h
-}
-
-fn frames(h: &mut Harness<'static, MarginApp>, n: usize) {
-    for _ in 0..n {
-        h.step();
-    }
-}
-
-fn project<'a>(h: &'a Harness<'static, MarginApp>) -> &'a Project {
-    &h.state().session().unwrap().project
+    let config = ConfigStore::in_dir(&f.config);
+    harness_sized(Some(f.root.clone()), config, Vec2::new(1360.0, 860.0))
 }
 
 fn open_review(h: &mut Harness<'static, MarginApp>) {
@@ -137,11 +117,11 @@ fn compare_pick_coders_step_to_disagreements_and_see_both_versions() {
     h.get_by_label("2 disagreements, 1 agreed passages");
 
     // Untick Ben: nothing to compare; tick him again.
-    h.get_by_label("Ben").click();
+    h.get_by_role_and_label(Role::CheckBox, "Ben").click();
     frames(&mut h, 2);
     assert_eq!(h.state().review().coders, vec![f.ana]);
     h.get_by_label("Tick two coders or more to compare them.");
-    h.get_by_label("Ben").click();
+    h.get_by_role_and_label(Role::CheckBox, "Ben").click();
     frames(&mut h, 2);
     assert_eq!(h.state().review().coders, vec![f.ana, f.ben]);
 
@@ -286,4 +266,138 @@ fn comments_blind_mode_and_agreement_table() {
     h.get_by_label("turns / messages").click();
     frames(&mut h, 3);
     h.get_by_label("Per document");
+}
+
+#[test]
+fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_transcript() {
+    let f = fixture();
+    let mut h = harness(&f);
+    // Before: everyone's codings in shared lanes, nothing marked.
+    assert_eq!(*h.state().transcript().whose(), Whose::Everyone);
+    assert_eq!(h.state().transcript().marked_passages(), 0);
+
+    open_review(&mut h);
+    let t = h.state().transcript();
+    assert_eq!(*t.whose(), Whose::SideBySide(vec![f.ana, f.ben]));
+    // Three passages: "graduate when" (agreed), "treatment ends" (Ana only), the pit (bounds).
+    assert_eq!(t.marked_passages(), 3);
+    h.get_by_label("Side by side:");
+    h.get_by_label("coded by some only");
+
+    // Each coder's stripes run in their own column: Ana's left of Ben's, for the same passage.
+    let stripe = |h: &Harness<'static, MarginApp>, coder: CoderId, code: CodeId, needle: &str| {
+        let p = project(h);
+        let id = p
+            .codings()
+            .values()
+            .find(|c| c.coder == coder && c.code == code && c.range == range_of(needle))
+            .unwrap()
+            .id;
+        h.state().transcript().stripe_screen_rect(id).unwrap()
+    };
+    let ana = stripe(&h, f.ana, f.graduate, "graduate when");
+    let ben = stripe(&h, f.ben, f.graduate, "graduate when");
+    assert!(ana.right() < ben.left(), "{ana:?} {ben:?}");
+    assert!((ana.top() - ben.top()).abs() < 0.5);
+    let ben_pit = stripe(&h, f.ben, f.pit, "A pit is a hospital");
+    assert!((ben_pit.left() - ben.left()).abs() < 0.5, "Ben's column");
+
+    // Clicking the pit's mark in the margin opens it in the review panel.
+    let t = h.state().transcript();
+    let pit_start = range_of("A pit").start;
+    let marks: Vec<usize> = t.passages_at(pit_start);
+    assert_eq!(marks.len(), 1);
+    let mark = t.mark_screen_rect(marks[0]).unwrap();
+    assert!(
+        mark.left() > ben.right(),
+        "the marks sit between the columns and the text"
+    );
+    click_at(&mut h, mark.center());
+    frames(&mut h, 2);
+    let p = h.state().review().current_passage().unwrap().clone();
+    assert_eq!((p.code, p.range), (f.pit, range_of("A pit is a hospital")));
+    h.get_by_label("2 of 2 disagreements");
+    assert_eq!(
+        h.state().transcript().selected_range(),
+        Some((f.doc, range_of("A pit is a hospital")))
+    );
+
+    // A consensus decision gets the consensus coder a column of its own, and the marks follow
+    // the new comparison.
+    h.get_by_label("Accept Ben's version").click();
+    frames(&mut h, 3);
+    let consensus = consensus_coder(project(&h)).unwrap().id;
+    assert_eq!(
+        *h.state().transcript().whose(),
+        Whose::SideBySide(vec![f.ana, f.ben, consensus])
+    );
+    assert_eq!(h.state().transcript().coding_count(), 6);
+
+    // Blind mode wins over compare mode; closing the panel gives everyone's codings back.
+    h.state_mut().queue(Command::ToggleBlind);
+    frames(&mut h, 2);
+    assert_eq!(*h.state().transcript().whose(), Whose::Coder(f.ana));
+    assert_eq!(h.state().transcript().marked_passages(), 0);
+    h.state_mut().queue(Command::ToggleBlind);
+    h.state_mut().queue(Command::ToggleReview);
+    frames(&mut h, 2);
+    assert_eq!(*h.state().transcript().whose(), Whose::Everyone);
+    assert_eq!(h.state().transcript().marked_passages(), 0);
+}
+
+#[test]
+fn merge_another_copy_from_the_window_adds_its_codings_once_and_undoes_in_one_step() {
+    let f = fixture();
+    // Ben's copy of the project, made before he coded one more passage and added a coder.
+    let copy = f.dir.path().join("ben-copy");
+    {
+        let opened = ProjectDir::open(&f.root).unwrap();
+        let mut theirs = opened.project;
+        drop(opened.dir);
+        let chen = Coder::new("Chen", Color::palette(6));
+        let text = theirs.document(f.doc).unwrap().text.clone();
+        let new = Coding::new(f.doc, &text, range_of("hospital"), f.pit, f.ben);
+        let chens = Coding::new(f.doc, &text, range_of("graduating"), f.graduate, chen.id);
+        theirs
+            .apply(Edit::Batch(vec![
+                Edit::PutCoder(chen),
+                Edit::PutCoding(Box::new(new)),
+                Edit::PutCoding(Box::new(chens)),
+            ]))
+            .unwrap();
+        drop(ProjectDir::create(&copy, &mut theirs).unwrap());
+    }
+    let mut h = harness(&f);
+    assert_eq!(project(&h).codings().len(), 5);
+
+    h.state_mut().queue(Command::MergeProject(copy.clone()));
+    frames(&mut h, 3);
+    let p = project(&h);
+    assert_eq!(p.codings().len(), 7, "the two new codings, nothing twice");
+    assert!(p.coders().values().any(|c| c.name == "Chen"));
+    let notice = &h.state().notices().last().unwrap().text;
+    assert!(
+        notice.contains("1 coders") && notice.contains("2 codings"),
+        "{notice}"
+    );
+
+    // Merging the same copy again brings nothing.
+    h.state_mut().queue(Command::MergeProject(copy.clone()));
+    frames(&mut h, 3);
+    assert_eq!(project(&h).codings().len(), 7);
+    assert!(
+        h.state()
+            .notices()
+            .last()
+            .unwrap()
+            .text
+            .ends_with("brings nothing new.")
+    );
+
+    // One undo takes the whole merge back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    frames(&mut h, 3);
+    let p = project(&h);
+    assert_eq!(p.codings().len(), 5);
+    assert!(!p.coders().values().any(|c| c.name == "Chen"));
 }

@@ -21,7 +21,9 @@ use super::review::{ReviewState, review_ui};
 use super::search_panel::{AnalysisState, AnalysisTab, analysis_ui};
 use super::session::{Changes, Session};
 use super::theme;
+use super::transcript::index::Whose;
 use super::transcript::{TranscriptState, transcript_ui};
+use crate::analysis::agreement::consensus_coder;
 use crate::model::{CodeId, DocumentKind, Project};
 
 /// The name a code gets from "New code" before the user types one.
@@ -505,7 +507,7 @@ impl MarginApp {
                 {
                     self.error(e);
                 }
-                self.update_blind();
+                self.sync_transcript();
             }
             Command::ToggleReview => {
                 self.review.open = !self.review.open;
@@ -519,7 +521,17 @@ impl MarginApp {
             }
             Command::ToggleBlind => {
                 self.blind = !self.blind;
-                self.update_blind();
+                self.sync_transcript();
+            }
+            Command::ReviewPassage(index) => {
+                let shown = match &self.session {
+                    Some(s) => self.review.select(&s.project, index),
+                    None => None,
+                };
+                if let Some(cmd) = shown {
+                    self.review.open = true;
+                    self.apply(cmd, ctx);
+                }
             }
             Command::ShowPassage { document, range } => {
                 if self.transcript.document() != Some(document) {
@@ -757,12 +769,28 @@ impl MarginApp {
         }
     }
 
-    /// Show only the current coder's codings in blind mode, everyone's otherwise.
-    fn update_blind(&mut self) {
-        if let Some(s) = &self.session {
-            let only = if self.blind { s.coder } else { None };
-            self.transcript.set_only_coder(&s.project, only);
-        }
+    /// Whose codings the transcript shows: in blind mode only the current coder's; while the
+    /// review panel is open, the compared coders' (and the consensus) side by side, with the
+    /// compared passages marked; otherwise what its "Codings of …" switch says.
+    fn sync_transcript(&mut self) {
+        let Some(s) = &self.session else { return };
+        let comparison = if self.review.open && !self.blind {
+            self.review.shared_comparison(&s.project)
+        } else {
+            None
+        };
+        let whose = if self.blind {
+            s.coder.map(Whose::Coder)
+        } else {
+            comparison.as_ref().map(|c| {
+                let mut coders = c.coders.clone();
+                coders.extend(consensus_coder(&s.project).map(|k| k.id));
+                Whose::SideBySide(coders)
+            })
+        };
+        self.transcript.impose(&s.project, whose);
+        self.transcript
+            .set_comparison(comparison.as_ref(), self.review.current);
     }
 
     fn import(&mut self, paths: &[PathBuf]) {
@@ -1150,6 +1178,7 @@ impl MarginApp {
 
         let text_size = self.config.text_size;
         let now = self.now;
+        self.sync_transcript();
         if let Some(session) = &mut self.session {
             session.refresh_counts();
             let counts = session.cached_counts();

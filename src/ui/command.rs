@@ -228,6 +228,9 @@ pub enum Command {
         /// The passage.
         range: CharRange,
     },
+    /// Review a compared passage (an index into the comparison's passages): show it in the
+    /// review panel and in the transcript.
+    ReviewPassage(usize),
     /// Apply a review edit (consensus decision, comment, merge) as one undo step.
     ReviewEdit {
         /// What the undo history calls it.
@@ -367,6 +370,7 @@ impl Command {
             Command::ToggleReview => "Team review".into(),
             Command::ToggleBlind => "Blind coding (hide other coders)".into(),
             Command::ShowPassage { .. } => "Show passage".into(),
+            Command::ReviewPassage(_) => "Review passage".into(),
             Command::ReviewEdit { label, .. } => label.clone(),
             Command::Notify(_) => "Message".into(),
             Command::MergeDialog => "Merge another copy…".into(),

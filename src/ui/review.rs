@@ -7,13 +7,15 @@
 //! The panel returns [`Command`]s like every other; it recomputes the comparison when the project
 //! changed (the app calls [`ReviewState::mark_stale`]).
 
+use std::sync::Arc;
+
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
 use super::theme;
 use crate::analysis::agreement::{
-    AgreementOptions, AgreementReport, Comparison, Measures, Passage, PassageStatus, Resolution,
-    Unit, agreement, compare, consensus_coder, consensus_coder_or_new,
+    AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
+    compare, consensus_coder, consensus_coder_or_new,
 };
 use crate::model::{CoderId, Edit, Project};
 
@@ -40,9 +42,11 @@ pub struct ReviewState {
     pub tab: ReviewTab,
     /// The unit of the agreement table.
     pub unit: Unit,
-    comparison: Option<Result<Comparison, String>>,
+    comparison: Option<Result<Arc<Comparison>, String>>,
     report: Option<Result<AgreementReport, String>>,
     comment: String,
+    /// Scroll the list of disagreements to the current one next frame.
+    follow: bool,
 }
 
 impl ReviewState {
@@ -71,14 +75,27 @@ impl ReviewState {
                 documents: Vec::new(),
                 unit: self.unit,
             };
-            self.comparison = Some(compare(project, &options).map_err(|e| e.to_string()));
+            self.comparison = Some(
+                compare(project, &options)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            );
             if let Some(Ok(c)) = &self.comparison
                 && self.current.is_some_and(|i| i >= c.passages.len())
             {
                 self.current = None;
             }
         }
-        self.comparison.as_ref().and_then(|c| c.as_ref().ok())
+        self.comparison
+            .as_ref()
+            .and_then(|c| c.as_ref().ok())
+            .map(AsRef::as_ref)
+    }
+
+    /// The comparison, shared (the transcript marks its passages), computed when missing.
+    pub fn shared_comparison(&mut self, project: &Project) -> Option<Arc<Comparison>> {
+        self.comparison(project)?;
+        self.comparison.as_ref()?.as_ref().ok().cloned()
     }
 
     /// The passage shown, if any.
@@ -97,12 +114,19 @@ impl ReviewState {
         } else {
             c.previous_disagreement(current)
         }?;
-        let p = &c.passages[next];
+        self.select(project, next)
+    }
+
+    /// Review passage `index` (of the comparison); returns the command that shows it.
+    pub fn select(&mut self, project: &Project, index: usize) -> Option<Command> {
+        let p = self.comparison(project)?.passages.get(index)?;
         let cmd = Command::ShowPassage {
             document: p.document,
             range: p.range,
         };
-        self.current = Some(next);
+        self.current = Some(index);
+        self.tab = ReviewTab::Compare;
+        self.follow = true;
         Some(cmd)
     }
 }
@@ -252,47 +276,56 @@ fn compare_ui(
             commands.push(cmd);
         }
     });
-    let Some(c) = state.comparison(project) else {
+    let Some(c) = state.shared_comparison(project) else {
         return;
     };
-    let c = c.clone();
     ui.separator();
-    egui::ScrollArea::vertical()
-        .id_salt("review-scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if let Some(p) = state.current.and_then(|i| c.passages.get(i)) {
-                passage_ui(state, project, p, me, ui, commands);
-                ui.separator();
-            }
-            ui.label(RichText::new("All disagreements").strong());
-            for (i, p) in c.disagreements() {
-                let doc = project
-                    .document(p.document)
-                    .map_or("?", |d| d.name.as_str());
-                let text = format!(
-                    "{doc} · {} · {}",
-                    project.code_path(p.code),
-                    status_text(p.status)
-                );
-                let resp = ui.selectable_label(state.current == Some(i), text);
-                if resp.clicked() {
-                    state.current = Some(i);
-                    commands.push(Command::ShowPassage {
-                        document: p.document,
-                        range: p.range,
-                    });
-                }
-            }
-        });
-}
-
-fn status_text(s: PassageStatus) -> &'static str {
-    match s {
-        PassageStatus::Agreed => "agreed",
-        PassageStatus::Boundaries => "boundaries differ",
-        PassageStatus::Missing => "coded by some only",
+    if let Some(p) = state.current.and_then(|i| c.passages.get(i)) {
+        egui::ScrollArea::vertical()
+            .id_salt("review-passage")
+            .max_height(ui.available_height() * 0.6)
+            .auto_shrink([false, true])
+            .show(ui, |ui| passage_ui(state, project, p, me, ui, commands));
+        ui.separator();
     }
+    ui.label(RichText::new("All disagreements").strong());
+    // Only the rows in view are drawn: a long project has thousands.
+    let rows: Vec<usize> = c.disagreements().map(|(i, _)| i).collect();
+    let row_height = ui.spacing().interact_size.y;
+    let spacing = ui.spacing().item_spacing.y;
+    let mut list = egui::ScrollArea::vertical()
+        .id_salt("review-list")
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut state.follow)
+        && let Some(row) = state.current.and_then(|cur| rows.binary_search(&cur).ok())
+    {
+        #[allow(clippy::cast_precision_loss)] // row counts are far below 2^24
+        let y = row as f32 * (row_height + spacing);
+        list = list.vertical_scroll_offset((y - 3.0 * row_height).max(0.0));
+    }
+    list.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let p = &c.passages[i];
+            let doc = project
+                .document(p.document)
+                .map_or("?", |d| d.name.as_str());
+            let text = format!(
+                "{doc} · {} · {}",
+                project.code_path(p.code),
+                theme::passage_status_text(p.status)
+            );
+            if ui
+                .selectable_label(state.current == Some(i), text)
+                .clicked()
+            {
+                state.current = Some(i);
+                commands.push(Command::ShowPassage {
+                    document: p.document,
+                    range: p.range,
+                });
+            }
+        }
+    });
 }
 
 /// One passage: each coder's version, the consensus buttons, and the discussion.
@@ -312,7 +345,7 @@ fn passage_ui(
             "{} · {} · {}",
             doc.name,
             project.code_path(p.code),
-            status_text(p.status)
+            theme::passage_status_text(p.status)
         ))
         .strong(),
     );

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::{Color32, FontData, FontDefinitions, FontFamily, Visuals};
 
 use super::config::ThemeChoice;
+use crate::analysis::agreement::PassageStatus;
 use crate::model::Color;
 
 /// The bundled CJK font.
@@ -137,5 +138,26 @@ pub fn find_match(visuals: &Visuals, current: bool) -> Color32 {
         (false, true) => Color32::from_rgba_unmultiplied(255, 150, 0, 170),
         (true, false) => Color32::from_rgba_unmultiplied(255, 214, 0, 70),
         (true, true) => Color32::from_rgba_unmultiplied(255, 150, 0, 130),
+    }
+}
+
+/// The mark of a compared passage: green when the coders agree, amber when only their
+/// boundaries differ, red when some coded it and others did not.
+#[must_use]
+pub fn passage(status: PassageStatus) -> Color32 {
+    match status {
+        PassageStatus::Agreed => Color32::from_rgb(58, 160, 96),
+        PassageStatus::Boundaries => Color32::from_rgb(226, 150, 32),
+        PassageStatus::Missing => Color32::from_rgb(214, 68, 60),
+    }
+}
+
+/// How a compared passage's versions relate, in words.
+#[must_use]
+pub fn passage_status_text(status: PassageStatus) -> &'static str {
+    match status {
+        PassageStatus::Agreed => "agreed",
+        PassageStatus::Boundaries => "boundaries differ",
+        PassageStatus::Missing => "coded by some only",
     }
 }

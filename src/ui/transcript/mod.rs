@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod find;
 pub mod geometry;
 pub mod index;
+mod marks;
 mod view;
 
 use std::sync::Arc;
@@ -20,8 +21,10 @@ use egui::{Galley, Pos2, Rect};
 use self::blocks::Blocks;
 use self::find::{find_all, parse_jump, resolve_jump};
 use self::geometry::Geometry;
-use self::index::{CodingIndex, Slot};
+use self::index::{CodingIndex, Slot, Whose};
+use self::marks::PassageMarks;
 use super::session::Changes;
+use crate::analysis::agreement::Comparison;
 use crate::model::{CharRange, CoderId, CodingId, DocumentId, Project};
 
 pub use view::transcript_ui;
@@ -134,10 +137,12 @@ pub struct TranscriptState {
     /// The first block shown last frame and how far into it the view started.
     top_anchor: Option<(usize, f32)>,
     focus_requested: bool,
-    /// Show only this coder's codings.
-    coder_filter: Option<crate::model::CoderId>,
-    /// Blind mode: only this coder's codings are shown.
-    only_coder: Option<CoderId>,
+    /// The "Codings of …" switch: one coder's, or everyone's (`None`).
+    chosen_coder: Option<CoderId>,
+    /// Whose codings the app shows over the switch: blind mode or compare mode.
+    imposed: Option<Whose>,
+    /// Compare mode: the compared passages of the open document, agreed or not.
+    marks: Option<PassageMarks>,
     /// Galleys laid out in the last frame (for benchmarks and tests).
     pub layouts_last_frame: usize,
 }
@@ -161,8 +166,9 @@ impl Default for TranscriptState {
             viewport: Rect::NOTHING,
             top_anchor: None,
             focus_requested: false,
-            coder_filter: None,
-            only_coder: None,
+            chosen_coder: None,
+            imposed: None,
+            marks: None,
             layouts_last_frame: 0,
         }
     }
@@ -184,15 +190,15 @@ impl TranscriptState {
     /// Show document `id` (or nothing).
     pub fn open(&mut self, project: &Project, id: Option<DocumentId>) {
         let keep_find = std::mem::take(&mut self.find);
-        let only_coder = self.only_coder;
+        let marks = self.marks.take();
         *self = Self {
-            only_coder,
+            imposed: self.imposed.take(),
             find: FindBar {
                 open: keep_find.open,
                 query: keep_find.query,
                 ..FindBar::default()
             },
-            coder_filter: self.coder_filter.filter(|c| project.coder(*c).is_some()),
+            chosen_coder: self.chosen_coder.filter(|c| project.coder(*c).is_some()),
             ..Self::default()
         };
         let Some(doc) = id.and_then(|id| project.document(id)) else {
@@ -200,15 +206,25 @@ impl TranscriptState {
         };
         self.doc = Some(doc.id);
         self.blocks = Blocks::build(doc);
-        self.index = CodingIndex::build_only(project, doc.id, &self.blocks, self.only_coder);
+        self.index = CodingIndex::build_for(project, doc.id, &self.blocks, self.whose_wanted());
+        self.marks = marks.and_then(|m| PassageMarks::build(m.comparison(), doc.id, &self.blocks));
         self.selection = Some(Selection::caret(0));
     }
 
-    /// Blind mode: show only `coder`'s codings (`None` shows everyone's).
-    pub fn set_only_coder(&mut self, project: &Project, coder: Option<CoderId>) {
-        self.only_coder = coder;
-        if let Some(doc) = self.doc {
-            self.index = CodingIndex::build_only(project, doc, &self.blocks, coder);
+    /// Whose codings should be shown: what the app imposes, else the switch.
+    fn whose_wanted(&self) -> Whose {
+        self.imposed
+            .clone()
+            .unwrap_or_else(|| self.chosen_coder.map_or(Whose::Everyone, Whose::Coder))
+    }
+
+    /// Re-index when whose codings are shown changed.
+    fn refresh_whose(&mut self, project: &Project) {
+        let whose = self.whose_wanted();
+        if let Some(doc) = self.doc
+            && *self.index.whose() != whose
+        {
+            self.index = CodingIndex::build_for(project, doc, &self.blocks, whose);
             if let Some(c) = self.selected_coding
                 && self.index.slot(c).is_none()
             {
@@ -217,10 +233,61 @@ impl TranscriptState {
         }
     }
 
-    /// The coder whose codings alone are shown (blind mode).
+    /// Blind mode (one coder's codings) or compare mode (coders side by side) decide whose
+    /// codings are shown, over the "Codings of …" switch; `None` gives the choice back to it.
+    pub fn impose(&mut self, project: &Project, whose: Option<Whose>) {
+        if self.imposed != whose {
+            self.imposed = whose;
+            self.refresh_whose(project);
+        }
+    }
+
+    /// Whose codings are shown, and how.
     #[must_use]
-    pub fn only_coder(&self) -> Option<CoderId> {
-        self.only_coder
+    pub fn whose(&self) -> &Whose {
+        self.index.whose()
+    }
+
+    /// Compare mode: mark the compared passages of the open document in the margin (agreed
+    /// or not) and the characters the coders differ on; `current` is the passage under
+    /// review (an index into the comparison's passages). `None` ends compare mode.
+    pub fn set_comparison(&mut self, comparison: Option<&Arc<Comparison>>, current: Option<usize>) {
+        let same = match (&self.marks, comparison) {
+            (Some(m), Some(c)) => Arc::ptr_eq(m.comparison(), c),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.marks = match (comparison, self.doc) {
+                (Some(c), Some(doc)) => PassageMarks::build(c, doc, &self.blocks),
+                _ => None,
+            };
+        }
+        if let Some(m) = &mut self.marks {
+            m.current = current;
+        }
+    }
+
+    /// The compared passages of the open document that touch character `pos`: indices into
+    /// the comparison's passages (compare mode).
+    #[must_use]
+    pub fn passages_at(&self, pos: usize) -> Vec<usize> {
+        let Some(m) = &self.marks else {
+            return Vec::new();
+        };
+        let Some(b) = self.blocks.block_at(pos) else {
+            return Vec::new();
+        };
+        m.in_block(b)
+            .filter(|(_, p)| p.range.start <= pos && pos < p.range.end)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Number of compared passages marked in the open document (compare mode).
+    #[must_use]
+    pub fn marked_passages(&self) -> usize {
+        self.marks.as_ref().map_or(0, PassageMarks::len)
     }
 
     /// The document shown.
@@ -247,9 +314,11 @@ impl TranscriptState {
                 if blocks.blocks != self.blocks.blocks {
                     self.blocks = blocks;
                     self.geometry.clear();
+                    self.marks = None;
                 }
+                self.chosen_coder = self.chosen_coder.filter(|c| project.coder(*c).is_some());
                 self.index =
-                    CodingIndex::build_only(project, doc_id, &self.blocks, self.only_coder);
+                    CodingIndex::build_for(project, doc_id, &self.blocks, self.whose_wanted());
                 self.find.searched.clear();
             }
         }
@@ -318,39 +387,33 @@ impl TranscriptState {
         }
     }
 
-    /// Show only the codings of `coder` (or everyone's).
-    pub fn set_coder_filter(&mut self, coder: Option<crate::model::CoderId>) {
-        self.coder_filter = coder;
-        if let Some(c) = coder
-            && self
-                .selected_coding
-                .and_then(|id| self.index.slot(id))
-                .is_some_and(|s| s.coder != c)
-        {
-            self.selected_coding = None;
-        }
+    /// The "Codings of …" switch: show only `coder`'s codings, or everyone's (`None`). Blind
+    /// and compare mode take precedence while they are on.
+    pub fn set_coder_filter(&mut self, project: &Project, coder: Option<CoderId>) {
+        self.chosen_coder = coder;
+        self.refresh_whose(project);
     }
 
-    /// Whose codings are shown: one coder's, or everyone's (`None`).
+    /// The "Codings of …" switch: one coder, or everyone (`None`).
     #[must_use]
-    pub fn coder_filter(&self) -> Option<crate::model::CoderId> {
-        self.coder_filter
+    pub fn coder_filter(&self) -> Option<CoderId> {
+        self.chosen_coder
     }
 
-    fn shown(&self, slot: &Slot) -> bool {
-        self.coder_filter.is_none_or(|c| slot.coder == c)
+    /// True while blind or compare mode decides whose codings are shown.
+    #[must_use]
+    pub fn is_imposed(&self) -> bool {
+        self.imposed.is_some()
     }
 
     /// The shown codings of block `b`.
     fn slots_in_block(&self, b: usize) -> impl Iterator<Item = &Slot> + '_ {
-        self.index.in_block(b).filter(|s| self.shown(s))
+        self.index.in_block(b)
     }
 
     /// The shown codings covering char `pos`, shortest first.
     fn slots_at(&self, pos: usize) -> Vec<Slot> {
-        let mut v = self.index.at(&self.blocks, pos);
-        v.retain(|s| self.shown(s));
-        v
+        self.index.at(&self.blocks, pos)
     }
 
     /// The codings under the caret, shortest first; the selected coding first of all.

@@ -10,9 +10,10 @@ use egui::{
 
 use super::blocks::BlockKind;
 use super::geometry::{LayoutKey, Metrics, range_rects, rows_span};
-use super::index::Slot;
+use super::index::{Slot, Whose};
 use super::{Drag, Reveal, Selection, SelectionDrag, TranscriptState, Visible};
-use crate::model::{CharRange, Document, DocumentKind, Project, SegmentKind};
+use crate::analysis::agreement::{Passage, PassageStatus};
+use crate::model::{CharRange, CoderId, Document, DocumentKind, Project, SegmentKind};
 use crate::ui::command::Command;
 use crate::ui::theme;
 
@@ -23,16 +24,25 @@ const STRIPE_GAP: f32 = 3.0;
 const MAX_LANES: u16 = 6;
 /// Lanes the gutter always has room for, so that the text does not move when codings overlap.
 const MIN_LANES: u16 = 3;
+/// Compare mode: lanes per coder column (deeper lanes share the last), and the space between
+/// two coders' columns.
+const COMPARE_LANES: u16 = 2;
+const COLUMN_GAP: f32 = 7.0;
+/// Compare mode: width of the agreement mark between the coders' columns and the text.
+const MARK: f32 = 4.0;
+const MARK_GAP: f32 = 4.0;
 /// Width of the speaker column of interviews.
 const LABEL_COLUMN: f32 = 104.0;
 /// Longest line, in ems, for calm reading.
 const MAX_LINE_EMS: f32 = 44.0;
 
-/// Where things are across the width of the view.
+/// Where things are across the width of the view (from the view's left edge).
 #[derive(Clone, Copy, Debug)]
 struct Columns {
-    /// Right edge of the stripe gutter (stripes grow leftwards from here).
+    /// Right edge of the stripes (in compare mode, of the last coder's column).
     stripes_right: f32,
+    /// Right edge of the margin: stripes and marks.
+    gutter_right: f32,
     /// Left edge of the text.
     text_left: f32,
     /// Wrap width of the text.
@@ -40,22 +50,41 @@ struct Columns {
 }
 
 fn columns(state: &TranscriptState, kind: DocumentKind, width: f32, text_size: f32) -> Columns {
-    let lanes = state.index.lanes().clamp(MIN_LANES, MAX_LANES);
-    let stripes_right = 12.0 + f32::from(lanes) * (STRIPE + STRIPE_GAP);
+    let stripes_right = column_lanes(state, last_column(state)).0;
+    let gutter_right = if state.marks.is_some() {
+        stripes_right + MARK_GAP + MARK
+    } else {
+        stripes_right
+    };
     let label = if kind == DocumentKind::Interview {
         LABEL_COLUMN
     } else {
         0.0
     };
-    let text_left = stripes_right + 10.0 + label;
+    let text_left = gutter_right + 10.0 + label;
     let wrap = (width - text_left - 28.0)
         .min(text_size * MAX_LINE_EMS)
         .max(120.0)
         .round();
     Columns {
         stripes_right,
+        gutter_right,
         text_left,
         wrap,
+    }
+}
+
+/// The right edge of margin column `column` (its lanes grow leftwards from there) and how many
+/// lanes it has room for.
+fn column_lanes(state: &TranscriptState, column: u16) -> (f32, u16) {
+    let lane = STRIPE + STRIPE_GAP;
+    if let Whose::SideBySide(_) = state.whose() {
+        let c = f32::from(column);
+        let width = f32::from(COMPARE_LANES) * lane;
+        (12.0 + (c + 1.0) * width + c * COLUMN_GAP, COMPARE_LANES)
+    } else {
+        let lanes = state.index.lanes(0).clamp(MIN_LANES, MAX_LANES);
+        (12.0 + f32::from(lanes) * lane, lanes)
     }
 }
 
@@ -87,6 +116,50 @@ pub fn transcript_ui(
 }
 
 fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
+    heading_ui(state, project, doc, ui);
+    match state.whose() {
+        Whose::SideBySide(coders) => compare_legend_ui(project, coders, state.marks.is_some(), ui),
+        Whose::Coder(c) if state.is_imposed() => {
+            let name = project.coder(*c).map_or("?", |c| c.name.as_str());
+            ui.label(
+                RichText::new(format!("Blind mode: only {name}'s codings are shown."))
+                    .weak()
+                    .small(),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Compare mode: which column is whose, and what the marks mean.
+fn compare_legend_ui(project: &Project, coders: &[CoderId], marked: bool, ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.label(RichText::new("Side by side:").small().weak());
+        for c in coders {
+            let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, coder_color(project, *c));
+            let name = project.coder(*c).map_or("?", |c| c.name.as_str());
+            ui.label(RichText::new(name).small());
+            ui.add_space(6.0);
+        }
+        if marked {
+            ui.separator();
+            for status in [
+                PassageStatus::Agreed,
+                PassageStatus::Boundaries,
+                PassageStatus::Missing,
+            ] {
+                let (r, _) = ui.allocate_exact_size(vec2(4.0, 12.0), Sense::hover());
+                ui.painter().rect_filled(r, 1.0, theme::passage(status));
+                ui.label(RichText::new(theme::passage_status_text(status)).small());
+                ui.add_space(6.0);
+            }
+        }
+    });
+}
+
+fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
     ui.horizontal(|ui| {
         ui.heading(&doc.name);
         let mut facts = vec![match doc.kind {
@@ -108,7 +181,9 @@ fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui:
         facts.push(format!("{} codings", state.index.len()));
         ui.label(RichText::new(facts.join(" · ")).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if project.coders().len() > 1 {
+            if state.marks.is_some() || state.is_imposed() {
+                // Compare or blind mode decides whose codings are shown.
+            } else if project.coders().len() > 1 {
                 let name = |c: Option<crate::model::CoderId>| {
                     c.and_then(|c| project.coder(c))
                         .map_or_else(|| "all coders".to_owned(), |c| c.name.clone())
@@ -130,7 +205,7 @@ fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui:
                         WidgetInfo::labeled(Role::ComboBox, true, "Show the codings of")
                     });
                 if chosen != current {
-                    state.set_coder_filter(chosen);
+                    state.set_coder_filter(project, chosen);
                 }
             }
             if ui
@@ -423,7 +498,7 @@ fn header_rect(
     if block.kind == BlockKind::Turn {
         let first_row = galley.rows.first().map_or(m.line, |r| r.rect().height());
         Some(Rect::from_min_max(
-            pos2(rect.left() + cols.stripes_right + 6.0, text_origin.y),
+            pos2(rect.left() + cols.gutter_right + 6.0, text_origin.y),
             pos2(text_origin.x - 6.0, text_origin.y + first_row),
         ))
     } else {
@@ -443,6 +518,8 @@ enum Hit {
     Header(usize),
     /// A stripe in the margin.
     Stripe(crate::model::CodingId),
+    /// An agreement mark in the margin (compare mode): an index into the compared passages.
+    Mark(usize),
 }
 
 fn hit_test(state: &TranscriptState, pos: Pos2) -> Option<Hit> {
@@ -462,10 +539,13 @@ fn hit_test(state: &TranscriptState, pos: Pos2) -> Option<Hit> {
     {
         return Some(Hit::Header(v.block));
     }
-    if pos.x < v.text_origin.x - 8.0
-        && let Some(id) = stripe_at(state, v, pos)
-    {
-        return Some(Hit::Stripe(id));
+    if pos.x < v.text_origin.x - 8.0 {
+        if let Some(id) = stripe_at(state, v, pos) {
+            return Some(Hit::Stripe(id));
+        }
+        if let Some(i) = mark_at(state, v, pos) {
+            return Some(Hit::Mark(i));
+        }
     }
     let block = &state.blocks.blocks[v.block];
     let c = v.galley.cursor_from_pos(pos - v.text_origin);
@@ -475,27 +555,55 @@ fn hit_test(state: &TranscriptState, pos: Pos2) -> Option<Hit> {
 }
 
 fn stripe_geometry(state: &TranscriptState, v: &Visible, slot: &Slot) -> Rect {
-    let block = &state.blocks.blocks[v.block];
     // Lane 0 is nearest the text; deeper lanes go leftwards.
-    let lane = f32::from(slot.lane.min(MAX_LANES - 1));
-    let lanes = f32::from(state.index.lanes().clamp(MIN_LANES, MAX_LANES));
-    let stripes_right = v.rect.left() + 12.0 + lanes * (STRIPE + STRIPE_GAP);
-    let x0 = stripes_right - (lane + 1.0) * (STRIPE + STRIPE_GAP);
-    let x1 = x0 + STRIPE;
-    let start = slot.range.start.max(block.range.start) - block.range.start;
-    let end = slot.range.end.min(block.range.end) - block.range.start;
+    let (right, lanes) = column_lanes(state, slot.column);
+    let lane = f32::from(slot.lane.min(lanes - 1));
+    let x0 = v.rect.left() + right - (lane + 1.0) * (STRIPE + STRIPE_GAP);
+    span_rect(state, v, slot.range, x0, x0 + STRIPE)
+}
+
+/// The rectangle from `x0` to `x1` beside the rows of `range` within block `v` (to the block's
+/// edge where the range goes on beyond it).
+fn span_rect(state: &TranscriptState, v: &Visible, range: CharRange, x0: f32, x1: f32) -> Rect {
+    let block = &state.blocks.blocks[v.block];
+    let start = range.start.max(block.range.start) - block.range.start;
+    let end = range.end.min(block.range.end) - block.range.start;
     let (t, b) = rows_span(&v.galley, start, end.max(start + 1));
-    let top = if slot.range.start < block.range.start {
+    let top = if range.start < block.range.start {
         v.rect.top()
     } else {
         v.text_origin.y + t
     };
-    let bottom = if slot.range.end > block.range.end {
+    let bottom = if range.end > block.range.end {
         v.rect.bottom()
     } else {
         v.text_origin.y + b
     };
     Rect::from_min_max(pos2(x0, top), pos2(x1, bottom))
+}
+
+/// The agreement mark of a compared passage in block `v`.
+fn mark_geometry(state: &TranscriptState, v: &Visible, passage: &Passage) -> Rect {
+    let x0 = v.rect.left() + column_lanes(state, last_column(state)).0 + MARK_GAP;
+    span_rect(state, v, passage.range, x0, x0 + MARK)
+}
+
+fn last_column(state: &TranscriptState) -> u16 {
+    u16::try_from(state.whose().columns() - 1).unwrap_or(0)
+}
+
+/// The passage whose mark is under `pos`: disagreements before agreements, shortest first.
+fn mark_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<usize> {
+    let marks = state.marks.as_ref()?;
+    marks
+        .in_block(v.block)
+        .filter(|(_, p)| {
+            mark_geometry(state, v, p)
+                .expand2(vec2(3.0, 0.0))
+                .contains(pos)
+        })
+        .min_by_key(|(_, p)| (!p.is_disagreement(), p.range.len()))
+        .map(|(i, _)| i)
 }
 
 fn stripe_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<crate::model::CodingId> {
@@ -619,6 +727,7 @@ fn interact(
                 state.selected_coding = Some(coding);
                 commands.push(Command::SelectCoding(coding));
             }
+            Some(Hit::Mark(passage)) => commands.push(Command::ReviewPassage(passage)),
             Some(Hit::Text(c)) => {
                 if shift_held {
                     if let Some(s) = &mut state.selection {
@@ -909,21 +1018,33 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
     let mut rects = Vec::new();
     let small = FontId::proportional(m.small);
 
-    // Faint guide between the stripes and the text.
     if let (Some(first), Some(last)) = (state.visible.first(), state.visible.last()) {
-        let x = origin.x + cols.stripes_right + 2.0;
-        painter.line_segment(
-            [pos2(x, first.rect.top()), pos2(x, last.rect.bottom())],
-            Stroke::new(
-                1.0,
-                visuals
-                    .widgets
-                    .noninteractive
-                    .bg_stroke
-                    .color
-                    .gamma_multiply(0.5),
-            ),
-        );
+        let (top, bottom) = (first.rect.top(), last.rect.bottom());
+        if let Whose::SideBySide(coders) = state.whose() {
+            // Compare mode: each coder's column on a faint band of their colour.
+            for (c, coder) in coders.iter().enumerate() {
+                let (right, lanes) = column_lanes(state, u16::try_from(c).unwrap_or(0));
+                let left = right - f32::from(lanes) * (STRIPE + STRIPE_GAP) - 2.0;
+                let band =
+                    Rect::from_min_max(pos2(origin.x + left, top), pos2(origin.x + right, bottom));
+                painter.rect_filled(band, 2.0, coder_color(project, *coder).gamma_multiply(0.12));
+            }
+        } else {
+            // Faint guide between the stripes and the text.
+            let x = origin.x + cols.stripes_right + 2.0;
+            painter.line_segment(
+                [pos2(x, top), pos2(x, bottom)],
+                Stroke::new(
+                    1.0,
+                    visuals
+                        .widgets
+                        .noninteractive
+                        .bg_stroke
+                        .color
+                        .gamma_multiply(0.5),
+                ),
+            );
+        }
     }
 
     for v in &state.visible {
@@ -1054,6 +1175,23 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
             painter.rect_filled(stripe, 1.0, theme::stripe(code.color, visuals));
         }
 
+        // Compare mode: a mark per compared passage, agreed or not; the passage under review
+        // gets an outline.
+        if let Some(marks) = &state.marks {
+            for (i, p) in marks.in_block(v.block) {
+                let r = mark_geometry(state, v, p);
+                painter.rect_filled(r, 1.0, theme::passage(p.status));
+                if marks.current == Some(i) {
+                    painter.rect_stroke(
+                        r.expand(1.5),
+                        2.0,
+                        Stroke::new(1.5, text_color),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+
         // Selection.
         if let Some(sel) = selection.filter(|s| !s.is_empty() && s.overlaps(block.range)) {
             rects.clear();
@@ -1070,6 +1208,24 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
             _ => text_color,
         };
         painter.galley(v.text_origin, v.galley.clone(), color);
+
+        // Compare mode: the characters the coders differ on are underlined.
+        if let Some(marks) = &state.marks {
+            for (i, p) in marks.in_block(v.block).filter(|(_, p)| p.is_disagreement()) {
+                let width = if marks.current == Some(i) { 2.5 } else { 1.5 };
+                let stroke = Stroke::new(width, theme::passage(p.status));
+                for d in p.differing.iter().filter(|d| d.overlaps(block.range)) {
+                    rects.clear();
+                    let (a, b) = local(*d);
+                    range_rects(&v.galley, a, b, &mut rects);
+                    for rect in &rects {
+                        let r = to_screen(*rect);
+                        let y = r.bottom() - width / 2.0;
+                        painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], stroke);
+                    }
+                }
+            }
+        }
 
         // The selected coding gets an outline.
         if let Some(slot) = state
@@ -1130,6 +1286,19 @@ fn hover_tooltip(state: &TranscriptState, project: &Project, response: &Response
             }
         }
         Some(Hit::Stripe(id)) => state.index.slot(id).copied().into_iter().collect(),
+        Some(Hit::Mark(i)) => {
+            if let Some(p) = state
+                .marks
+                .as_ref()
+                .and_then(|m| m.comparison().passages.get(i))
+            {
+                response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| passage_tooltip(project, p, ui));
+                ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+            }
+            return;
+        }
         _ => Vec::new(),
     };
     if slots.is_empty() {
@@ -1142,6 +1311,38 @@ fn hover_tooltip(state: &TranscriptState, project: &Project, response: &Response
         ui.label(RichText::new("Click to select a coding").weak().small());
     });
     ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+}
+
+/// What a compared passage's mark says: the code, agreed or how not, and each coder's version.
+fn passage_tooltip(project: &Project, p: &Passage, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+        ui.painter().rect_filled(r, 2.0, theme::passage(p.status));
+        ui.label(RichText::new(project.code_path(p.code)).strong());
+        ui.label(theme::passage_status_text(p.status));
+    });
+    for version in &p.versions {
+        let who = project
+            .coder(version.coder)
+            .map_or("?", |c| c.name.as_str());
+        let what = if version.ranges.is_empty() {
+            "did not code it".to_owned()
+        } else {
+            let chars: usize = version.ranges.iter().map(|r| r.len()).sum();
+            format!("coded {chars} characters")
+        };
+        ui.label(
+            RichText::new(format!("{who}: {what}")).color(coder_color(project, version.coder)),
+        );
+    }
+    ui.label(RichText::new("Click to review it").weak().small());
+}
+
+/// A coder's colour (grey for an unknown coder).
+fn coder_color(project: &Project, coder: CoderId) -> Color32 {
+    project
+        .coder(coder)
+        .map_or(Color32::GRAY, |c| theme::color(c.color))
 }
 
 /// One line describing a coding: colour, code path, coder.
@@ -1194,5 +1395,31 @@ fn accessibility(state: &TranscriptState, doc: &Document, ui: &Ui) {
                 y1: f64::from(v.rect.bottom()),
             });
         });
+    }
+}
+
+impl TranscriptState {
+    /// Where the margin stripe of coding `id` was drawn in the last frame, if visible.
+    #[must_use]
+    pub fn stripe_screen_rect(&self, id: crate::model::CodingId) -> Option<Rect> {
+        let slot = self.index.slot(id)?;
+        let v = self
+            .visible
+            .iter()
+            .find(|v| slot.range.overlaps(self.blocks.blocks[v.block].range))?;
+        Some(stripe_geometry(self, v, slot))
+    }
+
+    /// Where the agreement mark of compared passage `index` was drawn in the last frame, if
+    /// visible (compare mode).
+    #[must_use]
+    pub fn mark_screen_rect(&self, index: usize) -> Option<Rect> {
+        let marks = self.marks.as_ref()?;
+        let v = self
+            .visible
+            .iter()
+            .find(|v| marks.in_block(v.block).any(|(i, _)| i == index))?;
+        let (_, p) = marks.in_block(v.block).find(|(i, _)| *i == index)?;
+        Some(mark_geometry(self, v, p))
     }
 }
