@@ -333,6 +333,18 @@ fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_trans
     );
     assert_eq!(h.state().transcript().coding_count(), 6);
 
+    // Further decisions only add consensus codings: the comparison is not recomputed.
+    let before = h.state_mut().review_mut().shared_comparison_now().unwrap();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    frames(&mut h, 3);
+    h.get_by_label("Accept Ana's version").click();
+    frames(&mut h, 3);
+    let after = h.state_mut().review_mut().shared_comparison_now().unwrap();
+    assert!(std::sync::Arc::ptr_eq(&before, &after));
+    assert_eq!(h.state().transcript().coding_count(), 7);
+    let r = range_of("treatment ends");
+    h.get_by_label(&format!("Consensus: [{}–{}]", r.start, r.end));
+
     // Blind mode wins over compare mode; closing the panel gives everyone's codings back.
     h.state_mut().queue(Command::ToggleBlind);
     frames(&mut h, 2);

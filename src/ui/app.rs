@@ -705,7 +705,8 @@ impl MarginApp {
         };
         match session.execute(command) {
             Ok(Some(applied)) => {
-                self.review.mark_stale();
+                self.review
+                    .project_changed(&session.project, &applied.changes);
                 self.transcript
                     .apply_changes(&session.project, &applied.changes);
                 self.keys = code_keys(&session.project);
@@ -754,7 +755,7 @@ impl MarginApp {
         let result = if undo { session.undo() } else { session.redo() };
         match result {
             Ok(Some((label, changes))) => {
-                self.review.mark_stale();
+                self.review.project_changed(&session.project, &changes);
                 self.transcript.apply_changes(&session.project, &changes);
                 self.keys = code_keys(&session.project);
                 let verb = if undo { "Undid" } else { "Redid" };

@@ -5,13 +5,14 @@
 //! u-α) by character or by segment.
 //!
 //! The panel returns [`Command`]s like every other; it recomputes the comparison when the project
-//! changed (the app calls [`ReviewState::mark_stale`]).
+//! changed in a way that can touch it (the app calls [`ReviewState::project_changed`]).
 
 use std::sync::Arc;
 
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
+use super::session::Changes;
 use super::theme;
 use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
@@ -50,7 +51,28 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    /// Forget the computed comparison and table (the project changed).
+    /// The project changed: forget the comparison and table unless the change cannot touch
+    /// them (codings of coders not compared, such as the consensus coder's decisions).
+    pub fn project_changed(&mut self, project: &Project, changes: &Changes) {
+        let untouched = match (changes, &self.comparison) {
+            (Changes::Codings(ids), Some(Ok(c))) => {
+                !ids.iter().any(|id| match project.coding(*id) {
+                    Some(coding) => c.coders.contains(&coding.coder),
+                    // Removed: it mattered if the comparison had it.
+                    None => c
+                        .documents
+                        .iter()
+                        .any(|d| d.codings.iter().any(|v| v.contains(id))),
+                })
+            }
+            _ => false,
+        };
+        if !untouched {
+            self.mark_stale();
+        }
+    }
+
+    /// Forget the computed comparison and table.
     pub fn mark_stale(&mut self) {
         self.comparison = None;
         self.report = None;
@@ -95,6 +117,12 @@ impl ReviewState {
     /// The comparison, shared (the transcript marks its passages), computed when missing.
     pub fn shared_comparison(&mut self, project: &Project) -> Option<Arc<Comparison>> {
         self.comparison(project)?;
+        self.shared_comparison_now()
+    }
+
+    /// The comparison as last computed, without computing it (tests).
+    #[must_use]
+    pub fn shared_comparison_now(&self) -> Option<Arc<Comparison>> {
         self.comparison.as_ref()?.as_ref().ok().cloned()
     }
 
