@@ -277,10 +277,10 @@ fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_trans
     assert_eq!(h.state().transcript().marked_passages(), 0);
 
     open_review(&mut h);
-    let t = h.state().transcript();
-    assert_eq!(*t.whose(), Whose::SideBySide(vec![f.ana, f.ben]));
+    let view = h.state().transcript();
+    assert_eq!(*view.whose(), Whose::SideBySide(vec![f.ana, f.ben]));
     // Three passages: "graduate when" (agreed), "treatment ends" (Ana only), the pit (bounds).
-    assert_eq!(t.marked_passages(), 3);
+    assert_eq!(view.marked_passages(), 3);
     h.get_by_label("Side by side:");
     h.get_by_label("coded by some only");
 
@@ -303,11 +303,11 @@ fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_trans
     assert!((ben_pit.left() - ben.left()).abs() < 0.5, "Ben's column");
 
     // Clicking the pit's mark in the margin opens it in the review panel.
-    let t = h.state().transcript();
+    let view = h.state().transcript();
     let pit_start = range_of("A pit").start;
-    let marks: Vec<usize> = t.passages_at(pit_start);
+    let marks: Vec<usize> = view.passages_at(pit_start);
     assert_eq!(marks.len(), 1);
-    let mark = t.mark_screen_rect(marks[0]).unwrap();
+    let mark = view.mark_screen_rect(marks[0]).unwrap();
     assert!(
         mark.left() > ben.right(),
         "the marks sit between the columns and the text"
@@ -342,8 +342,11 @@ fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_trans
     let after = h.state_mut().review_mut().shared_comparison_now().unwrap();
     assert!(std::sync::Arc::ptr_eq(&before, &after));
     assert_eq!(h.state().transcript().coding_count(), 7);
-    let r = range_of("treatment ends");
-    h.get_by_label(&format!("Consensus: [{}–{}]", r.start, r.end));
+    let treatment = range_of("treatment ends");
+    h.get_by_label(&format!(
+        "Consensus: [{}–{}]",
+        treatment.start, treatment.end
+    ));
 
     // Blind mode wins over compare mode; closing the panel gives everyone's codings back.
     h.state_mut().queue(Command::ToggleBlind);
