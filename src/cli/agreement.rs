@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Measures, PassageStatus, Unit, agreement, compare,
@@ -126,22 +127,39 @@ fn documents_named(project: &Project, names: &[String]) -> anyhow::Result<Vec<Do
 }
 
 fn fraction(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
+    // A value that rounds to zero is shown as 0.000, not -0.000.
+    v.map_or_else(
+        || "–".to_owned(),
+        |v| format!("{:.3}", v + 0.0).replace("-0.000", "0.000"),
+    )
 }
 
 fn percent(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), |v| format!("{:.1}%", v * 100.0))
 }
 
-/// `name` cut or padded to `width` characters.
+/// `name` padded to `width` terminal columns, or cut from the left when longer: code paths end
+/// in the code's own name, which is what tells rows apart.
 fn cell(name: &str, width: usize) -> String {
-    let n = name.chars().count();
+    let n = name.width();
     if n <= width {
-        format!("{name}{}", " ".repeat(width - n))
-    } else {
-        let cut: String = name.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
+        return format!("{name}{}", " ".repeat(width - n));
     }
+    let mut kept = 0;
+    let start = name
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            kept += c.width().unwrap_or(0);
+            kept < width
+        })
+        .last()
+        .map_or(name.len(), |(i, _)| i);
+    let tail = &name[start..];
+    format!(
+        "…{tail}{}",
+        " ".repeat(width.saturating_sub(1 + tail.width()))
+    )
 }
 
 fn write_table(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -164,8 +182,8 @@ fn write_table(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
     let width = r
         .codes
         .iter()
-        .map(|c| c.name.chars().count())
-        .chain(r.documents.iter().map(|d| d.name.chars().count()))
+        .map(|c| c.name.width())
+        .chain(r.documents.iter().map(|d| d.name.width()))
         .chain([9])
         .max()
         .unwrap_or(9)
@@ -426,4 +444,19 @@ fn ranges_text(ranges: &[CharRange]) -> String {
         .map(|r| format!("{}..{}", r.start, r.end))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, fraction};
+
+    #[test]
+    fn long_code_paths_keep_their_end_and_columns_count_wide_characters_twice() {
+        assert_eq!(cell("A / B / 毕业", 8), "… / 毕业");
+        assert_eq!(cell("毕业", 6), "毕业  ");
+        assert_eq!(cell("Identity", 10), "Identity  ");
+        assert_eq!(fraction(Some(-0.000_04)), "0.000");
+        assert_eq!(fraction(Some(-0.0123)), "-0.012");
+        assert_eq!(fraction(None), "–");
+    }
 }
