@@ -16,7 +16,7 @@ use margin::analysis::agreement::consensus_coder;
 use margin::import::detect_turns;
 use margin::model::{
     CharRange, Code, CodeId, Coder, CoderId, Coding, Color, Document, DocumentId, DocumentKind,
-    Edit, Manifest, Project, SortKey, Text,
+    Edit, Manifest, MemoTarget, Project, SortKey, Text,
 };
 use margin::store::ProjectDir;
 use margin::ui::transcript::index::Whose;
@@ -244,6 +244,36 @@ fn comments_blind_mode_and_agreement_table() {
         )]
     );
     h.get_by_label("Ana: Is the end of treatment graduating?");
+
+    // On the pit, where both coded, Ben's comment goes on his own coding; the discussion shows
+    // the comments on every coding of the passage.
+    h.key_press(Key::F8);
+    h.state_mut().queue(Command::SetCoderName("Ben".into()));
+    frames(&mut h, 3);
+    h.get_by_label("Comment").click();
+    h.get_by_label("Comment")
+        .type_text("Mine runs to hospital.");
+    frames(&mut h, 2);
+    h.get_by_label("Post").click();
+    frames(&mut h, 3);
+    let p = project(&h);
+    let on = p
+        .memos()
+        .values()
+        .find(|m| m.text == "Mine runs to hospital.")
+        .map(|m| m.target)
+        .unwrap();
+    let MemoTarget::Coding(coding) = on else {
+        panic!("{on:?}")
+    };
+    let coding = p.coding(coding).unwrap();
+    assert_eq!(
+        (coding.coder, coding.range),
+        (f.ben, range_of("A pit is a hospital"))
+    );
+    h.get_by_label("Ben: Mine runs to hospital.");
+    h.state_mut().queue(Command::SetCoderName("Ana".into()));
+    frames(&mut h, 2);
 
     // Blind mode shows only Ana's codings in the transcript.
     assert_eq!(h.state().transcript().coding_count(), 5);

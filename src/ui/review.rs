@@ -474,7 +474,12 @@ fn passage_ui(
             .map_or("?", |c| c.name.as_str());
         ui.label(format!("{who}: {}", m.text));
     }
-    let first = p.codings().next();
+    // The comment goes on the commenter's own coding of the passage when they have one (the
+    // discussion shows the comments on every coding of it).
+    let first = me
+        .and_then(|me| p.version(me))
+        .and_then(|v| v.codings.first().copied())
+        .or_else(|| p.codings().next());
     ui.horizontal(|ui| {
         let resp = ui.add(
             egui::TextEdit::singleline(&mut state.comment)
