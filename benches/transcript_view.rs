@@ -228,4 +228,46 @@ fn main() {
         "  ({} codings now; {saves} background saves during the run)",
         d.app.transcript().coding_count()
     );
+
+    // Compare mode: the review panel open, the two coders side by side in the margin and every
+    // compared passage marked. The first frame computes the comparison.
+    d.app.queue(Command::ToggleReview);
+    d.frame(Vec::new());
+    let open = d.frame(Vec::new());
+    eprintln!(
+        "open the review panel (compare {} passages): {:.1} ms",
+        d.app.transcript().marked_passages(),
+        open.as_secs_f64() * 1e3
+    );
+    let mut compare = Vec::new();
+    for _ in 0..300 {
+        compare.push(d.frame(Driver::wheel(-50.0)));
+    }
+    summary("scroll by wheel in compare mode", compare, 4.0);
+    let mut steps = Vec::new();
+    for _ in 0..100 {
+        steps.push(d.frame(vec![Event::Key {
+            key: egui::Key::F8,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }]));
+        d.frame(Vec::new());
+    }
+    summary("step to the next disagreement (F8)", steps, 4.0);
+    // Coding while comparing: a compared coder's coding changes the comparison, which is
+    // computed again for the next frame.
+    let mut coding = Vec::new();
+    for i in 0..30 {
+        let start = (1000 + 97 * i) % (chars - 20);
+        d.app
+            .transcript_mut()
+            .select(CharRange::new(start, start + 12));
+        d.frame(Vec::new());
+        d.app.queue(Command::CodeSelection(code));
+        d.frame(Vec::new());
+        coding.push(d.frame(Vec::new()));
+    }
+    summary("code a selection in compare mode", coding, 4.0);
 }

@@ -223,7 +223,7 @@ fn retrieval_with_an_attribute_filter_gives_the_shandong_excerpts_and_exports_th
     {
         let r = &mut h.state_mut().analysis_mut().retrieval;
         r.code = Some(f.hospital);
-        r.attributes = "region=Shandong".into();
+        r.filter.attributes = "region=Shandong".into();
     }
     frames(&mut h, 1);
     h.get_by_label("Retrieve").click();
@@ -259,7 +259,7 @@ fn retrieval_with_an_attribute_filter_gives_the_shandong_excerpts_and_exports_th
     h.get_by_label("2 excerpts");
 
     // A bad condition says why.
-    h.state_mut().analysis_mut().retrieval.attributes = "region=Tibet".into();
+    h.state_mut().analysis_mut().retrieval.filter.attributes = "region=Tibet".into();
     h.get_by_label("Retrieve").click();
     frames(&mut h, 3);
     let r = &h.state().analysis().retrieval;
@@ -267,7 +267,7 @@ fn retrieval_with_an_attribute_filter_gives_the_shandong_excerpts_and_exports_th
     assert!(r.error.as_deref().unwrap().contains("Shandong"), "{r:?}");
 
     // Back to Shandong, and export as CSV through the export module.
-    h.state_mut().analysis_mut().retrieval.attributes = "region=Shandong".into();
+    h.state_mut().analysis_mut().retrieval.filter.attributes = "region=Shandong".into();
     h.get_by_label("Retrieve").click();
     frames(&mut h, 3);
     let out = f.root.parent().unwrap().join("shandong.csv");
@@ -305,4 +305,25 @@ fn crosstab_per_region_counts_codings_and_saves_as_csv() {
     frames(&mut h, 2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), grid.table.to_csv());
     assert!(grid.table.to_csv().starts_with("code,Shandong,Beijing"));
+
+    // The same filter as retrieval narrows the table: only the Beijing interviews' codings.
+    h.get_by_label("Filter").click();
+    frames(&mut h, 2);
+    h.get_by_label("Cases: all");
+    h.state_mut().analysis_mut().tables.filter.attributes = "region=Beijing".into();
+    h.get_by_label("Compute").click();
+    frames(&mut h, 3);
+    h.get_by_label("Filter (on)");
+    let grid = h.state().analysis().tables.grid.clone().unwrap();
+    assert_eq!(grid.columns, ["Beijing"]);
+    assert_eq!(grid.values, vec![vec![1.0], vec![0.0]]);
+    assert_eq!(grid.bars[0], ("Hospital".to_owned(), 1.0));
+
+    // A filter that cannot be applied says why.
+    h.state_mut().analysis_mut().tables.filter.attributes = "region=Tibet".into();
+    h.get_by_label("Compute").click();
+    frames(&mut h, 3);
+    let t = &h.state().analysis().tables;
+    assert!(t.grid.is_none());
+    assert!(t.error.as_deref().unwrap().contains("Tibet"), "{t:?}");
 }

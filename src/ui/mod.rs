@@ -14,6 +14,7 @@ pub mod command;
 pub mod config;
 pub mod dialogs;
 pub mod documents;
+pub mod filter_form;
 pub mod inspector;
 pub mod keys;
 pub mod retrieval_panel;

@@ -4,20 +4,20 @@
 //! turns), and read the excerpts with their context; a click opens one in the transcript, and
 //! "Export…" writes the list through the export module.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::filter_form::{FilterForm, filter_ui};
 use super::search_panel::{CONTEXT, code_picker, excerpt_row};
-use crate::analysis::filter::{AttributeCondition, CodingFilter, DateSpan};
 use crate::analysis::retrieve::{
     self, CodeSelection, Combination, Proximity, RetrievalQuery, Retrieved,
 };
 use crate::export::excerpts::{self, Format};
 use crate::export::{ExcerptFilter, write_file};
-use crate::model::{CaseId, CodeId, CoderId, DocumentId, Edit, Project};
+use crate::model::{CodeId, Edit, Project};
 
 /// How the retrieved code is combined with a second one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -42,22 +42,8 @@ pub struct RetrievalState {
     pub code: Option<CodeId>,
     /// Include its sub-codes.
     pub subcodes: bool,
-    /// Only these documents (none: all).
-    pub documents: BTreeSet<DocumentId>,
-    /// Only these cases (none: all).
-    pub cases: BTreeSet<CaseId>,
-    /// Only codings by these coders (none: all).
-    pub coders: BTreeSet<CoderId>,
-    /// Attribute conditions as typed, separated by `;` (`region=Shandong; age=40..50`).
-    pub attributes: String,
-    /// Chat messages sent from (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
-    pub sent_from: String,
-    /// Chat messages sent until.
-    pub sent_to: String,
-    /// Codings made from.
-    pub coded_from: String,
-    /// Codings made until.
-    pub coded_to: String,
+    /// Which codings count: documents, cases, coders, attributes, dates.
+    pub filter: FilterForm,
     /// The combination with a second code.
     pub combine: Combine,
     /// The second code.
@@ -73,41 +59,13 @@ pub struct RetrievalState {
     retrieved: bool,
 }
 
-fn open(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
-}
-
-fn span(from: &str, to: &str) -> Result<Option<DateSpan>, String> {
-    let (from, to) = (from.trim(), to.trim());
-    if from.is_empty() && to.is_empty() {
-        return Ok(None);
-    }
-    DateSpan::parse(open(from), open(to))
-        .map(Some)
-        .map_err(|e| e.to_string())
-}
-
 impl RetrievalState {
     /// The query the tab describes.
     pub fn query(&self, project: &Project) -> Result<RetrievalQuery, String> {
         let code = self
             .code
             .ok_or_else(|| "choose a code to retrieve".to_owned())?;
-        let attributes = self
-            .attributes
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| AttributeCondition::parse(project, s).map_err(|e| e.to_string()))
-            .collect::<Result<Vec<_>, _>>()?;
-        let filter = CodingFilter {
-            documents: self.documents.iter().copied().collect(),
-            cases: self.cases.iter().copied().collect(),
-            attributes,
-            coders: self.coders.iter().copied().collect(),
-            message_time: span(&self.sent_from, &self.sent_to)?,
-            coded_time: span(&self.coded_from, &self.coded_to)?,
-        };
+        let filter = self.filter.filter(project)?;
         let mut combinations = Vec::new();
         if self.combine != Combine::None {
             let other = self
@@ -203,33 +161,6 @@ pub fn export_results(
     write_file(path, |out| excerpts::write(&copy, &filter, format, out)).map_err(|e| e.to_string())
 }
 
-fn pick_set<T: Ord + Copy>(title: &str, items: &[(T, String)], set: &mut BTreeSet<T>, ui: &mut Ui) {
-    let heading = if set.is_empty() {
-        format!("{title}: all")
-    } else {
-        format!("{title}: {}", set.len())
-    };
-    ui.menu_button(heading, |ui| {
-        if ui.button("All").clicked() {
-            set.clear();
-        }
-        egui::ScrollArea::vertical()
-            .max_height(300.0)
-            .show(ui, |ui| {
-                for (id, name) in items {
-                    let mut on = set.contains(id);
-                    if ui.checkbox(&mut on, name).changed() {
-                        if on {
-                            set.insert(*id);
-                        } else {
-                            set.remove(id);
-                        }
-                    }
-                }
-            });
-    });
-}
-
 /// The retrieval tab.
 pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -239,71 +170,7 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
         run |= code_picker("retrieve-code", project, &mut state.code, ui);
         run |= ui.checkbox(&mut state.subcodes, "with sub-codes").changed();
     });
-    ui.horizontal_wrapped(|ui| {
-        let mut docs: Vec<(DocumentId, String)> = project
-            .documents()
-            .values()
-            .map(|d| (d.id, d.name.clone()))
-            .collect();
-        docs.sort_by(|a, b| a.1.cmp(&b.1));
-        pick_set("Documents", &docs, &mut state.documents, ui);
-        let mut cases: Vec<(CaseId, String)> = project
-            .cases()
-            .values()
-            .map(|c| (c.id, c.name.clone()))
-            .collect();
-        cases.sort_by(|a, b| a.1.cmp(&b.1));
-        pick_set("Cases", &cases, &mut state.cases, ui);
-        let coders: Vec<(CoderId, String)> = project
-            .coders()
-            .values()
-            .map(|c| (c.id, c.name.clone()))
-            .collect();
-        pick_set("Coders", &coders, &mut state.coders, ui);
-    });
-    ui.horizontal(|ui| {
-        ui.label("Attributes");
-        let names: Vec<String> = project
-            .attributes_sorted()
-            .iter()
-            .map(|a| a.name.clone())
-            .collect();
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut state.attributes)
-                    .hint_text("region=Shandong; age=40..50")
-                    .desired_width(280.0),
-            )
-            .on_hover_text(format!(
-                "name=value (several values: a,b; a range: 40..50), conditions separated by ;\nAttributes: {}",
-                names.join(", ")
-            ));
-        run |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    });
-    ui.horizontal(|ui| {
-        ui.label("Messages sent");
-        for (s, hint) in [
-            (&mut state.sent_from, "from"),
-            (&mut state.sent_to, "until"),
-        ] {
-            ui.add(
-                egui::TextEdit::singleline(s)
-                    .hint_text(hint)
-                    .desired_width(80.0),
-            );
-        }
-        ui.label("Coded");
-        for (s, hint) in [
-            (&mut state.coded_from, "from"),
-            (&mut state.coded_to, "until"),
-        ] {
-            ui.add(
-                egui::TextEdit::singleline(s)
-                    .hint_text(hint)
-                    .desired_width(80.0),
-            );
-        }
-    });
+    run |= filter_ui(&mut state.filter, project, ui);
     ui.horizontal(|ui| {
         egui::ComboBox::from_id_salt("retrieve-combine")
             .selected_text(match state.combine {

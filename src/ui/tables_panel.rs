@@ -6,6 +6,7 @@
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::command::Command;
+use super::filter_form::{FilterForm, filter_ui};
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
 use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crosstab};
 use crate::analysis::headings::CodeHeading;
@@ -63,6 +64,8 @@ pub struct TablesState {
     pub weekly: bool,
     /// Count sub-codes' codings as their parent's.
     pub with_subcodes: bool,
+    /// Which codings count: documents, cases, coders, attributes, dates.
+    pub filter: FilterForm,
     /// The computed table.
     pub grid: Option<Grid>,
     /// Why computing failed.
@@ -101,6 +104,7 @@ impl TablesState {
     #[allow(clippy::cast_precision_loss)]
     fn compute(&self, project: &Project) -> Result<Grid, String> {
         let err = |e: crate::analysis::error::AnalysisError| e.to_string();
+        let filter = self.filter.filter(project)?;
         match self.kind {
             TableKind::Cooccurrence => {
                 let t = cooccurrence(
@@ -112,6 +116,7 @@ impl TablesState {
                             CooccurrenceUnit::Overlap
                         },
                         with_subcodes: self.with_subcodes,
+                        filter,
                         ..CooccurrenceQuery::default()
                     },
                 )
@@ -147,6 +152,7 @@ impl TablesState {
                             }
                         }),
                         with_subcodes: self.with_subcodes,
+                        filter,
                         ..CrosstabQuery::default()
                     },
                 )
@@ -192,6 +198,7 @@ impl TablesState {
                             Period::Month
                         },
                         with_subcodes: self.with_subcodes,
+                        filter,
                         ..TimelineQuery::default()
                     },
                 )
@@ -419,6 +426,13 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
                 .changed();
         }
     });
+    let filtered = state.filter != FilterForm::default();
+    let title = if filtered { "Filter (on)" } else { "Filter" };
+    egui::CollapsingHeader::new(title)
+        .id_salt("tables-filter")
+        .show(ui, |ui| {
+            changed |= filter_ui(&mut state.filter, project, ui);
+        });
     ui.horizontal(|ui| {
         changed |= ui.button("Compute").clicked();
         if ui
