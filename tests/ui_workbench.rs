@@ -120,6 +120,11 @@ fn pos_of(h: &Harness<'static, MarginApp>, char: usize) -> Pos2 {
 /// Select `range` by dragging the mouse over it.
 fn drag_select(h: &mut Harness<'static, MarginApp>, range: CharRange) {
     let (a, b) = (pos_of(h, range.start), pos_of(h, range.end));
+    drag(h, a, b);
+}
+
+/// Press at `a`, move to `b` in three steps, release.
+fn drag(h: &mut Harness<'static, MarginApp>, a: Pos2, b: Pos2) {
     h.event(Event::PointerMoved(a));
     h.step();
     h.event(Event::PointerButton {
@@ -216,6 +221,52 @@ fn select_with_the_mouse_and_code_by_clicking_a_code() {
     let id = h.state().transcript().selected_coding().unwrap();
     assert_eq!(project(&h).coding(id).unwrap().range, target);
     h.get_by_label("Code of this coding");
+}
+
+#[test]
+fn drag_the_edges_of_a_coding_to_move_its_boundaries() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let target = find(&h, "毕业", 1);
+    drag_select(&mut h, target);
+    code_row(&h, "Emotional resonance / Graduate").click();
+    frames(&mut h, 2);
+    let id = h.state().transcript().selected_coding().unwrap();
+    let range = |h: &Harness<'static, MarginApp>| project(h).coding(id).unwrap().range;
+    assert_eq!(range(&h), target);
+
+    // Drag the end edge three characters on.
+    let end = h
+        .state()
+        .transcript()
+        .char_edge_after(target.end - 1)
+        .unwrap();
+    let to = pos_of(&h, target.end + 3);
+    drag(&mut h, end, to);
+    let longer = CharRange::new(target.start, target.end + 3);
+    assert_eq!(range(&h), longer);
+    assert_eq!(project(&h).codings().len(), 1, "moved, not added");
+
+    // Drag the start edge one character on; it cannot pass the end.
+    let start = pos_of(&h, target.start);
+    let to = pos_of(&h, target.start + 1);
+    drag(&mut h, start, to);
+    assert_eq!(range(&h), CharRange::new(target.start + 1, target.end + 3));
+    let start = pos_of(&h, target.start + 1);
+    let past = pos_of(&h, target.end + 8);
+    drag(&mut h, start, past);
+    assert_eq!(range(&h), CharRange::new(target.end + 2, target.end + 3));
+
+    // Each drag is one undo step.
+    for expected in [
+        CharRange::new(target.start + 1, target.end + 3),
+        longer,
+        target,
+    ] {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        frames(&mut h, 2);
+        assert_eq!(range(&h), expected);
+    }
 }
 
 #[test]

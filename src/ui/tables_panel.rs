@@ -1,7 +1,8 @@
 //! The tables tab of the analysis window: code co-occurrence (by overlap or by turn/message),
 //! code × case or attribute crosstabs (counts or coverage %) and code frequency over time in the
-//! chat (per week or month). Each is drawn as a heatmap (cells coloured by value) with a bar
-//! chart beside it, and can be saved as CSV ([`crate::analysis::table::Table`]'s writer).
+//! chat (per week or month), over the codings the shared filter lets through. Each is drawn as a
+//! heatmap (cells coloured by value) with a bar chart beside it, and can be saved as CSV
+//! ([`crate::analysis::table::Table`]'s writer).
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 

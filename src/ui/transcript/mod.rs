@@ -5,13 +5,15 @@
 //! is estimated until it is first shown, then measured, and its galley is cached
 //! ([`geometry`]). Codings are found per block through an index kept up to date edit by edit
 //! ([`index`]). Text is selected with the mouse or the keyboard; a selection can be dragged onto
-//! a code in the codebook.
+//! a code in the codebook; the selected coding's edges can be dragged to move its boundaries.
+//! In compare mode the coders' stripes stand side by side and the compared passages are marked
+//! ([`marks`]).
 
 pub mod blocks;
 pub mod find;
 pub mod geometry;
 pub mod index;
-mod marks;
+pub mod marks;
 mod view;
 
 use std::sync::Arc;
@@ -114,6 +116,12 @@ enum Drag {
     Selecting,
     /// Dragging the selection towards a code.
     Carrying,
+    /// Dragging an edge of the selected coding: its start (or end), and the range so far.
+    Edge {
+        coding: CodingId,
+        start: bool,
+        range: CharRange,
+    },
 }
 
 /// The state of the transcript view.

@@ -649,11 +649,18 @@ fn interact(
         response.request_focus();
         let origin = ui.input(|i| i.pointer.press_origin());
         let hit = origin.and_then(|p| hit_test(state, p));
+        let edge = origin.and_then(|p| edge_at(state, p));
         let inside_selection = match (hit, state.selected_range()) {
             (Some(Hit::Text(c)), Some((_, r))) => r.start < c && c < r.end,
             _ => false,
         };
-        if inside_selection {
+        if let Some((coding, start, range)) = edge {
+            state.drag = Drag::Edge {
+                coding,
+                start,
+                range,
+            };
+        } else if inside_selection {
             state.drag = Drag::Carrying;
         } else if let Some(Hit::Text(c)) = hit {
             state.drag = Drag::Selecting;
@@ -702,11 +709,44 @@ fn interact(
                     }
                 }
             }
+            Drag::Edge {
+                coding,
+                start,
+                range,
+            } => {
+                if let Some(p) = pointer
+                    && let Some(Hit::Text(c)) = hit_test(state, p)
+                {
+                    // An edge can move up to the other one, never past it.
+                    let range = if start {
+                        CharRange::new(c.min(range.end - 1), range.end)
+                    } else {
+                        CharRange::new(range.start, c.max(range.start + 1))
+                    };
+                    state.drag = Drag::Edge {
+                        coding,
+                        start,
+                        range,
+                    };
+                }
+                ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
+            }
             Drag::None => {}
         }
     }
     if response.drag_stopped() {
+        if let Drag::Edge { coding, range, .. } = state.drag
+            && state.index.slot(coding).is_some_and(|s| s.range != range)
+        {
+            commands.push(Command::SetCodingRange { coding, range });
+        }
         state.drag = Drag::None;
+    }
+    if state.drag == Drag::None
+        && let Some(p) = response.hover_pos()
+        && edge_at(state, p).is_some()
+    {
+        ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
     }
 
     if response.clicked() {
@@ -770,6 +810,29 @@ fn interact(
     if response.has_focus() {
         keyboard(state, doc, commands, ui);
     }
+}
+
+/// The edge of the selected coding under `pos` (within a few points of its first or last
+/// character's outer side, on that row): the coding, whether it is the start, and its range.
+fn edge_at(
+    state: &TranscriptState,
+    pos: Pos2,
+) -> Option<(crate::model::CodingId, bool, CharRange)> {
+    const GRAB: f32 = 5.0;
+    let slot = state.index.slot(state.selected_coding?)?;
+    let range = slot.range;
+    [(range.start, true), (range.end, false)]
+        .into_iter()
+        .find(|&(at, _)| {
+            // `char_screen_pos` of the end is the side after the last character; at a wrapped
+            // row's end it is the start of the next row, so also try just after the last one.
+            let near = |p: Pos2| (p.x - pos.x).abs() <= GRAB && (p.y - pos.y).abs() <= 8.0;
+            state.char_screen_pos(at).is_some_and(near)
+                || (at == range.end
+                    && at > range.start
+                    && state.char_edge_after(at - 1).is_some_and(near))
+        })
+        .map(|(_, start)| (slot.id, start, range))
 }
 
 /// The word (or, in Chinese, the clause) around char `pos`.
@@ -1227,14 +1290,18 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
             }
         }
 
-        // The selected coding gets an outline.
+        // The selected coding gets an outline (at its new edges while one is dragged).
         if let Some(slot) = state
             .selected_coding
             .and_then(|id| slots.iter().find(|s| s.id == id))
             && let Some(code) = project.code(slot.code)
         {
+            let range = match state.drag {
+                Drag::Edge { coding, range, .. } if coding == slot.id => range,
+                _ => slot.range,
+            };
             rects.clear();
-            let (a, b) = local(slot.range);
+            let (a, b) = local(range);
             range_rects(&v.galley, a, b, &mut rects);
             for rect in &rects {
                 painter.rect_stroke(
@@ -1399,6 +1466,25 @@ fn accessibility(state: &TranscriptState, doc: &Document, ui: &Ui) {
 }
 
 impl TranscriptState {
+    /// The right side of character `pos` as drawn in the last frame (mid-row), if visible.
+    #[must_use]
+    pub fn char_edge_after(&self, pos: usize) -> Option<Pos2> {
+        let v = self.visible.iter().find(|v| {
+            let r = self.blocks.blocks[v.block].range;
+            r.start <= pos && pos < r.end
+        })?;
+        let start = self.blocks.blocks[v.block].range.start;
+        let r = v.galley.pos_from_cursor(CCursor::new(pos - start));
+        let next = v.galley.pos_from_cursor(CCursor::new(pos - start + 1));
+        // The next cursor may sit on the following row: keep this row and add the glyph width.
+        let x = if (next.center().y - r.center().y).abs() < 1.0 {
+            next.left()
+        } else {
+            r.left() + r.width().max(6.0)
+        };
+        Some(v.text_origin + vec2(x, r.center().y))
+    }
+
     /// Where the margin stripe of coding `id` was drawn in the last frame, if visible.
     #[must_use]
     pub fn stripe_screen_rect(&self, id: crate::model::CodingId) -> Option<Rect> {
