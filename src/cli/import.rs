@@ -57,7 +57,7 @@ pub struct ImportArgs {
     /// only coder).
     #[arg(long, value_name = "NAME")]
     pub coder: Option<String>,
-    /// A pseudonym mapping (CSV: real,pseudonym[,kind]) applied to texts, speakers, senders and
+    /// A pseudonym mapping (CSV: `real,pseudonym[,kind]`) applied to texts, speakers, senders and
     /// document names before anything is stored.
     #[arg(long, value_name = "MAP.csv")]
     pub pseudonyms: Option<PathBuf>,
