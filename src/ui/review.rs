@@ -532,14 +532,15 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
         }
         None => return,
     };
-    let rows = |ui: &mut Ui, id: &str, rows: Vec<(String, &Measures)>| {
+    // Rows: a name (a code indented under its parent, its full path on hover) and the values.
+    let rows = |ui: &mut Ui, id: &str, rows: Vec<(String, String, &Measures)>| {
         egui::Grid::new(id).striped(true).show(ui, |ui| {
             for h in ["", "agree", "κ", "α", "u-α"] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (name, m) in rows {
-                ui.label(name);
+            for (name, full, m) in rows {
+                ui.label(name).on_hover_text(full);
                 ui.label(pct(m.percent));
                 ui.label(coef(m.kappa));
                 ui.label(coef(m.alpha));
@@ -553,19 +554,19 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.label(RichText::new("Per code").strong());
-            let mut v: Vec<(String, &Measures)> = report
+            let mut v: Vec<(String, String, &Measures)> = report
                 .codes
                 .iter()
-                .map(|c| (c.name.clone(), &c.measures))
+                .map(|c| (indented(project, c.code), c.name.clone(), &c.measures))
                 .collect();
-            v.push(("All codes".into(), &report.overall));
+            v.push(("All codes".into(), "All codes".into(), &report.overall));
             rows(ui, "agreement-codes", v);
             ui.add_space(8.0);
             ui.label(RichText::new("Per document").strong());
             let v = report
                 .documents
                 .iter()
-                .map(|d| (d.name.clone(), &d.overall))
+                .map(|d| (d.name.clone(), d.name.clone(), &d.overall))
                 .collect();
             rows(ui, "agreement-docs", v);
             if !report.skipped.is_empty() {
@@ -576,6 +577,18 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
                 );
             }
         });
+}
+
+/// A code's own name, indented by its depth in the codebook.
+fn indented(project: &Project, code: crate::model::CodeId) -> String {
+    let mut depth = 0;
+    let mut parent = project.code(code).and_then(|c| c.parent);
+    while let Some(p) = parent.filter(|_| depth < 16) {
+        depth += 1;
+        parent = project.code(p).and_then(|c| c.parent);
+    }
+    let name = project.code(code).map_or("?", |c| c.name.as_str());
+    format!("{}{name}", "   ".repeat(depth))
 }
 
 /// The coders compared when the panel first opens: every coder with codings but the consensus
