@@ -61,7 +61,7 @@ impl PassageMarks {
 
     /// Number of passages in the document.
     #[must_use]
-    pub fn len(&self) -> usize {
+    pub fn passage_count(&self) -> usize {
         self.count
     }
 }

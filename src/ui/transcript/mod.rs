@@ -295,7 +295,7 @@ impl TranscriptState {
     /// Number of compared passages marked in the open document (compare mode).
     #[must_use]
     pub fn marked_passages(&self) -> usize {
-        self.marks.as_ref().map_or(0, PassageMarks::len)
+        self.marks.as_ref().map_or(0, PassageMarks::passage_count)
     }
 
     /// The document shown.
