@@ -92,30 +92,22 @@ fn pick_set<T: Ord + Copy>(title: &str, items: &[(T, String)], set: &mut BTreeSe
     });
 }
 
+/// Ids with their names, sorted by name.
+fn by_name<'a, T>(items: impl Iterator<Item = (T, &'a String)>) -> Vec<(T, String)> {
+    let mut v: Vec<(T, String)> = items.map(|(id, name)| (id, name.clone())).collect();
+    v.sort_by(|a, b| a.1.cmp(&b.1));
+    v
+}
+
 /// The filter's fields. Returns true when the user asked to apply it (Enter in a text field).
 pub fn filter_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool {
     let mut apply = false;
     ui.horizontal_wrapped(|ui| {
-        let mut docs: Vec<(DocumentId, String)> = project
-            .documents()
-            .values()
-            .map(|d| (d.id, d.name.clone()))
-            .collect();
-        docs.sort_by(|a, b| a.1.cmp(&b.1));
+        let docs = by_name(project.documents().values().map(|d| (d.id, &d.name)));
         pick_set("Documents", &docs, &mut form.documents, ui);
-        let mut cases: Vec<(CaseId, String)> = project
-            .cases()
-            .values()
-            .map(|c| (c.id, c.name.clone()))
-            .collect();
-        cases.sort_by(|a, b| a.1.cmp(&b.1));
+        let cases = by_name(project.cases().values().map(|c| (c.id, &c.name)));
         pick_set("Cases", &cases, &mut form.cases, ui);
-        let mut coders: Vec<(CoderId, String)> = project
-            .coders()
-            .values()
-            .map(|c| (c.id, c.name.clone()))
-            .collect();
-        coders.sort_by(|a, b| a.1.cmp(&b.1));
+        let coders = by_name(project.coders().values().map(|c| (c.id, &c.name)));
         pick_set("Coders", &coders, &mut form.coders, ui);
     });
     let mut entered = |r: egui::Response, ui: &Ui| {
