@@ -8,7 +8,7 @@ mod agreement_fixture;
 
 use agreement_fixture::{Fixture, case};
 use margin::analysis::agreement::{AgreementOptions, Comparison, PassageStatus, compare};
-use margin::model::CharRange;
+use margin::model::{CharRange, Coding, Edit};
 
 fn pair(f: &Fixture) -> Comparison {
     let options = AgreementOptions {
@@ -197,4 +197,65 @@ fn agreed_passages_are_not_disagreements() {
     assert_eq!(cmp.next_disagreement(Some(4)), None);
     assert_eq!(cmp.previous_disagreement(Some(3)), Some(1));
     assert_eq!(cmp.previous_disagreement(Some(1)), None);
+}
+
+#[test]
+fn refreshing_one_document_gives_what_comparing_again_gives() {
+    let mut f = case("team");
+    let mut cmp = pair(&f);
+    let (ann, ben) = (f.coder("Ann"), f.coder("Ben"));
+    let chat = f.document("Chat excerpt");
+    let interview = f.document("G1 interview");
+
+    // Ben agrees with Ann on the nurse (the boundaries passage becomes agreed), codes a new
+    // passage with a code not compared before in this document, and one of Ann's codings goes.
+    let nurse = span(
+        &f,
+        "G1 interview",
+        "A nurse at the screening told me about it.",
+        0,
+    );
+    let text = f.project.document(interview).unwrap().text.clone();
+    let identity = f.code("Identity");
+    let bens_nurse = f
+        .project
+        .codings_of(interview)
+        .find(|c| c.coder == ben && c.code == identity && c.range.start == nurse.start)
+        .unwrap()
+        .id;
+    let graduate = f.code("Graduate");
+    let anns = f
+        .project
+        .codings_of(interview)
+        .find(|c| c.coder == ann && c.code != identity)
+        .unwrap()
+        .id;
+    let added = Coding::new(interview, &text, CharRange::new(0, 5), graduate, ben);
+    let mut moved = f.project.coding(bens_nurse).unwrap().clone();
+    moved.range = nurse;
+    f.project
+        .apply(Edit::Batch(vec![
+            Edit::PutCoding(Box::new(moved)),
+            Edit::PutCoding(Box::new(added)),
+            Edit::RemoveCoding(anns),
+        ]))
+        .unwrap();
+    assert_ne!(cmp, pair(&f), "the edits change the comparison");
+    assert!(cmp.refresh_document(&f.project, interview));
+    assert_eq!(cmp, pair(&f));
+    // The documents after it moved with it; an untouched one refreshes to itself.
+    assert!(cmp.refresh_document(&f.project, chat));
+    assert_eq!(cmp, pair(&f));
+
+    // When Ben has no coding left in the chat, a full comparison leaves it out: refreshing
+    // says so instead of keeping it.
+    let bens: Vec<_> = f
+        .project
+        .codings_of(chat)
+        .filter(|c| c.coder == ben)
+        .map(|c| Edit::RemoveCoding(c.id))
+        .collect();
+    f.project.apply(Edit::Batch(bens)).unwrap();
+    assert!(!cmp.refresh_document(&f.project, chat));
+    assert!(!pair(&f).documents.iter().any(|d| d.document == chat));
 }

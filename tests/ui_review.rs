@@ -12,7 +12,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use margin::analysis::agreement::consensus_coder;
+use margin::analysis::agreement::{AgreementOptions, compare, consensus_coder};
 use margin::import::detect_turns;
 use margin::model::{
     CharRange, Code, CodeId, Coder, CoderId, Coding, Color, Document, DocumentId, DocumentKind,
@@ -377,6 +377,26 @@ fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_trans
         "Consensus: [{}–{}]",
         treatment.start, treatment.end
     ));
+
+    // A compared coder's new coding is compared at once (only its document again), the same as
+    // comparing everything afresh.
+    h.state_mut().queue(Command::ApplyCode {
+        document: f.doc,
+        range: range_of("Why do you call it"),
+        code: f.pit,
+    });
+    frames(&mut h, 3);
+    assert_eq!(h.state().transcript().marked_passages(), 4);
+    let fresh = compare(
+        project(&h),
+        &AgreementOptions {
+            coders: vec![f.ana, f.ben],
+            ..AgreementOptions::default()
+        },
+    )
+    .unwrap();
+    let kept = h.state_mut().review_mut().shared_comparison_now().unwrap();
+    assert_eq!(*kept, fresh);
 
     // Blind mode wins over compare mode; closing the panel gives everyone's codings back.
     h.state_mut().queue(Command::ToggleBlind);

@@ -18,7 +18,7 @@ use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
     compare, consensus_coder, consensus_coder_or_new,
 };
-use crate::model::{CoderId, Edit, Project};
+use crate::model::{CoderId, DocumentId, Edit, Project};
 
 /// What the review panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,25 +51,55 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    /// The project changed: forget the comparison and table unless the change cannot touch
-    /// them (codings of coders not compared, such as the consensus coder's decisions).
+    /// The project changed: bring the comparison up to date. Codings of coders not compared
+    /// (the consensus coder's decisions) leave it as it is; codings of compared coders are
+    /// compared again document by document; anything else computes it afresh when next needed.
     pub fn project_changed(&mut self, project: &Project, changes: &Changes) {
-        let untouched = match (changes, &self.comparison) {
-            (Changes::Codings(ids), Some(Ok(c))) => {
-                !ids.iter().any(|id| match project.coding(*id) {
-                    Some(coding) => c.coders.contains(&coding.coder),
-                    // Removed: it mattered if the comparison had it.
-                    None => c
-                        .documents
-                        .iter()
-                        .any(|d| d.codings.iter().any(|v| v.contains(id))),
-                })
-            }
-            _ => false,
-        };
-        if !untouched {
+        let (Changes::Codings(ids), Some(Ok(c))) = (changes, &mut self.comparison) else {
             self.mark_stale();
+            return;
+        };
+        let mut documents: Vec<DocumentId> = Vec::new();
+        for id in ids {
+            let document = match project.coding(*id) {
+                Some(coding) if c.coders.contains(&coding.coder) => Some(coding.document),
+                Some(_) => None,
+                // Removed: it mattered if the comparison had it.
+                None => c
+                    .documents
+                    .iter()
+                    .find(|d| d.codings.iter().any(|v| v.contains(id)))
+                    .map(|d| d.document),
+            };
+            documents.extend(document.filter(|d| !documents.contains(d)));
         }
+        if documents.is_empty() {
+            return;
+        }
+        self.report = None;
+        let current = self
+            .current
+            .and_then(|i| c.passages.get(i))
+            .map(|p| (p.document, p.code, p.range));
+        // The transcript's marks share the comparison, so this makes a new one: the transcript
+        // sees a different `Arc` and marks the document afresh.
+        let c = Arc::make_mut(c);
+        if !documents.iter().all(|d| c.refresh_document(project, *d)) {
+            self.mark_stale();
+            return;
+        }
+        // Keep the passage under review, or the next one in its document.
+        self.current = current.and_then(|(doc, code, range)| {
+            let within = c.document(doc)?.passages.clone();
+            within
+                .clone()
+                .find(|&i| c.passages[i].code == code && c.passages[i].range == range)
+                .or_else(|| {
+                    within
+                        .clone()
+                        .find(|&i| c.passages[i].range.start >= range.start)
+                })
+        });
     }
 
     /// Forget the computed comparison and table.

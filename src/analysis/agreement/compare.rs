@@ -151,6 +151,38 @@ impl Comparison {
             .or_else(|| self.next_disagreement(within.end.checked_sub(1)))
     }
 
+    /// Bring one compared document up to date after its codings changed, in place of comparing
+    /// everything again. Returns false when that is not enough: the document was not compared,
+    /// or some compared coder no longer has a coding in it (a full comparison would leave it out).
+    pub fn refresh_document(&mut self, project: &Project, document: DocumentId) -> bool {
+        let Some(d) = self.documents.iter().position(|x| x.document == document) else {
+            return false;
+        };
+        let options = AgreementOptions {
+            coders: self.coders.clone(),
+            documents: vec![document],
+            ..AgreementOptions::default()
+        };
+        let Ok(scope) = Scope::resolve(project, &options) else {
+            return false;
+        };
+        let (codings, passages) = compare_document(project, document, &scope);
+        if codings.iter().any(Vec::is_empty) {
+            return false;
+        }
+        let old = self.documents[d].passages.clone();
+        let new_end = old.start + passages.len();
+        self.passages.splice(old.clone(), passages);
+        self.documents[d].codings = codings;
+        self.documents[d].passages = old.start..new_end;
+        for later in &mut self.documents[d + 1..] {
+            let len = later.passages.len();
+            let start = later.passages.start - old.end + new_end;
+            later.passages = start..start + len;
+        }
+        true
+    }
+
     /// One document's comparison.
     #[must_use]
     pub fn document(&self, id: DocumentId) -> Option<&DocumentComparison> {
@@ -171,58 +203,15 @@ pub fn compare(
     options: &AgreementOptions,
 ) -> Result<Comparison, AgreementError> {
     let scope = Scope::resolve(project, options)?;
-    let m = scope.coders.len();
-    let code_order: HashMap<CodeId, usize> = scope
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| (c, i))
-        .collect();
     let mut documents = Vec::with_capacity(scope.documents.len());
     let mut passages = Vec::new();
     for &doc in &scope.documents {
-        // Every coding of each coder, in text order, for the side-by-side columns and for
-        // "coded this instead".
-        let mut all: Vec<Vec<Row>> = vec![Vec::new(); m];
-        for c in project.codings_of(doc) {
-            if let Some(i) = scope.coders.iter().position(|&x| x == c.coder) {
-                all[i].push((c.range, c.id, c.code));
-            }
-        }
-        for v in &mut all {
-            v.sort_unstable_by_key(|&(r, id, _)| (r, id));
-        }
-        let longest: Vec<usize> = all
-            .iter()
-            .map(|v| v.iter().map(|(r, _, _)| r.len()).max().unwrap_or(0))
-            .collect();
-
+        let (codings, mut of_doc) = compare_document(project, doc, &scope);
         let first = passages.len();
-        for marks in marks_of(project, doc, &scope) {
-            for cluster in clusters(&marks.by_coder) {
-                passages.push(passage(
-                    doc,
-                    marks.code,
-                    &cluster,
-                    &scope.coders,
-                    &all,
-                    &longest,
-                ));
-            }
-        }
-        passages[first..].sort_by_key(|p| {
-            (
-                p.range.start,
-                p.range.end,
-                code_order.get(&p.code).copied().unwrap_or(usize::MAX),
-            )
-        });
+        passages.append(&mut of_doc);
         documents.push(DocumentComparison {
             document: doc,
-            codings: all
-                .into_iter()
-                .map(|v| v.into_iter().map(|(_, id, _)| id).collect())
-                .collect(),
+            codings,
             passages: first..passages.len(),
         });
     }
@@ -232,6 +221,63 @@ pub fn compare(
         documents,
         passages,
     })
+}
+
+/// One document of a comparison: each coder's codings (every code) in text order, and the
+/// passages in text order (start, end, codebook order).
+fn compare_document(
+    project: &Project,
+    doc: DocumentId,
+    scope: &Scope,
+) -> (Vec<Vec<CodingId>>, Vec<Passage>) {
+    let m = scope.coders.len();
+    let code_order: HashMap<CodeId, usize> = scope
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c, i))
+        .collect();
+    // Every coding of each coder, in text order, for the side-by-side columns and for "coded
+    // this instead".
+    let mut all: Vec<Vec<Row>> = vec![Vec::new(); m];
+    for c in project.codings_of(doc) {
+        if let Some(i) = scope.coders.iter().position(|&x| x == c.coder) {
+            all[i].push((c.range, c.id, c.code));
+        }
+    }
+    for v in &mut all {
+        v.sort_unstable_by_key(|&(r, id, _)| (r, id));
+    }
+    let longest: Vec<usize> = all
+        .iter()
+        .map(|v| v.iter().map(|(r, _, _)| r.len()).max().unwrap_or(0))
+        .collect();
+
+    let mut passages = Vec::new();
+    for marks in marks_of(project, doc, scope) {
+        for cluster in clusters(&marks.by_coder) {
+            passages.push(passage(
+                doc,
+                marks.code,
+                &cluster,
+                &scope.coders,
+                &all,
+                &longest,
+            ));
+        }
+    }
+    passages.sort_by_key(|p| {
+        (
+            p.range.start,
+            p.range.end,
+            code_order.get(&p.code).copied().unwrap_or(usize::MAX),
+        )
+    });
+    let codings = all
+        .into_iter()
+        .map(|v| v.into_iter().map(|(_, id, _)| id).collect())
+        .collect();
+    (codings, passages)
 }
 
 /// Each coder's codings of a document (every code), in text order: range, id, code.
