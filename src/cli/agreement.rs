@@ -204,14 +204,23 @@ fn write_table(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
     for d in &r.documents {
         row(out, &d.name, &d.overall)?;
     }
-    write_domains(r, width, out)
+    write_domains(r, out)
 }
 
 /// The second table: the cu-α family per semantic domain, and Cu-α.
-fn write_domains(r: &AgreementReport, width: usize, out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_domains(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
+    const ACROSS: &str = "across domains (Cu-a)";
     if r.domains.is_empty() {
         return Ok(());
     }
+    let width = r
+        .domains
+        .iter()
+        .map(|d| d.name.chars().count())
+        .chain([ACROSS.chars().count()])
+        .max()
+        .unwrap_or(0)
+        .min(48);
     writeln!(
         out,
         "\nSemantic domains (a top-level code with its sub-codes; characters)"
@@ -243,7 +252,7 @@ fn write_domains(r: &AgreementReport, width: usize, out: &mut dyn Write) -> anyh
     writeln!(
         out,
         "{}  {:>10}  {:>7}  {:>7}  {:>7}  {:>8}",
-        cell("across domains (Cu-a)", width),
+        cell(ACROSS, width),
         "",
         "",
         "",
