@@ -1,9 +1,10 @@
 //! Benchmark: agreement of two coders over the DESIGN.md §5 project (100 documents, 10 MB of
-//! text, 50,000 codings, 2 coders). Budget: under 1 s. Run with `cargo bench --bench agreement`.
+//! text, 50,000 codings, 2 coders), the cu-α family of semantic domains included. Budget: under
+//! 1 s. Run with `cargo bench --bench agreement`.
 
 use std::time::{Duration, Instant};
 
-use margin::analysis::agreement::{AgreementOptions, Unit, agreement, compare};
+use margin::analysis::agreement::{AgreementOptions, Unit, agreement, compare, domain_agreement};
 use margin::merge::merge;
 use margin::model::Project;
 use margin::synth::{SynthOptions, generate};
@@ -60,6 +61,24 @@ fn main() {
         report.overall.alpha.unwrap_or(f64::NAN),
         report.overall.u_alpha.value.unwrap_or(f64::NAN),
     );
+    let domains: Vec<String> = report
+        .domains
+        .iter()
+        .map(|d| {
+            format!(
+                "{} |u {:.4} u {:.4} cu {:.4}",
+                d.name,
+                d.measures.binary_u_alpha.value.unwrap_or(f64::NAN),
+                d.measures.u_alpha.value.unwrap_or(f64::NAN),
+                d.measures.cu_alpha.value.unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    eprintln!(
+        "semantic domains: {}; Cu-alpha {:.4}",
+        domains.join("; "),
+        report.across_domains.cu_alpha.value.unwrap_or(f64::NAN)
+    );
     let budget = Duration::from_secs(1);
     let chars_time = time("agreement, 2 coders, unit = character", 7, || {
         agreement(&project, &chars_options)
@@ -67,6 +86,13 @@ fn main() {
     let segment_time = time("agreement, 2 coders, unit = segment", 7, || {
         agreement(&project, &segments)
     });
+    let family = time("cu-alpha family alone (semantic domains)", 7, || {
+        domain_agreement(&project, &chars_options)
+    });
+    eprintln!(
+        "agreement (character) without the cu-alpha family: about {:.1} ms",
+        (chars_time.saturating_sub(family)).as_secs_f64() * 1e3
+    );
     time("comparison (passages for the compare view)", 7, || {
         compare(&project, &chars_options)
     });

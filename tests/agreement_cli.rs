@@ -95,11 +95,98 @@ fn json_and_csv_carry_every_value() {
         .collect();
     assert_eq!(&header[4..6], ["applied by Ben", "applied by Ann"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // Overall, two codes over all documents, the document, its two codes.
-    assert_eq!(rows.len(), 6);
+    // Overall, two codes over all documents, the document, its two codes; then the rows of
+    // semantic domains (see `csv_rows_of_semantic_domains`).
+    let codes: Vec<_> = rows
+        .iter()
+        .take_while(|r| &r[1] != "(semantic domain)")
+        .collect();
+    assert_eq!(codes.len(), 6);
     assert_eq!(&rows[0][0], "(all documents)");
     assert_eq!(&rows[3][0], "Field notes");
     assert_eq!(&rows[3][1], "(all codes)");
+}
+
+#[test]
+fn semantic_domains_in_table_json_and_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = team_folder(tmp.path());
+    let out = margin(&["agreement", &p, "--coders", "Ann,Ben"]).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("Semantic domains"))
+        .unwrap();
+    let header: Vec<&str> = lines[at + 1].split_whitespace().collect();
+    assert_eq!(
+        header,
+        ["domain", "chars", "|u-a", "u-a", "cu-a", "combined"]
+    );
+    // Identity (with Loneliness), Resonance, Graduate, in codebook order, then Cu-α.
+    let names: Vec<&str> = lines[at + 2..at + 5]
+        .iter()
+        .map(|l| l.split("  ").next().unwrap().trim())
+        .collect();
+    assert_eq!(names, ["Identity", "Resonance", "Graduate"]);
+    assert!(lines[at + 5].starts_with("across domains (Cu-a)"));
+
+    let json = margin(&["agreement", &p, "--coders", "Ann,Ben", "--format", "json"]).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let identity = &v["domains"][0];
+    assert_eq!(identity["name"], "Identity");
+    let measures = &identity["measures"];
+    for key in ["binary_u_alpha", "u_alpha", "cu_alpha"] {
+        let coefficient = &measures[key];
+        let observed = coefficient["observed"].as_f64().unwrap();
+        let expected = coefficient["expected"].as_f64().unwrap();
+        match coefficient["value"].as_f64() {
+            Some(x) => assert!(
+                (x - (1.0 - observed / expected)).abs() < 1e-12,
+                "{key}: {coefficient}"
+            ),
+            None => assert!(expected == 0.0, "{key}: {coefficient}"),
+        }
+    }
+    assert!(measures["combined_chars"].is_u64());
+    assert!(v["across_domains"]["cu_alpha"].is_object());
+    assert!(v["across_domains"]["multi_domain_chars"].is_u64());
+
+    let csv = margin(&["agreement", &p, "--coders", "Ann,Ben", "--format", "csv"]).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    // The existing columns first, unchanged; the cu-α family after them.
+    assert_eq!(header[11], "u_alpha_expected");
+    assert_eq!(header[12], "semantic_domain");
+    assert_eq!(header.last().unwrap(), "combined_chars");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let domain_rows: Vec<_> = rows
+        .iter()
+        .filter(|r| &r[1] == "(semantic domain)")
+        .collect();
+    let identity_row = domain_rows
+        .iter()
+        .find(|r| &r[0] == "(all documents)" && &r[12] == "Identity")
+        .unwrap();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let cu = identity_row[col("cu_alpha")].parse::<f64>().ok();
+    assert_eq!(
+        cu,
+        v["domains"][0]["measures"]["cu_alpha"]["value"].as_f64()
+    );
+    let last = rows.last().unwrap();
+    assert_eq!(&last[12], "(all domains)");
+    assert_eq!(
+        last[col("cu_alpha")].parse::<f64>().ok(),
+        v["across_domains"]["cu_alpha"]["value"].as_f64()
+    );
+    // The rows of codes leave the new columns empty.
+    assert!(rows[0].iter().skip(12).all(str::is_empty));
 }
 
 #[test]

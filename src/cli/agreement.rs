@@ -11,7 +11,8 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analysis::agreement::{
-    AgreementOptions, AgreementReport, Measures, PassageStatus, Unit, agreement, compare,
+    AgreementOptions, AgreementReport, DomainMeasures, Measures, PassageStatus, Unit, agreement,
+    compare,
 };
 use crate::model::{CharRange, CoderId, DocumentId, Project};
 use crate::store::ProjectDir;
@@ -221,12 +222,97 @@ fn write_table(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
     for d in &r.documents {
         row(out, &d.name, &d.overall)?;
     }
+    write_domains(r, out)
+}
+
+/// The second table: the cu-α family per semantic domain, and Cu-α.
+fn write_domains(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
+    const ACROSS: &str = "across domains (Cu-a)";
+    if r.domains.is_empty() {
+        return Ok(());
+    }
+    let width = r
+        .domains
+        .iter()
+        .map(|d| d.name.chars().count())
+        .chain([ACROSS.chars().count()])
+        .max()
+        .unwrap_or(0)
+        .min(48);
+    writeln!(
+        out,
+        "\nSemantic domains (a top-level code with its sub-codes; characters)"
+    )?;
+    writeln!(
+        out,
+        "{}  {:>10}  {:>7}  {:>7}  {:>7}  {:>8}",
+        cell("domain", width),
+        "chars",
+        "|u-a",
+        "u-a",
+        "cu-a",
+        "combined"
+    )?;
+    for d in &r.domains {
+        let m = &d.measures;
+        writeln!(
+            out,
+            "{}  {:>10}  {:>7}  {:>7}  {:>7}  {:>8}",
+            cell(&d.name, width),
+            m.characters,
+            fraction(m.binary_u_alpha.value),
+            fraction(m.u_alpha.value),
+            fraction(m.cu_alpha.value),
+            m.combined_chars
+        )?;
+    }
+    let a = &r.across_domains;
+    writeln!(
+        out,
+        "{}  {:>10}  {:>7}  {:>7}  {:>7}  {:>8}",
+        cell(ACROSS, width),
+        "",
+        "",
+        "",
+        fraction(a.cu_alpha.value),
+        a.multi_domain_chars
+    )?;
+    if r.domains.iter().any(|d| d.measures.combined_chars > 0) {
+        writeln!(
+            out,
+            "combined: characters a coder coded with two or more codes of the domain (taken as a value of their own)"
+        )?;
+    }
+    if a.multi_domain_chars > 0 {
+        writeln!(
+            out,
+            "on the Cu-a row: characters a coder coded in two or more domains (counted in each)"
+        )?;
+    }
     Ok(())
 }
 
-/// How CSV rows name "every document" and "every code".
+/// How CSV rows name "every document", "every code", a semantic domain's row and "every
+/// domain".
 const ALL_DOCS: &str = "(all documents)";
 const ALL_CODES: &str = "(all codes)";
+const DOMAIN: &str = "(semantic domain)";
+const ALL_DOMAINS: &str = "(all domains)";
+
+/// The columns after the per-code ones: the cu-α family (empty on the rows of codes).
+const DOMAIN_COLUMNS: [&str; 11] = [
+    "semantic_domain",
+    "binary_u_alpha",
+    "binary_u_alpha_observed",
+    "binary_u_alpha_expected",
+    "nominal_u_alpha",
+    "nominal_u_alpha_observed",
+    "nominal_u_alpha_expected",
+    "cu_alpha",
+    "cu_alpha_observed",
+    "cu_alpha_expected",
+    "combined_chars",
+];
 
 fn write_csv(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
@@ -248,7 +334,9 @@ fn write_csv(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
         ]
         .map(str::to_owned),
     );
+    header.extend(DOMAIN_COLUMNS.map(str::to_owned));
     w.write_record(&header)?;
+    let n_coders = r.coders.len();
     let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v}"));
     let mut row = |doc: &str, code: &str, m: &Measures| -> csv::Result<()> {
         let mut rec = vec![
@@ -266,6 +354,7 @@ fn write_csv(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
             number(Some(m.u_alpha.observed)),
             number(Some(m.u_alpha.expected)),
         ]);
+        rec.extend(std::iter::repeat_n(String::new(), DOMAIN_COLUMNS.len()));
         w.write_record(&rec)
     };
     row(ALL_DOCS, ALL_CODES, &r.overall)?;
@@ -278,6 +367,50 @@ fn write_csv(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
             row(&d.name, &c.name, &c.measures)?;
         }
     }
+    // Rows of semantic domains: `units` is the characters, `applied by` the characters each
+    // coder coded in the domain; the columns of percent, κ, α and u-α stay empty.
+    let mut domain_row = |doc: &str, domain: &str, m: &DomainMeasures| -> csv::Result<()> {
+        let mut rec = vec![
+            doc.to_owned(),
+            DOMAIN.to_owned(),
+            Unit::Character.as_str().to_owned(),
+            m.characters.to_string(),
+        ];
+        rec.extend(m.coded.iter().map(u64::to_string));
+        rec.extend(std::iter::repeat_n(String::new(), 6));
+        rec.push(domain.to_owned());
+        for a in [&m.binary_u_alpha, &m.u_alpha, &m.cu_alpha] {
+            rec.extend([
+                number(a.value),
+                number(Some(a.observed)),
+                number(Some(a.expected)),
+            ]);
+        }
+        rec.push(m.combined_chars.to_string());
+        w.write_record(&rec)
+    };
+    for d in &r.domains {
+        domain_row(ALL_DOCS, &d.name, &d.measures)?;
+        for x in &d.documents {
+            domain_row(&x.name, &d.name, &x.measures)?;
+        }
+    }
+    let a = &r.across_domains;
+    let mut rec = vec![
+        ALL_DOCS.to_owned(),
+        DOMAIN.to_owned(),
+        Unit::Character.as_str().to_owned(),
+    ];
+    rec.extend(std::iter::repeat_n(String::new(), 1 + n_coders + 6));
+    rec.push(ALL_DOMAINS.to_owned());
+    rec.extend(std::iter::repeat_n(String::new(), 6));
+    rec.extend([
+        number(a.cu_alpha.value),
+        number(Some(a.cu_alpha.observed)),
+        number(Some(a.cu_alpha.expected)),
+        a.multi_domain_chars.to_string(),
+    ]);
+    w.write_record(&rec)?;
     w.flush()?;
     Ok(())
 }

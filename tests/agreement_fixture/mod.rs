@@ -1,5 +1,7 @@
 //! Builds the fixed agreement cases of `tests/fixtures/agreement_cases.json` as projects. The
-//! same file feeds `tests/agreement_reference.py`, which computes the expected values.
+//! same file feeds `tests/agreement_reference.py`, which computes the expected values. The cases
+//! of the cu-α family (`tests/fixtures/cu_alpha_cases.json`, computed by
+//! `tests/cu_alpha_reference.py`) use the same format.
 
 #![allow(dead_code)]
 // A malformed fixture should stop the test at once.
@@ -40,7 +42,13 @@ impl Fixture {
 
 /// The case called `name`.
 pub fn case(name: &str) -> Fixture {
-    let all: Value = serde_json::from_str(CASES).unwrap();
+    case_in(CASES, name)
+}
+
+/// The case called `name` in `cases`, a JSON file in the format of
+/// `tests/fixtures/agreement_cases.json`.
+pub fn case_in(cases: &str, name: &str) -> Fixture {
+    let all: Value = serde_json::from_str(cases).unwrap();
     let case = all["cases"]
         .as_array()
         .unwrap()

@@ -1,5 +1,6 @@
 //! Inter-coder agreement: side-by-side comparison of coders, agreement statistics (percent
-//! agreement, Cohen's κ, Krippendorff's α and unitizing α, per code and per document), and the
+//! agreement, Cohen's κ, Krippendorff's α and unitizing α, per code and per document; the cu-α
+//! family per semantic domain), and the
 //! consensus edits that settle disagreements. docs/agreement.md defines every unit and formula.
 //!
 //! - [`agreement`] computes an [`AgreementReport`] for the coders and documents in
@@ -12,6 +13,7 @@
 
 mod compare;
 mod consensus;
+mod domains;
 mod intervals;
 mod scope;
 mod stats;
@@ -22,6 +24,9 @@ pub use compare::{Comparison, DocumentComparison, Passage, PassageStatus, Versio
 pub use consensus::{
     ConsensusError, Resolution, consensus_coder, consensus_coder_or_new, consensus_codings,
     new_consensus_coder,
+};
+pub use domains::{
+    AcrossDomains, DomainAgreement, DomainDocument, DomainMeasures, domain_agreement,
 };
 pub use scope::{
     AgreementError, AgreementOptions, CONSENSUS_CODER, MAX_CODERS, Scope, Unit, segment_units,

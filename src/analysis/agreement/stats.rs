@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::domains::{AcrossDomains, DomainAgreement, domains_of_scope};
 use super::intervals;
 use super::scope::{AgreementError, AgreementOptions, Scope, Unit, marks_of, segment_units};
 use super::tally::Tally;
@@ -89,6 +90,11 @@ pub struct AgreementReport {
     pub documents: Vec<DocumentAgreement>,
     /// Over all codes and documents.
     pub overall: Measures,
+    /// The cu-α family per semantic domain (top-level code with its sub-codes), in codebook
+    /// order.
+    pub domains: Vec<DomainAgreement>,
+    /// Cu-α: agreement on the semantic domains of what coders both coded.
+    pub across_domains: AcrossDomains,
 }
 
 /// Compute the agreement of the coders in `options` over `project`.
@@ -97,6 +103,7 @@ pub fn agreement(
     options: &AgreementOptions,
 ) -> Result<AgreementReport, AgreementError> {
     let scope = Scope::resolve(project, options)?;
+    let (domains, across_domains) = domains_of_scope(project, &scope);
     let mut pooled = Pooled::new(project, &scope, options.unit);
     let documents = scope
         .documents
@@ -148,6 +155,8 @@ pub fn agreement(
         codes,
         documents,
         overall: Measures::new(overall, UnitizingAlpha::combine(overall_u)),
+        domains,
+        across_domains,
     })
 }
 

@@ -14,14 +14,16 @@ use serde::Serialize;
 use super::intervals;
 use crate::model::CharRange;
 
-/// Observed and expected disagreement of u-α, and the value.
+/// Observed and expected disagreement of u-α (or of a coefficient of the cu-α family), and the
+/// value.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct UnitizingAlpha {
     /// Observed disagreement `D_o`.
     pub observed: f64,
     /// Expected disagreement `D_e`.
     pub expected: f64,
-    /// `1 − D_o / D_e`; `None` when nobody coded anything (`D_e = 0`).
+    /// `1 − D_o / D_e`; `None` when `D_e = 0` (nobody coded anything, or, in the cu-α family,
+    /// the values do not vary), never silently 1.
     pub value: Option<f64>,
 }
 
