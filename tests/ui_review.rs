@@ -293,6 +293,8 @@ fn comments_blind_mode_and_agreement_table() {
     frames(&mut h, 3);
     h.get_by_label("Per code");
     h.get_by_label("All codes");
+    h.get_by_label("Semantic domains");
+    h.get_by_label("Across domains (Cu-α)");
     h.get_by_label("turns / messages").click();
     frames(&mut h, 3);
     h.get_by_label("Per document");

@@ -2,7 +2,7 @@
 //! disagreements (F8 / Shift+F8), see every coder's version with codes and notes, settle each one
 //! as the consensus coder (accept one version, both, or neither; each decision one undo step),
 //! comment on a coding, and read the agreement table (per code and per document: percent, κ, α,
-//! u-α) by character or by segment.
+//! u-α, by character or by segment; per semantic domain: |u-α, u-α, cu-α, and Cu-α).
 //!
 //! The panel returns [`Command`]s like every other; it recomputes the comparison when the project
 //! changed in a way that can touch it (the app calls [`ReviewState::project_changed`]).
@@ -599,6 +599,40 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
                 .map(|d| (d.name.clone(), d.name.clone(), &d.overall))
                 .collect();
             rows(ui, "agreement-docs", v);
+            ui.add_space(8.0);
+            ui.label(RichText::new("Semantic domains").strong())
+                .on_hover_text(
+                    "A top-level code with its sub-codes, on characters: |u-α whether the coders \
+                 coded the same text in the domain, u-α boundaries and codes together, cu-α \
+                 which code they gave the text both coded; Cu-α which domain.",
+                );
+            egui::Grid::new("agreement-domains")
+                .striped(true)
+                .show(ui, |ui| {
+                    for h in ["", "|u-α", "u-α", "cu-α"] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for d in &report.domains {
+                        let m = &d.measures;
+                        let name = ui.label(&d.name);
+                        if m.combined_chars > 0 {
+                            name.on_hover_text(format!(
+                                "{} characters coded with two or more of its codes at once",
+                                m.combined_chars
+                            ));
+                        }
+                        ui.label(coef(m.binary_u_alpha.value));
+                        ui.label(coef(m.u_alpha.value));
+                        ui.label(coef(m.cu_alpha.value));
+                        ui.end_row();
+                    }
+                    ui.label("Across domains (Cu-α)");
+                    ui.label("");
+                    ui.label("");
+                    ui.label(coef(report.across_domains.cu_alpha.value));
+                    ui.end_row();
+                });
             if !report.skipped.is_empty() {
                 let names: Vec<&str> = report.skipped.iter().map(|n| n.name.as_str()).collect();
                 ui.label(
