@@ -705,10 +705,12 @@ impl MarginApp {
         };
         match session.execute(command) {
             Ok(Some(applied)) => {
-                self.review
-                    .project_changed(&session.project, &applied.changes);
+                // The transcript first: it lets go of the comparison, which can then be brought
+                // up to date in place.
                 self.transcript
                     .apply_changes(&session.project, &applied.changes);
+                self.review
+                    .project_changed(&session.project, &applied.changes);
                 self.keys = code_keys(&session.project);
                 if let Some(c) = applied.created_coding {
                     // Show the new coding, not the selection over it.
@@ -755,8 +757,8 @@ impl MarginApp {
         let result = if undo { session.undo() } else { session.redo() };
         match result {
             Ok(Some((label, changes))) => {
-                self.review.project_changed(&session.project, &changes);
                 self.transcript.apply_changes(&session.project, &changes);
+                self.review.project_changed(&session.project, &changes);
                 self.keys = code_keys(&session.project);
                 let verb = if undo { "Undid" } else { "Redid" };
                 self.info(format!("{verb}: {label}"));

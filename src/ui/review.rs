@@ -81,8 +81,8 @@ impl ReviewState {
             .current
             .and_then(|i| c.passages.get(i))
             .map(|p| (p.document, p.code, p.range));
-        // The transcript's marks share the comparison, so this makes a new one: the transcript
-        // sees a different `Arc` and marks the document afresh.
+        // The transcript let go of its share (`TranscriptState::apply_changes`), so this edits
+        // the comparison in place instead of copying it.
         let c = Arc::make_mut(c);
         if !documents.iter().all(|d| c.refresh_document(project, *d)) {
             self.mark_stale();

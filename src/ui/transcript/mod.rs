@@ -304,8 +304,10 @@ impl TranscriptState {
         self.doc
     }
 
-    /// Bring the view up to date after an edit.
+    /// Bring the view up to date after an edit. The compared passages are let go of: the app
+    /// brings the comparison up to date and marks them again (see [`Self::set_comparison`]).
     pub fn apply_changes(&mut self, project: &Project, changes: &Changes) {
+        self.marks = None;
         let Some(doc_id) = self.doc else { return };
         let Some(doc) = project.document(doc_id) else {
             self.open(project, None);
