@@ -179,12 +179,25 @@ fn semantic_domains_in_table_json_and_csv() {
         cu,
         v["domains"][0]["measures"]["cu_alpha"]["value"].as_f64()
     );
-    let last = rows.last().unwrap();
-    assert_eq!(&last[12], "(all domains)");
+    // Cu-α: over all documents, then one row per document, as in the JSON.
+    let across: Vec<_> = rows.iter().filter(|r| &r[12] == "(all domains)").collect();
+    assert_eq!(&across[0][0], "(all documents)");
     assert_eq!(
-        last[col("cu_alpha")].parse::<f64>().ok(),
+        across[0][col("cu_alpha")].parse::<f64>().ok(),
         v["across_domains"]["cu_alpha"]["value"].as_f64()
     );
+    let per_doc = v["across_domains"]["documents"].as_array().unwrap();
+    assert!(!per_doc.is_empty());
+    assert_eq!(across.len(), 1 + per_doc.len());
+    for (row, d) in across[1..].iter().zip(per_doc) {
+        assert_eq!(&row[0], d["name"].as_str().unwrap());
+        let csv = row[col("cu_alpha")].parse::<f64>().ok();
+        let json = d["cu_alpha"]["value"].as_f64();
+        match (csv, json) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-12, "{a} {b}"),
+            (a, b) => assert_eq!(a, b, "undefined in both"),
+        }
+    }
     // The rows of codes leave the new columns empty.
     assert!(rows[0].iter().skip(12).all(str::is_empty));
 }

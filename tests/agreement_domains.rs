@@ -188,3 +188,33 @@ fn a_pair_of_coders_is_compared_alone() {
         report(&f).domains[0].measures.cu_alpha
     );
 }
+
+#[test]
+fn cu_alpha_per_document_is_cu_alpha_of_that_document_alone() {
+    let mut seen = 0;
+    for case in ["hand20", "three", "agree"] {
+        let f = fixture(case);
+        let r = report(&f);
+        for d in &r.across_domains.documents {
+            let alone = agreement(
+                &f.project,
+                &AgreementOptions {
+                    documents: vec![d.document],
+                    ..AgreementOptions::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                d.cu_alpha, alone.across_domains.cu_alpha,
+                "{case} {}",
+                d.name
+            );
+            assert_eq!(
+                d.multi_domain_chars,
+                alone.across_domains.multi_domain_chars
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 4, "one document each, two in \"three\"");
+}

@@ -11,8 +11,8 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analysis::agreement::{
-    AgreementOptions, AgreementReport, DomainMeasures, Measures, PassageStatus, Unit, agreement,
-    compare,
+    AgreementOptions, AgreementReport, DomainMeasures, Measures, PassageStatus, Unit,
+    UnitizingAlpha, agreement, compare,
 };
 use crate::model::{CharRange, CoderId, DocumentId, Project};
 use crate::store::ProjectDir;
@@ -395,22 +395,29 @@ fn write_csv(r: &AgreementReport, out: &mut dyn Write) -> anyhow::Result<()> {
             domain_row(&x.name, &d.name, &x.measures)?;
         }
     }
+    // Cu-α over all documents, then per document.
+    let mut across_row = |doc: &str, cu: &UnitizingAlpha, multi: u64| -> csv::Result<()> {
+        let mut rec = vec![
+            doc.to_owned(),
+            DOMAIN.to_owned(),
+            Unit::Character.as_str().to_owned(),
+        ];
+        rec.extend(std::iter::repeat_n(String::new(), 1 + n_coders + 6));
+        rec.push(ALL_DOMAINS.to_owned());
+        rec.extend(std::iter::repeat_n(String::new(), 6));
+        rec.extend([
+            number(cu.value),
+            number(Some(cu.observed)),
+            number(Some(cu.expected)),
+            multi.to_string(),
+        ]);
+        w.write_record(&rec)
+    };
     let a = &r.across_domains;
-    let mut rec = vec![
-        ALL_DOCS.to_owned(),
-        DOMAIN.to_owned(),
-        Unit::Character.as_str().to_owned(),
-    ];
-    rec.extend(std::iter::repeat_n(String::new(), 1 + n_coders + 6));
-    rec.push(ALL_DOMAINS.to_owned());
-    rec.extend(std::iter::repeat_n(String::new(), 6));
-    rec.extend([
-        number(a.cu_alpha.value),
-        number(Some(a.cu_alpha.observed)),
-        number(Some(a.cu_alpha.expected)),
-        a.multi_domain_chars.to_string(),
-    ]);
-    w.write_record(&rec)?;
+    across_row(ALL_DOCS, &a.cu_alpha, a.multi_domain_chars)?;
+    for d in &a.documents {
+        across_row(&d.name, &d.cu_alpha, d.multi_domain_chars)?;
+    }
     w.flush()?;
     Ok(())
 }

@@ -80,6 +80,22 @@ pub struct AcrossDomains {
     pub multi_domain_chars: u64,
     /// Cu-α over all compared documents, laid end to end.
     pub cu_alpha: UnitizingAlpha,
+    /// Per compared document in which some compared coder applied a code of some domain (by
+    /// name).
+    pub documents: Vec<AcrossDocument>,
+}
+
+/// Cu-α within one document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AcrossDocument {
+    /// The document.
+    pub document: DocumentId,
+    /// Its name.
+    pub name: String,
+    /// Characters of this document at which a coder applied codes of two or more domains.
+    pub multi_domain_chars: u64,
+    /// Cu-α over this document alone.
+    pub cu_alpha: UnitizingAlpha,
 }
 
 /// An open section of one coder: its value, length so far and pairable length so far.
@@ -453,6 +469,7 @@ pub(crate) fn domains_of_scope(
     let mut values: Vec<HashMap<Vec<u32>, u32>> = vec![HashMap::new(); nd];
     let mut across = Coincidences::new(m);
     let mut multi_domain = 0;
+    let mut across_docs = Vec::new();
 
     for &id in &scope.documents {
         let Some(doc) = project.document(id) else {
@@ -497,8 +514,18 @@ pub(crate) fn domains_of_scope(
             let what = u32::try_from(d + 1).unwrap_or(u32::MAX);
             all.extend(list.iter().map(|&k| Mark { what, ..k }));
         }
-        let counts = sweep(len, &all, &mut across, <[u32]>::to_vec);
+        let mut acc = Coincidences::new(m);
+        let counts = sweep(len, &all, &mut acc, <[u32]>::to_vec);
+        across.append(&acc);
         multi_domain += counts.multi;
+        if !all.is_empty() {
+            across_docs.push(AcrossDocument {
+                document: id,
+                name: doc.name.clone(),
+                multi_domain_chars: counts.multi,
+                cu_alpha: acc.coded(),
+            });
+        }
     }
 
     let list = domains
@@ -518,6 +545,7 @@ pub(crate) fn domains_of_scope(
         AcrossDomains {
             multi_domain_chars: multi_domain,
             cu_alpha: across.coded(),
+            documents: across_docs,
         },
     )
 }

@@ -26,7 +26,8 @@ pub use consensus::{
     new_consensus_coder,
 };
 pub use domains::{
-    AcrossDomains, DomainAgreement, DomainDocument, DomainMeasures, domain_agreement,
+    AcrossDocument, AcrossDomains, DomainAgreement, DomainDocument, DomainMeasures,
+    domain_agreement,
 };
 pub use scope::{
     AgreementError, AgreementOptions, CONSENSUS_CODER, MAX_CODERS, Scope, Unit, segment_units,
