@@ -19,29 +19,24 @@ pub struct PassageMarks {
 }
 
 impl PassageMarks {
-    /// The passages of `document` in `comparison`; `None` when the document was not compared.
+    /// The passages of `document` in `comparison` (none when the comparison left it out).
     #[must_use]
-    pub fn build(
-        comparison: &Arc<Comparison>,
-        document: DocumentId,
-        blocks: &Blocks,
-    ) -> Option<Self> {
-        let doc = comparison
-            .documents
-            .iter()
-            .find(|d| d.document == document)?;
+    pub fn build(comparison: &Arc<Comparison>, document: DocumentId, blocks: &Blocks) -> Self {
+        let passages = comparison
+            .document(document)
+            .map_or(0..0, |d| d.passages.clone());
         let mut by_block = vec![Vec::new(); blocks.len()];
-        for i in doc.passages.clone() {
+        for i in passages.clone() {
             for b in blocks.overlapping(comparison.passages[i].range) {
                 by_block[b].push(i);
             }
         }
-        Some(Self {
+        Self {
             comparison: Arc::clone(comparison),
             by_block,
-            count: doc.passages.len(),
+            count: passages.len(),
             current: None,
-        })
+        }
     }
 
     /// The comparison the marks come from.

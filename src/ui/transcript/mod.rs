@@ -215,7 +215,7 @@ impl TranscriptState {
         self.doc = Some(doc.id);
         self.blocks = Blocks::build(doc);
         self.index = CodingIndex::build_for(project, doc.id, &self.blocks, self.whose_wanted());
-        self.marks = marks.and_then(|m| PassageMarks::build(m.comparison(), doc.id, &self.blocks));
+        self.marks = marks.map(|m| PassageMarks::build(m.comparison(), doc.id, &self.blocks));
         self.selection = Some(Selection::caret(0));
     }
 
@@ -267,7 +267,7 @@ impl TranscriptState {
         };
         if !same {
             self.marks = match (comparison, self.doc) {
-                (Some(c), Some(doc)) => PassageMarks::build(c, doc, &self.blocks),
+                (Some(c), Some(doc)) => Some(PassageMarks::build(c, doc, &self.blocks)),
                 _ => None,
             };
         }
@@ -539,15 +539,20 @@ impl TranscriptState {
     /// Where character `pos` was drawn in the last frame (its left edge, mid-row), if visible.
     #[must_use]
     pub fn char_screen_pos(&self, pos: usize) -> Option<Pos2> {
-        let v = self.visible.iter().find(|v| {
-            let r = self.blocks.blocks[v.block].range;
-            r.start <= pos && pos <= r.end
-        })?;
-        let start = self.blocks.blocks[v.block].range.start;
+        let (v, start) = self.visible_holding(pos, pos)?;
         let r = v
             .galley
             .pos_from_cursor(egui::text::CCursor::new(pos - start));
         Some(v.text_origin + r.center().to_vec2() + egui::vec2(1.0, 0.0))
+    }
+
+    /// The block on screen whose text holds the cursor positions `from` to `to`, and where its
+    /// text starts.
+    fn visible_holding(&self, from: usize, to: usize) -> Option<(&Visible, usize)> {
+        self.visible.iter().find_map(|v| {
+            let r = self.blocks.blocks[v.block].range;
+            (r.start <= from && to <= r.end).then_some((v, r.start))
+        })
     }
 
     /// Where the header (speaker label or sender line) of the block holding `pos` was drawn.

@@ -1469,11 +1469,7 @@ impl TranscriptState {
     /// The right side of character `pos` as drawn in the last frame (mid-row), if visible.
     #[must_use]
     pub fn char_edge_after(&self, pos: usize) -> Option<Pos2> {
-        let v = self.visible.iter().find(|v| {
-            let r = self.blocks.blocks[v.block].range;
-            r.start <= pos && pos < r.end
-        })?;
-        let start = self.blocks.blocks[v.block].range.start;
+        let (v, start) = self.visible_holding(pos, pos + 1)?;
         let r = v.galley.pos_from_cursor(CCursor::new(pos - start));
         let next = v.galley.pos_from_cursor(CCursor::new(pos - start + 1));
         // The next cursor may sit on the following row: keep this row and add the glyph width.
