@@ -501,9 +501,10 @@ fn autosave_writes_exactly_the_changed_files() {
     wait_for_save(&mut h);
     assert_eq!(h.state().autosave().saves(), before + 1);
     let file = PathBuf::from(format!("codings/{coder}/{}.ron", f.interview));
+    // The codings file, then the coder's list of coded documents, which gains the interview.
     assert_eq!(
         h.state().autosave().last_saved(),
-        std::slice::from_ref(&file)
+        [file.clone(), PathBuf::from(format!("codings/{coder}.ron"))]
     );
     let on_disk = std::fs::read_to_string(f.root.join(&file)).unwrap();
     assert!(on_disk.contains(&f.graduate.to_string()), "{on_disk}");

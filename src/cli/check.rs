@@ -13,6 +13,10 @@ use crate::store::{ProjectDir, StoreError};
 pub struct CheckArgs {
     /// The project folder.
     pub project: PathBuf,
+    /// When texts changed outside Margin: save their codings, turns and messages where
+    /// re-anchoring found them (the list `margin check` prints), so the project checks clean.
+    #[arg(long)]
+    pub repair: bool,
 }
 
 /// Check a project; exit 1 listing each problem.
@@ -49,6 +53,26 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                     m.document, m.coding, m.from.start, m.from.end, m.to.start, m.to.end
                 )?;
             }
+            for m in &report.moved_segments {
+                writeln!(
+                    out,
+                    "  {}: the turn or message of {} moves from {}..{} to {}..{}",
+                    m.document,
+                    m.speaker.as_deref().unwrap_or("no speaker"),
+                    m.from.start,
+                    m.from.end,
+                    m.to.start,
+                    m.to.end
+                )?;
+            }
+            if args.repair {
+                return repair(args, out);
+            }
+            writeln!(
+                out,
+                "nothing was changed; `margin check --repair {}` saves these positions",
+                args.project.display()
+            )?;
             Ok(ExitCode::FAILURE)
         }
         Err(StoreError::Invalid(problems)) => {
@@ -60,6 +84,26 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Save the re-anchored positions (with the lock, as any change is saved).
+fn repair(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut opened = ProjectDir::open(&args.project)?;
+    if let Some(reason) = opened.dir.read_only_reason() {
+        anyhow::bail!("cannot repair: {reason}");
+    }
+    let (codings, segments) = (
+        opened.report.moved.len(),
+        opened.report.moved_segments.len(),
+    );
+    opened.report.accept(&mut opened.project);
+    opened.dir.save(&mut opened.project)?;
+    writeln!(
+        out,
+        "repaired: {codings} coding(s) and {segments} turn(s) or message(s) saved where they now are in {}",
+        opened.report.changed_texts.join(", ")
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn p_with_root(root: &std::path::Path, p: &crate::store::Problem) -> String {

@@ -14,7 +14,6 @@ use crate::import::{
     import_file, link_speaker_to_case, senders_as_cases, speakers,
 };
 use crate::model::{Case, Code, Coder, Color, DocumentKind, Edit, Project, SortKey};
-use crate::store::ProjectDir;
 
 /// Arguments of `margin import`.
 #[derive(Debug, Args)]
@@ -202,10 +201,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             "--report lists what --pseudonyms replaced; give a mapping with --pseudonyms MAP.csv"
         );
     }
-    let opened = ProjectDir::open(&args.project)?;
-    if let Some(reason) = opened.dir.read_only_reason() {
-        bail!("cannot import: {reason}");
-    }
+    let opened = super::open_for_writing(&args.project, "import")?;
     let mut project = opened.project;
     if let Some(map) = &args.pseudonyms
         && !args.allow_names_in_project

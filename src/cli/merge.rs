@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Args;
 
 use super::Format;
@@ -30,12 +30,11 @@ pub struct MergeArgs {
 
 /// Merge `other` into `project` and save.
 pub fn run(args: &MergeArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let opened = ProjectDir::open(&args.project)?;
-    if !args.dry_run
-        && let Some(reason) = opened.dir.read_only_reason()
-    {
-        bail!("cannot merge into {}: {reason}", args.project.display());
-    }
+    let opened = if args.dry_run {
+        ProjectDir::open_read_only(&args.project)?
+    } else {
+        super::open_for_writing(&args.project, "merge")?
+    };
     let other = ProjectDir::open_read_only(&args.other)
         .with_context(|| format!("reading {}", args.other.display()))?;
     let mut project = opened.project;

@@ -30,6 +30,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::store::{Opened, ProjectDir};
+
 /// Margin: hand-coding of qualitative data.
 #[derive(Debug, Parser)]
 #[command(name = "margin", version, about, long_about = None)]
@@ -88,6 +90,27 @@ pub enum Format {
     Table,
     /// JSON for programs.
     Json,
+}
+
+/// Open a project to change it. Refused while another Margin holds it, and while texts changed on
+/// disk: their re-anchored codings, turns and messages are saved only when the user says so
+/// (`margin check --repair`, or the window's question), never on the way by another command.
+fn open_for_writing(project: &std::path::Path, doing: &str) -> anyhow::Result<Opened> {
+    let opened = ProjectDir::open(project)?;
+    if let Some(reason) = opened.dir.read_only_reason() {
+        anyhow::bail!("cannot {doing}: {reason}");
+    }
+    if opened.report.needs_consent() {
+        anyhow::bail!(
+            "cannot {doing}: the text of {} changed outside Margin, and {} coding(s) and {} turn(s) or message(s) would move with it; `margin check {}` lists what moves, and `margin check --repair {}` saves it",
+            opened.report.changed_texts.join(", "),
+            opened.report.moved.len(),
+            opened.report.moved_segments.len(),
+            project.display(),
+            project.display()
+        );
+    }
+    Ok(opened)
 }
 
 /// Run a subcommand, writing its report to `out`.

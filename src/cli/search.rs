@@ -67,7 +67,7 @@ pub struct SearchArgs {
 /// Search a project.
 pub fn run(args: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let opened = if args.autocode.is_some() {
-        ProjectDir::open(&args.project)?
+        super::open_for_writing(&args.project, "autocode")?
     } else {
         ProjectDir::open_read_only(&args.project)?
     };

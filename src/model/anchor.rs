@@ -8,6 +8,11 @@ use super::text::{CharRange, Text};
 /// Characters kept from each end of the coded text.
 const KEEP: usize = 16;
 
+/// How much more a change of a passage's length counts than a shift of its start when choosing
+/// among places that hold its anchor: text inserted before a passage shifts it by any amount,
+/// while edits inside it rarely change its length much.
+const LENGTH_WEIGHT: usize = 8;
+
 /// The start (and, for longer codings, the end) of the coded text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Anchor {
@@ -49,6 +54,12 @@ impl Anchor {
         }
     }
 
+    /// True when nothing was anchored (a record written before anchors were kept).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.head.is_empty() && self.tail.is_empty()
+    }
+
     /// True when `range` of `text` still holds the anchored text.
     #[must_use]
     pub fn matches(&self, text: &Text, range: CharRange) -> bool {
@@ -58,38 +69,113 @@ impl Anchor {
     /// Find the coding again in `text`, preferring the match nearest its old `range`.
     #[must_use]
     pub fn place(&self, text: &Text, range: CharRange) -> Placement {
-        if self.matches(text, range) {
-            return Placement::Unchanged;
+        self.place_near(text, range, range.start, 0)
+    }
+
+    /// Find the anchored text again in `text`, no earlier than character `from`, preferring the
+    /// match nearest `expected`: where the text around it says it now starts (its old start
+    /// shifted as much as its neighbours were). A passage that still sits at `expected` is taken
+    /// at once; otherwise the matches are searched outwards from `expected`, so an edit costs
+    /// what it moved, not the length of the document.
+    #[must_use]
+    pub fn place_near(
+        &self,
+        text: &Text,
+        range: CharRange,
+        expected: usize,
+        from: usize,
+    ) -> Placement {
+        let len = range.len();
+        let expected = expected.max(from);
+        let shifted = CharRange::new(expected, expected + len);
+        if self.matches(text, shifted) {
+            return if shifted == range {
+                Placement::Unchanged
+            } else {
+                Placement::Moved(shifted)
+            };
         }
         if self.head.is_empty() {
             return Placement::Lost;
         }
         let haystack = text.as_str();
-        let head_chars = self.head.chars().count();
+        let head = self.head.as_str();
+        let head_chars = head.chars().count();
+        let from_byte = text.byte_of(from);
+        let split = text.byte_of(expected).max(from_byte);
+        // Matches at or after `expected`, nearest first; and those before it, nearest first
+        // (a match that starts before `split` ends before `back_end`).
+        let mut forward = haystack[split..]
+            .match_indices(head)
+            .map(move |(b, _)| split + b)
+            .peekable();
+        let mut back_end = (split + head.len()).min(haystack.len());
+        while !haystack.is_char_boundary(back_end) {
+            back_end += 1;
+        }
+        let mut backward = haystack[from_byte..back_end]
+            .rmatch_indices(head)
+            .map(move |(b, _)| from_byte + b)
+            .filter(move |&b| b < split)
+            .peekable();
         let mut best: Option<(usize, CharRange)> = None;
-        for (byte, _) in haystack.match_indices(self.head.as_str()) {
-            let start = text.char_of(byte);
-            let candidate = if self.tail.is_empty() {
-                Some(CharRange::new(start, start + head_chars))
-            } else {
-                // The end: the tail occurrence nearest to the old length.
-                let from = text.byte_of(start + head_chars);
-                let want = start + range.len();
-                haystack[from..]
-                    .match_indices(self.tail.as_str())
-                    .map(|(b, _)| text.char_of(from + b) + self.tail.chars().count())
-                    .take_while(|&end| end <= want + range.len().max(64) * 2)
-                    .min_by_key(|&end| end.abs_diff(want))
-                    .map(|end| CharRange::new(start, end))
+        loop {
+            let bound = best.map_or(usize::MAX, |(d, _)| d);
+            let next_forward = forward
+                .peek()
+                .map(|&b| text.char_of(b))
+                .filter(|&c| c - expected <= bound);
+            let next_backward = backward
+                .peek()
+                .map(|&b| text.char_of(b))
+                .filter(|&c| expected - c <= bound);
+            let start = match (next_forward, next_backward) {
+                (Some(f), Some(b)) if f - expected <= expected - b => {
+                    forward.next();
+                    f
+                }
+                (_, Some(b)) => {
+                    backward.next();
+                    b
+                }
+                (Some(f), None) => {
+                    forward.next();
+                    f
+                }
+                (None, None) => break,
             };
-            if let Some(c) = candidate {
-                let distance = c.start.abs_diff(range.start) + c.len().abs_diff(range.len());
+            if let Some(c) = self.end_from(text, start, head_chars, len) {
+                let distance = c.start.abs_diff(expected) + LENGTH_WEIGHT * c.len().abs_diff(len);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, c));
                 }
             }
         }
         best.map_or(Placement::Lost, |(_, r)| Placement::Moved(r))
+    }
+
+    /// The range of a match of the head at `start`: the head alone, or up to the tail occurrence
+    /// whose length is nearest the old `len`.
+    fn end_from(
+        &self,
+        text: &Text,
+        start: usize,
+        head_chars: usize,
+        len: usize,
+    ) -> Option<CharRange> {
+        if self.tail.is_empty() {
+            return Some(CharRange::new(start, start + head_chars));
+        }
+        let haystack = text.as_str();
+        let from = text.byte_of(start + head_chars);
+        let want = start + len;
+        let tail_chars = self.tail.chars().count();
+        haystack[from..]
+            .match_indices(self.tail.as_str())
+            .map(|(b, _)| text.char_of(from + b) + tail_chars)
+            .take_while(|&end| end <= want + len.max(64) * 2)
+            .min_by_key(|&end| end.abs_diff(want))
+            .map(|end| CharRange::new(start, end))
     }
 }
 

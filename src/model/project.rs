@@ -16,7 +16,7 @@ use super::ids::{AttributeId, CaseId, CodeId, CoderId, CodingId, DocumentId, Mem
 use super::memo::{Memo, MemoTarget};
 
 /// The project format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Project-wide settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

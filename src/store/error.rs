@@ -44,12 +44,12 @@ impl fmt::Display for Problem {
 #[derive(Debug, Error)]
 pub enum StoreError {
     /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (said in the message, so not also given as its source).
+        error: std::io::Error,
     },
     /// The folder holds no `margin.ron`.
     #[error("{} is not a Margin project (no margin.ron)", .0.display())]
@@ -92,5 +92,5 @@ impl fmt::Display for ProblemList<'_> {
 /// Attach a path to an I/O error.
 pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
     let path = path.into();
-    move |source| StoreError::Io { path, source }
+    move |error| StoreError::Io { path, error }
 }

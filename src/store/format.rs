@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDateTime;
+
 use crate::model::{
-    AttributeDef, AttributeId, Case, CaseId, CoderId, CodingRecord, Document, DocumentId,
-    DocumentKind, Origin, Segment, Value,
+    Anchor, AttributeDef, AttributeId, Case, CaseId, CharRange, CoderId, CodingRecord, Document,
+    DocumentId, DocumentKind, MediaTime, Origin, Segment, SegmentAnchor, SegmentKind, Value,
 };
 
 use super::error::Problem;
@@ -34,13 +36,14 @@ pub struct DocumentMeta {
     pub text_hash: String,
     /// Speaker turns or chat messages.
     #[serde(default)]
-    pub segments: Vec<Segment>,
+    pub segments: Vec<SegmentRecord>,
 }
 
 impl DocumentMeta {
     /// The metadata of a document.
     #[must_use]
     pub fn of(doc: &Document) -> Self {
+        let anchors = SegmentAnchor::capture_all(&doc.text, &doc.segments);
         Self {
             id: doc.id,
             name: doc.name.clone(),
@@ -48,8 +51,78 @@ impl DocumentMeta {
             case: doc.case,
             origin: doc.origin.clone(),
             text_hash: doc.text.hash(),
-            segments: doc.segments.clone(),
+            segments: doc
+                .segments
+                .iter()
+                .zip(anchors)
+                .map(|(s, a)| SegmentRecord::of(s, a))
+                .collect(),
         }
+    }
+}
+
+/// A turn or message in `documents/<id>.ron`: the segment, and the anchor that finds it again
+/// (its label and text) if the `.txt` is changed outside Margin.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SegmentRecord {
+    /// The characters of the text it holds (without its label).
+    pub range: CharRange,
+    /// Speaker or sender.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Wall-clock time of a chat message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<NaiveDateTime>,
+    /// Position in a recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaTime>,
+    /// Turn, message, system notice or recalled message.
+    #[serde(default)]
+    pub kind: SegmentKind,
+    /// Characters of label (speaker, header line) before `range`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub label: usize,
+    /// The label and text it covered, `[start - label, end)`.
+    #[serde(default, skip_serializing_if = "Anchor::is_empty")]
+    pub anchor: Anchor,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl SegmentRecord {
+    /// The record of `segment` with its anchor.
+    #[must_use]
+    pub fn of(segment: &Segment, anchor: SegmentAnchor) -> Self {
+        Self {
+            range: segment.range,
+            speaker: segment.speaker.clone(),
+            at: segment.at,
+            media: segment.media,
+            kind: segment.kind,
+            label: anchor.label,
+            anchor: anchor.anchor,
+        }
+    }
+
+    /// The segment, and its anchor.
+    #[must_use]
+    pub fn into_parts(self) -> (Segment, SegmentAnchor) {
+        (
+            Segment {
+                range: self.range,
+                speaker: self.speaker,
+                at: self.at,
+                media: self.media,
+                kind: self.kind,
+            },
+            SegmentAnchor {
+                anchor: self.anchor,
+                label: self.label,
+            },
+        )
     }
 }
 
@@ -62,6 +135,20 @@ pub struct CodingsFile {
     pub document: DocumentId,
     /// The codings, sorted by position.
     pub codings: Vec<CodingRecord>,
+}
+
+/// `codings/<coder-id>.ron`: the documents a coder has a codings file on. It lets loading notice a
+/// codings file that went missing (deleted by hand, lost in a copy): every document listed must
+/// have its file. Saving keeps the list a subset of the files at every instant (a document is
+/// listed only after its file is written, and unlisted before its file is removed), so a crash
+/// never leaves a listed document without its file. Only its own coder changes it, so two coders'
+/// clones merge without conflict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodedDocuments {
+    /// The coder (must match the file name).
+    pub coder: CoderId,
+    /// The documents, in id order.
+    pub documents: Vec<DocumentId>,
 }
 
 /// `cases.ron`: attribute schema and cases.

@@ -5,13 +5,17 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use crate::model::{
-    Code, Coder, Coding, Document, DocumentId, EntityKey, Manifest, Memo, MemoTarget, Placement,
-    Project, Text,
+    CharRange, Code, Coder, Coding, Document, DocumentId, EntityKey, Held, Manifest, Memo,
+    MemoTarget, Placement, Project, SegmentAnchor, Text, reanchor,
 };
 
 use super::error::{Problem, StoreError, io};
-use super::format::{CasesFile, CodingsFile, DocumentMeta, from_ron};
+use super::format::{
+    CasesFile, CodedDocuments, CodingsFile, DocumentMeta, SegmentRecord, from_ron,
+};
 use super::migrate::{RawFiles, migrate};
 use super::paths::{
     CASES, CODEBOOK_DIR, CODERS_DIR, CODINGS_DIR, DOCUMENTS_DIR, MANIFEST, MEMOS_DIR,
@@ -30,15 +34,55 @@ pub struct Moved {
     pub to: crate::model::CharRange,
 }
 
+/// A speaker turn or chat message that re-anchoring moved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedSegment {
+    /// The document.
+    pub document: String,
+    /// Its speaker, if it has one.
+    pub speaker: Option<String>,
+    /// Where it was.
+    pub from: CharRange,
+    /// Where it is now.
+    pub to: CharRange,
+}
+
 /// What loading noticed that is not an error.
+///
+/// When texts changed on disk, the project in memory holds their re-anchored codings, turns and
+/// messages, but nothing of that is saved until the user agrees: [`LoadReport::accept`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LoadReport {
     /// The format version the folder was written with, when older than this build's.
     pub migrated_from: Option<u32>,
-    /// Documents whose text changed on disk, and the codings re-anchored in them.
+    /// Documents whose text changed on disk.
     pub changed_texts: Vec<String>,
     /// Codings re-anchored onto the changed texts.
     pub moved: Vec<Moved>,
+    /// Turns and messages re-anchored onto the changed texts.
+    pub moved_segments: Vec<MovedSegment>,
+    /// What saving the re-anchored positions would write.
+    pending: BTreeSet<EntityKey>,
+}
+
+impl LoadReport {
+    /// True when texts changed on disk and their re-anchored positions wait for the user's
+    /// consent before anything of the project is saved.
+    #[must_use]
+    pub fn needs_consent(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Agree to the re-anchored positions: they are saved with the next save.
+    pub fn accept(&mut self, project: &mut Project) {
+        project.retouch(self.take_pending());
+    }
+
+    /// What saving the re-anchored positions writes, for a caller that marks it itself (the
+    /// window's saver keeps its own copy of the project); no longer pending here.
+    pub fn take_pending(&mut self) -> BTreeSet<EntityKey> {
+        std::mem::take(&mut self.pending)
+    }
 }
 
 /// Read and check the project at `root`.
@@ -50,8 +94,21 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
     let mut files = read_ron_files(root)?;
     let mut problems = Vec::new();
     let manifest_text = files.get(Path::new(MANIFEST)).cloned().unwrap_or_default();
+    if manifest_text.trim().is_empty() {
+        return Err(StoreError::Invalid(vec![Problem::new(
+            MANIFEST,
+            "the file is empty; it should hold the project's name and format version (restore it from a backup or from git)",
+        )]));
+    }
     let version = from_ron::<VersionOnly>(&manifest_text, Path::new(MANIFEST))
-        .map_err(|p| StoreError::Invalid(vec![p]))?
+        .map_err(|mut p| {
+            p.message = format!(
+                "cannot read the project's format version ({}); the file should start with `(` and hold `format_version: {}`",
+                p.message,
+                crate::model::FORMAT_VERSION
+            );
+            StoreError::Invalid(vec![p])
+        })?
         .format_version;
     let migrated = migrate(root, version, &mut files)?;
     let mut report = LoadReport {
@@ -118,6 +175,7 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
     let (changed, parsed_codings) = std::thread::scope(|scope| {
         let codings = scope.spawn(|| {
             files_in(&files, CODINGS_DIR)
+                .filter(|(path, _)| is_codings_file(path))
                 .map(|(path, text)| (path, from_ron::<CodingsFile>(text, path)))
                 .collect::<Vec<_>>()
         });
@@ -127,8 +185,8 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (changed, codings)
     });
-    for id in &changed {
-        project.touched.insert(EntityKey::Document(*id));
+    for id in changed.keys() {
+        report.pending.insert(EntityKey::Document(*id));
         report
             .changed_texts
             .push(project.documents[id].name.clone());
@@ -167,47 +225,23 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
             ));
             continue;
         };
-        let (doc_name, doc_text) = (doc.name.clone(), doc.text.clone());
-        let text_changed = changed.contains(&file.document);
+        let (doc_name, doc_len) = (doc.name.clone(), doc.text.char_len());
+        let text_changed = changed.contains_key(&file.document);
         for record in file.codings {
-            let mut coding: Coding = record.into_coding(file.document, file.coder);
+            let coding: Coding = record.into_coding(file.document, file.coder);
             if !project.codes.contains_key(&coding.code) {
                 problems.push(Problem::new(
                     path,
                     format!("coding {}: unknown code id {}", coding.id, coding.code),
                 ));
             }
-            if text_changed {
-                match coding.anchor.place(&doc_text, coding.range) {
-                    Placement::Unchanged => {}
-                    Placement::Moved(to) => {
-                        report.moved.push(Moved {
-                            document: doc_name.clone(),
-                            coding: coding.id,
-                            from: coding.range,
-                            to,
-                        });
-                        coding.range = to;
-                        project.touched.insert(EntityKey::Codings(coding.coder, coding.document));
-                    }
-                    Placement::Lost => problems.push(Problem::new(
-                        path,
-                        format!(
-                            "coding {} ({}..{}) could not be found again in the changed text of {:?}: its passage {:?} is gone",
-                            coding.id, coding.range.start, coding.range.end, doc_name, coding.anchor.head
-                        ),
-                    )),
-                }
-            } else if coding.range.is_empty() || coding.range.end > doc_text.char_len() {
+            // A coding on a changed text is placed again below, with everything else on it.
+            if !text_changed && (coding.range.is_empty() || coding.range.end > doc_len) {
                 problems.push(Problem::new(
                     path,
                     format!(
                         "coding {}: range {}..{} is outside the document {:?} ({} characters)",
-                        coding.id,
-                        coding.range.start,
-                        coding.range.end,
-                        doc_name,
-                        doc_text.char_len()
+                        coding.id, coding.range.start, coding.range.end, doc_name, doc_len
                     ),
                 ));
             }
@@ -220,6 +254,11 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
             project.load_coding(coding);
         }
     }
+
+    for (id, segments) in changed {
+        reanchor_document(&mut project, id, &segments, &mut report, &mut problems);
+    }
+    check_coded_documents(&files, &project, &mut problems);
 
     for (path, text) in files_in(&files, MEMOS_DIR) {
         if let Some(memo) = parse_into::<Memo>(&mut problems, Some(text), path) {
@@ -248,8 +287,12 @@ pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
 
     if problems.is_empty() {
         if report.migrated_from.is_some() {
-            // Rewrite every file in the current format at the next save.
+            // Rewrite every file in the current format at the next save; with the user's consent
+            // when that would also save re-anchored positions.
             project.touch_all();
+            if report.needs_consent() {
+                report.pending.extend(project.take_touched());
+            }
         }
         Ok((project, report))
     } else {
@@ -290,6 +333,48 @@ fn check_stem(problems: &mut Vec<Problem>, path: &Path, id: &str) {
     }
 }
 
+/// True for `codings/<coder-id>/<document-id>.ron` (not a coder's list, `codings/<coder-id>.ron`).
+fn is_codings_file(path: &Path) -> bool {
+    path.components().count() == 3
+}
+
+/// Every document a coder's list names must still have that coder's codings file: a file that
+/// went missing is reported, not taken for codings that were never made.
+fn check_coded_documents(files: &RawFiles, project: &Project, problems: &mut Vec<Problem>) {
+    for (path, text) in files_in(files, CODINGS_DIR).filter(|(p, _)| !is_codings_file(p)) {
+        let Some(list) = parse_into::<CodedDocuments>(problems, Some(text), path) else {
+            continue;
+        };
+        check_stem(problems, path, &list.coder.to_string());
+        let Some(coder) = project.coders.get(&list.coder) else {
+            problems.push(Problem::new(
+                path,
+                format!("unknown coder id {}", list.coder),
+            ));
+            continue;
+        };
+        for document in list.documents {
+            let file = PathBuf::from(CODINGS_DIR)
+                .join(list.coder.to_string())
+                .join(format!("{document}.ron"));
+            if !files.contains_key(&file) {
+                let name = project
+                    .documents
+                    .get(&document)
+                    .map_or_else(|| document.to_string(), |d| format!("{:?}", d.name));
+                problems.push(Problem::new(
+                    &file,
+                    format!(
+                        "is missing: {} records that {:?} coded document {name}, but its codings file is gone (restore it from a backup or from git)",
+                        path.display(),
+                        coder.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 /// The `.ron` files under `dir` (one level, or two for codings), in path order.
 fn files_in<'a>(
     files: &'a RawFiles,
@@ -308,6 +393,11 @@ fn read_ron_files(root: &Path) -> Result<RawFiles, StoreError> {
         let bytes = std::fs::read(&full).map_err(io(&full))?;
         match String::from_utf8(bytes) {
             Ok(text) => {
+                // A byte-order mark (added by some editors) is not part of the RON.
+                let text = match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_owned(),
+                    None => text,
+                };
                 files.insert(rel, text);
                 Ok(())
             }
@@ -329,6 +419,9 @@ fn read_ron_files(root: &Path) -> Result<RawFiles, StoreError> {
             read(rel)?;
         }
     }
+    for rel in list(root, Path::new(CODINGS_DIR))? {
+        read(rel)?;
+    }
     for coder_dir in list_dirs(root, Path::new(CODINGS_DIR))? {
         for rel in list(root, &coder_dir)? {
             read(rel)?;
@@ -346,7 +439,16 @@ fn list(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&full).map_err(io(&full))? {
         let entry = entry.map_err(io(&full))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let raw = entry.file_name();
+        let Some(name) = raw.to_str().map(str::to_owned) else {
+            return Err(StoreError::Invalid(vec![Problem::new(
+                dir,
+                format!(
+                    "holds a file whose name is not valid UTF-8 (\"{}\"); Margin names its files by id, so this one is not Margin's: move it out of the project folder",
+                    raw.as_encoded_bytes().escape_ascii()
+                ),
+            )]));
+        };
         if !name.starts_with('.')
             && Path::new(&name)
                 .extension()
@@ -376,13 +478,159 @@ fn list_dirs(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     Ok(out)
 }
 
+/// Place the turns, messages and codings of a document whose text changed on disk again (see
+/// [`crate::model::reanchor`]), and report what moved and what is gone.
+fn reanchor_document(
+    project: &mut Project,
+    id: DocumentId,
+    segments: &[(CharRange, SegmentAnchor)],
+    report: &mut LoadReport,
+    problems: &mut Vec<Problem>,
+) {
+    let path = PathBuf::from(DOCUMENTS_DIR).join(format!("{id}.ron"));
+    let doc = &project.documents[&id];
+    let codings: Vec<&Coding> = project.codings_of(id).collect();
+    let held: Vec<Held<'_>> = codings
+        .iter()
+        .map(|c| Held {
+            range: c.range,
+            anchor: &c.anchor,
+        })
+        .collect();
+    let old: Vec<(CharRange, &SegmentAnchor)> = segments.iter().map(|(r, a)| (*r, a)).collect();
+    let placed = reanchor(&doc.text, &old, &held);
+    let mut moved_codings = Vec::new();
+    for (c, placement) in codings.iter().zip(&placed.codings) {
+        match placement {
+            Placement::Unchanged => {}
+            Placement::Moved(to) => moved_codings.push((c.id, c.coder, c.range, *to)),
+            Placement::Lost => problems.push(Problem::new(
+                PathBuf::from(CODINGS_DIR)
+                    .join(c.coder.to_string())
+                    .join(format!("{id}.ron")),
+                format!(
+                    "coding {} ({}..{}) could not be found again in the changed text of {:?}: its passage {:?} is gone",
+                    c.id, c.range.start, c.range.end, doc.name, c.anchor.head
+                ),
+            )),
+        }
+    }
+    let name = doc.name.clone();
+    let Some(doc) = project.documents.get_mut(&id) else {
+        return;
+    };
+    for (i, to) in placed.segments.iter().enumerate() {
+        let segment = &mut doc.segments[i];
+        match to {
+            Some(to) if *to == segment.range => {}
+            Some(to) => {
+                report.moved_segments.push(MovedSegment {
+                    document: name.clone(),
+                    speaker: segment.speaker.clone(),
+                    from: segment.range,
+                    to: *to,
+                });
+                segment.range = *to;
+            }
+            None => problems.push(Problem::new(
+                &path,
+                format!(
+                    "turn or message {} ({}, {}..{}) could not be found again in the changed text of {name:?}: its label and text {:?} are gone",
+                    i + 1,
+                    segment.speaker.as_deref().unwrap_or("no speaker"),
+                    segment.range.start,
+                    segment.range.end,
+                    segments[i].1.anchor.head
+                ),
+            )),
+        }
+    }
+    for (coding, coder, from, to) in moved_codings {
+        report.moved.push(Moved {
+            document: name.clone(),
+            coding,
+            from,
+            to,
+        });
+        report.pending.insert(EntityKey::Codings(coder, id));
+        if let Some(c) = project.codings.get_mut(&coding) {
+            c.range = to;
+        }
+    }
+}
+
+/// Problems with a document's turns and messages: each in order and, when the text is the one they
+/// were recorded on, inside it and starting after its label.
+fn check_segments(
+    path: &Path,
+    text: Option<&Text>,
+    segments: &[crate::model::Segment],
+    problems: &mut Vec<Problem>,
+) {
+    let mut previous_end = 0;
+    for (i, s) in segments.iter().enumerate() {
+        let n = i + 1;
+        let fault = if s.range.start > s.range.end {
+            Some(format!(
+                "turn or message {n}: its range {}..{} ends before it starts",
+                s.range.start, s.range.end
+            ))
+        } else if s.range.start < previous_end {
+            Some(format!(
+                "turn or message {n}: it starts at {}, inside the one before it (which ends at {previous_end})",
+                s.range.start
+            ))
+        } else if let Some(text) = text {
+            let len = text.char_len();
+            if s.range.end > len {
+                Some(format!(
+                    "turn or message {n}: segment {}..{} is outside the text ({len} characters)",
+                    s.range.start, s.range.end
+                ))
+            } else if !after_label(text, s.range.start) {
+                let before = text.slice(CharRange::new(
+                    s.range.start.saturating_sub(24),
+                    s.range.start,
+                ));
+                Some(format!(
+                    "turn or message {n} ({}) does not start after its label: the text before it ends {before:?}",
+                    s.speaker.as_deref().unwrap_or("no speaker")
+                ))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some(message) = fault {
+            problems.push(Problem::new(path, message));
+            return;
+        }
+        previous_end = s.range.end;
+    }
+}
+
+/// True when a turn or message may start at `start`: at the start of the text, or after the end
+/// of its label (a line break, a space, a colon or a closing bracket). A segment left at old
+/// offsets after the text moved starts mid-word instead.
+fn after_label(text: &Text, start: usize) -> bool {
+    start == 0
+        || text
+            .slice(CharRange::new(start - 1, start))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || matches!(c, ':' | '：' | ']' | ')' | '）' | '】'))
+}
+
+/// Read the documents; returns those whose text changed on disk, with their turns' and
+/// messages' recorded ranges and anchors (for re-anchoring).
 fn load_documents(
     root: &Path,
     files: &RawFiles,
     project: &mut Project,
     problems: &mut Vec<Problem>,
-) -> BTreeSet<DocumentId> {
-    let mut changed_texts = BTreeSet::new();
+) -> BTreeMap<DocumentId, Vec<(CharRange, SegmentAnchor)>> {
+    let mut changed_texts = BTreeMap::new();
     let metas: Vec<(PathBuf, DocumentMeta)> = files_in(files, DOCUMENTS_DIR)
         .filter_map(|(p, t)| parse_into(problems, Some(t), p).map(|m| (p.clone(), m)))
         .collect();
@@ -401,32 +649,19 @@ fn load_documents(
         if let Some(case) = meta.case.filter(|c| !project.cases.contains_key(c)) {
             problems.push(Problem::new(&path, format!("unknown case id {case}")));
         }
-        let len = text.char_len();
         let changed = hash != meta.text_hash;
+        let (segments, anchors): (Vec<_>, Vec<_>) = meta
+            .segments
+            .into_iter()
+            .map(SegmentRecord::into_parts)
+            .unzip();
+        check_segments(&path, (!changed).then_some(&text), &segments, problems);
         if changed {
-            changed_texts.insert(meta.id);
+            changed_texts.insert(
+                meta.id,
+                segments.iter().map(|s| s.range).zip(anchors).collect(),
+            );
         }
-        let segments: Vec<_> = if changed {
-            meta.segments
-                .into_iter()
-                .filter(|s| s.range.end <= len)
-                .collect()
-        } else {
-            if let Some(s) = meta
-                .segments
-                .iter()
-                .find(|s| s.range.end > len || s.range.start > s.range.end)
-            {
-                problems.push(Problem::new(
-                    &path,
-                    format!(
-                        "segment {}..{} is outside the text ({len} characters)",
-                        s.range.start, s.range.end
-                    ),
-                ));
-            }
-            meta.segments
-        };
         project.documents.insert(
             meta.id,
             Document {

@@ -1,6 +1,10 @@
 //! The project lock (`.margin.lock`): one Margin edits a project at a time; a second opens it
 //! read-only and is told who holds it. The lock is an OS file lock on that file, so it is freed
 //! when its holder exits or crashes: a lock file left by a dead process is recognised as stale.
+//!
+//! The file is never removed, not even on release: a process that opened it a moment before
+//! would otherwise lock a file that is no longer in the folder while a third creates a new one,
+//! and two writers would both believe they hold the project.
 
 use std::fmt;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -118,7 +122,7 @@ impl Lock {
                 });
                 Ok(Self::Busy(info))
             }
-            Err(TryLockError::Error(e)) => Err(StoreError::Io { path, source: e }),
+            Err(TryLockError::Error(e)) => Err(StoreError::Io { path, error: e }),
         }
     }
 
@@ -131,9 +135,9 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        if let Self::Held { file, path, .. } = self {
-            // Remove the file while still holding the lock, so no one sees it half-released.
-            let _ = std::fs::remove_file(&*path);
+        if let Self::Held { file, .. } = self {
+            // Say that no one holds it, then unlock; the file stays (see the module's header).
+            let _ = file.set_len(0);
             let _ = file.unlock();
         }
     }

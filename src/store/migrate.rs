@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::model::FORMAT_VERSION;
 
 use super::error::{Problem, StoreError};
-use super::paths::MANIFEST;
+use super::paths::{CODINGS_DIR, MANIFEST};
 
 /// The raw files of a project, by relative path, as read from disk.
 pub type RawFiles = BTreeMap<PathBuf, String>;
@@ -26,8 +26,45 @@ pub struct Step {
     pub apply: fn(&mut RawFiles) -> Result<(), Problem>,
 }
 
-/// All migration steps, oldest first. Empty while version 1 is the only format.
-pub const STEPS: &[Step] = &[];
+/// All migration steps, oldest first.
+pub const STEPS: &[Step] = &[Step {
+    from: 1,
+    apply: list_coded_documents,
+}];
+
+/// Version 2 keeps, per coder, the list of documents it has codings on
+/// (`codings/<coder-id>.ron`), so that a missing codings file is noticed. A version-1 project
+/// gets the lists of the codings files it has. (Version 2 also anchors turns and messages;
+/// they get their anchors when the documents are next saved.)
+#[allow(clippy::unnecessary_wraps)] // every migration step has this signature
+fn list_coded_documents(files: &mut RawFiles) -> Result<(), Problem> {
+    use super::format::{CodedDocuments, to_ron};
+    use crate::model::{CoderId, DocumentId};
+    let mut lists: BTreeMap<CoderId, Vec<DocumentId>> = BTreeMap::new();
+    for path in files.keys() {
+        let parts: Vec<String> = path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if let [dir, coder, file] = parts.as_slice()
+            && dir == CODINGS_DIR
+            && let (Ok(coder), Some(Ok(document))) = (
+                coder.parse::<CoderId>(),
+                file.strip_suffix(".ron").map(str::parse::<DocumentId>),
+            )
+        {
+            lists.entry(coder).or_default().push(document);
+        }
+    }
+    for (coder, mut documents) in lists {
+        documents.sort();
+        files.insert(
+            PathBuf::from(CODINGS_DIR).join(format!("{coder}.ron")),
+            to_ron(&CodedDocuments { coder, documents }, 2),
+        );
+    }
+    Ok(())
+}
 
 /// The oldest format version this build can read.
 pub const OLDEST: u32 = 1;

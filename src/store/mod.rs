@@ -13,8 +13,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub use error::{Problem, StoreError};
-pub use format::{CaseEntry, CasesFile, CodingsFile, DocumentMeta, from_ron, to_ron};
-pub use load::{LoadReport, Moved};
+pub use format::{
+    CaseEntry, CasesFile, CodedDocuments, CodingsFile, DocumentMeta, SegmentRecord, from_ron,
+    to_ron,
+};
+pub use load::{LoadReport, Moved, MovedSegment};
 pub use lock::{LOCK_FILE, Lock, LockInfo};
 pub use migrate::{OLDEST, RawFiles, STEPS, Step};
 pub use paths::files_of;
@@ -89,6 +92,9 @@ impl ProjectDir {
             return Err(StoreError::NotAProject(root.to_path_buf()));
         }
         let lock = Lock::acquire(root)?;
+        if lock.is_held() {
+            save::remove_leftover_temps(root);
+        }
         let (project, report) = load::load(root)?;
         Ok(Opened {
             dir: Self {

@@ -19,6 +19,12 @@ pub const CODINGS_DIR: &str = "codings";
 /// One file per memo.
 pub const MEMOS_DIR: &str = "memos";
 
+/// The list of documents a coder has codings on (see [`super::format::CodedDocuments`]).
+#[must_use]
+pub fn coded_documents_of(coder: crate::model::CoderId) -> PathBuf {
+    PathBuf::from(CODINGS_DIR).join(format!("{coder}.ron"))
+}
+
 /// The files (relative to the project folder) that hold `key`.
 #[must_use]
 pub fn files_of(key: EntityKey) -> Vec<PathBuf> {

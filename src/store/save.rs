@@ -8,11 +8,11 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::model::{CodeId, CodingRecord, EntityKey, Project};
+use crate::model::{CodeId, CoderId, CodingRecord, DocumentId, EntityKey, Project};
 
 use super::error::{StoreError, io};
-use super::format::{CaseEntry, CasesFile, CodingsFile, DocumentMeta, to_ron};
-use super::paths::files_of;
+use super::format::{CaseEntry, CasesFile, CodedDocuments, CodingsFile, DocumentMeta, to_ron};
+use super::paths::{coded_documents_of, files_of};
 
 /// One file to write (`Some`) or remove (`None`), relative to the project folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,21 +25,45 @@ pub struct FileWrite {
 
 /// Render the files of `keys` from `project`, in the order they must be written.
 ///
-/// At every moment between two writes, what the files refer to must exist:
-/// 1. new or changed referents (manifest, cases, coders, documents, codes parents first);
-/// 2. removed memos (they may refer to codings about to go);
+/// At every moment between two writes, what the files refer to must exist and every recorded
+/// text hash must describe offsets that fit it:
+/// 1. new or changed referents (manifest, cases, coders, codes parents first, new documents,
+///    and the texts of documents already on disk);
+/// 2. removed memos (they may refer to codings about to go), and documents unlisted from their
+///    coders' lists of coded documents;
 /// 3. codings files (adding and removing codings);
-/// 4. new or changed memos;
-/// 5. removed codes (deepest first), documents, coders.
+/// 4. then the lists of coded documents, complete again; and the metadata of documents already
+///    on disk (a text's new hash, its turns and messages) only now, after the codings that fit
+///    that text: a crash before it leaves the old hash, so the next load re-anchors from the
+///    anchors and finds everything where it now is;
+/// 5. new or changed memos;
+/// 6. removed codes (deepest first), documents, coders.
 #[must_use]
 pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec<FileWrite> {
     let mut writes: Vec<((u8, usize), FileWrite)> = Vec::new();
+    let mut coders = BTreeSet::new();
     for &key in keys {
         let paths = files_of(key);
+        match key {
+            EntityKey::Codings(coder, _) | EntityKey::Coder(coder) => {
+                coders.insert(coder);
+            }
+            _ => {}
+        }
         match render_key(project, key) {
             Some(contents) => {
                 let rank = put_rank(project, key);
-                for (path, content) in paths.into_iter().zip(contents) {
+                for (i, (path, content)) in paths.into_iter().zip(contents).enumerate() {
+                    // A document's metadata goes after the codings on its text, unless the
+                    // document is new (then the codings refer to it).
+                    let rank = if matches!(key, EntityKey::Document(_))
+                        && i == 1
+                        && root.join(&path).exists()
+                    {
+                        (4, 1)
+                    } else {
+                        rank
+                    };
                     writes.push((
                         rank,
                         FileWrite {
@@ -63,8 +87,59 @@ pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec
             }
         }
     }
+    for coder in coders {
+        let (before, after) = coded_documents_writes(project, coder, root);
+        writes.push(((2, 1), before));
+        writes.push(((4, 0), after));
+    }
     writes.sort_by_key(|(rank, _)| *rank);
     writes.into_iter().map(|(_, w)| w).collect()
+}
+
+/// The two writes of a coder's list of coded documents around the codings files: before them,
+/// the list without the documents about to lose their file; after them, the new list (removed
+/// when the coder has no codings left).
+fn coded_documents_writes(
+    project: &Project,
+    coder: CoderId,
+    root: &Path,
+) -> (FileWrite, FileWrite) {
+    let path = coded_documents_of(coder);
+    let now: BTreeSet<DocumentId> = if project.coders.contains_key(&coder) {
+        project
+            .codings
+            .values()
+            .filter(|c| c.coder == coder)
+            .map(|c| c.document)
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    let on_disk: BTreeSet<DocumentId> = fs::read_to_string(root.join(&path))
+        .ok()
+        .and_then(|t| ron::from_str::<CodedDocuments>(&t).ok())
+        .map(|list| list.documents.into_iter().collect())
+        .unwrap_or_default();
+    let render = |documents: BTreeSet<DocumentId>| {
+        to_ron(
+            &CodedDocuments {
+                coder,
+                documents: documents.into_iter().collect(),
+            },
+            2,
+        )
+        .into_bytes()
+    };
+    let kept: BTreeSet<DocumentId> = on_disk.intersection(&now).copied().collect();
+    let before = FileWrite {
+        path: path.clone(),
+        content: (!on_disk.is_empty()).then(|| render(kept)),
+    };
+    let after = FileWrite {
+        path,
+        content: (!now.is_empty()).then(|| render(now)),
+    };
+    (before, after)
 }
 
 /// The contents of `key`'s files, or `None` when the entity no longer exists.
@@ -124,7 +199,7 @@ fn put_rank(project: &Project, key: EntityKey) -> (u8, usize) {
         EntityKey::Document(_) => (1, 3),
         EntityKey::Code(id) => (1, 10 + code_depth(project, id)),
         EntityKey::Codings(..) => (3, 0),
-        EntityKey::Memo(_) => (4, 0),
+        EntityKey::Memo(_) => (5, 0),
     }
 }
 
@@ -134,11 +209,11 @@ fn remove_rank(key: EntityKey, root: &Path) -> (u8, usize) {
         EntityKey::Memo(_) => (2, 0),
         EntityKey::Codings(..) => (3, 0),
         // Deeper codes first; the depth is read from the files still on disk.
-        EntityKey::Code(id) => (5, 1000 - on_disk_code_depth(root, id)),
-        EntityKey::Document(_) => (5, 1001),
-        EntityKey::Coder(_) => (5, 1002),
-        EntityKey::Cases => (5, 1003),
-        EntityKey::Manifest => (5, 1004),
+        EntityKey::Code(id) => (6, 1000 - on_disk_code_depth(root, id)),
+        EntityKey::Document(_) => (6, 1001),
+        EntityKey::Coder(_) => (6, 1002),
+        EntityKey::Cases => (6, 1003),
+        EntityKey::Manifest => (6, 1004),
     }
 }
 
@@ -239,7 +314,7 @@ fn write_atomic(path: &Path, bytes: &[u8], crash: &mut CrashAfter) -> std::io::R
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
+    let tmp = dir.join(temp_name(&name));
     let mut file = fs::File::create(&tmp)?;
     crash.step()?;
     let half = bytes.len() / 2;
@@ -252,6 +327,43 @@ fn write_atomic(path: &Path, bytes: &[u8], crash: &mut CrashAfter) -> std::io::R
     fs::rename(&tmp, path)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// A temporary name for a new version of `name`, unique to this process and this write, so that
+/// no two writers (nor two saves of one process) ever share one. Hidden, and ignored by git.
+fn temp_name(name: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id())
+}
+
+/// How the names of temporary files end.
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
+
+/// Remove the temporary files that writes cut short (by a crash or a kill) left in the project's
+/// folders. Only the holder of the lock calls this, so no write of another process is under way.
+pub(crate) fn remove_leftover_temps(root: &Path) {
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir()
+                && !name.starts_with('.')
+                && dir.components().count() < root.components().count() + 2
+            {
+                dirs.push(entry.path());
+            } else if kind.is_file() && name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// Make a rename durable (on Unix a directory can be fsynced; elsewhere this is a no-op).

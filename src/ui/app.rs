@@ -356,13 +356,6 @@ impl MarginApp {
         if let Some(v) = session.report.migrated_from {
             self.info(format!("The project was written by an older Margin (format {v}); it is upgraded as you save."));
         }
-        if !session.report.moved.is_empty() {
-            self.info(format!(
-                "{} codings were moved because the text of {} changed on disk.",
-                session.report.moved.len(),
-                session.report.changed_texts.join(", ")
-            ));
-        }
         if let Some(name) = self.config.coder_name.clone()
             && let Err(e) = session.set_coder(&name)
         {
@@ -1254,6 +1247,20 @@ impl MarginApp {
             });
         }
 
+        let consent = self
+            .session
+            .as_ref()
+            .filter(|s| s.report.needs_consent())
+            .and_then(|s| super::reanchor::consent_ui(&s.report, ui));
+        match consent {
+            Some(super::reanchor::Consent::Accept) => {
+                if let Some(session) = &mut self.session {
+                    session.accept_reanchoring();
+                }
+            }
+            Some(super::reanchor::Consent::Close) => self.close_project(),
+            None => {}
+        }
         let project = self.session.as_ref().map(|s| &s.project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
         if self.analysis.open

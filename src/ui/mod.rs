@@ -17,6 +17,7 @@ pub mod documents;
 pub mod filter_form;
 pub mod inspector;
 pub mod keys;
+pub mod reanchor;
 pub mod retrieval_panel;
 pub mod review;
 pub mod search_panel;

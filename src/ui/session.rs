@@ -13,7 +13,7 @@ use super::command::Command;
 use crate::import::{ImportOptions, import_file};
 use crate::model::{
     CharRange, Code, CodeId, Coder, CoderId, Coding, CodingId, Color, Document, DocumentId, Edit,
-    History, Manifest, Memo, Project, SortKey,
+    EntityKey, History, Manifest, Memo, Project, SortKey,
 };
 use crate::store::{LoadReport, ProjectDir};
 
@@ -75,6 +75,8 @@ pub enum Op {
     Undo,
     /// Redo the last undone step.
     Redo,
+    /// Mark entities to be saved as they are (re-anchored positions the user agreed to keep).
+    Touch(Vec<EntityKey>),
 }
 
 impl Op {
@@ -85,6 +87,10 @@ impl Op {
             Op::Raw(edit) => project.apply(edit.clone()).map(drop),
             Op::Undo => history.undo(project).map(drop),
             Op::Redo => history.redo(project).map(drop),
+            Op::Touch(keys) => {
+                project.retouch(keys.iter().copied());
+                Ok(())
+            }
         };
         result.map_err(|e| e.to_string())
     }
@@ -370,6 +376,14 @@ impl Session {
         self.journal.push(if undo { Op::Undo } else { Op::Redo });
         self.update_counts(&changes, before);
         Ok(Some((label, changes)))
+    }
+
+    /// Keep the positions that re-anchoring found when the project's texts had changed outside
+    /// Margin (the user agreed): they are saved like any edit.
+    pub fn accept_reanchoring(&mut self) {
+        let keys: Vec<EntityKey> = self.report.take_pending().into_iter().collect();
+        self.project.retouch(keys.iter().copied());
+        self.journal.push(Op::Touch(keys));
     }
 
     /// The operations applied since the last call, in order (for the autosaver).

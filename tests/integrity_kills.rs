@@ -1,0 +1,335 @@
+//! Margin killed mid-write, and many Margins writing at once. Every writing command is run on a
+//! copy of the sample project and killed (SIGKILL, no chance to clean up) at moments spread over
+//! its run; after each kill the project must load, `margin check` must tell the truth about it,
+//! and no coding saved before the kill may be lost or moved. Then eight writers import into one
+//! project at once: each import lands whole or is refused because the project is locked.
+
+#![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use margin::model::{CodingId, Project};
+use margin::store::{LOCK_FILE, ProjectDir};
+
+const BIN: &str = env!("CARGO_BIN_EXE_margin");
+const CHAT: &str = "WeChat group chat, May–August 2024";
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_name() == LOCK_FILE {
+            continue;
+        }
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// The text each coding covers.
+fn coded_texts(p: &Project) -> BTreeMap<CodingId, String> {
+    p.codings()
+        .values()
+        .map(|c| {
+            let doc = p.document(c.document).unwrap();
+            (c.id, doc.text.slice(c.range).to_owned())
+        })
+        .collect()
+}
+
+/// A small deterministic generator of kill moments (SplitMix64).
+struct Moments(u64);
+
+impl Moments {
+    fn next_below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        (z ^ (z >> 31)) % n.max(1)
+    }
+}
+
+/// Run `margin args` to the end; returns how long it took.
+fn timed(args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let out = Command::new(BIN).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "margin {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    start.elapsed()
+}
+
+/// Run `margin args` and kill it after `after` (if it is still running then). True when the
+/// kill cut it short.
+fn killed_after(args: &[&str], after: Duration) -> bool {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let cut = child.try_wait().unwrap().is_none();
+    child.kill().ok();
+    child.wait().unwrap();
+    cut
+}
+
+/// After a kill: the project loads, `check` says ok exactly when nothing waits for re-anchoring,
+/// and every coding of `before` covers the same text as before (taken literally when `check`
+/// calls the project fine, so no coding can sit on the wrong text unnoticed).
+fn assert_intact(root: &Path, before: &BTreeMap<CodingId, String>, what: &str) {
+    let opened = ProjectDir::open_read_only(root)
+        .unwrap_or_else(|e| panic!("{what}: the project no longer loads: {e}"));
+    let now = coded_texts(&opened.project);
+    for (id, text) in before {
+        assert_eq!(now.get(id), Some(text), "{what}: coding {id} lost or moved");
+    }
+    let check = Command::new(BIN)
+        .args(["check", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let clean = opened.report.changed_texts.is_empty();
+    assert_eq!(
+        check.status.success(),
+        clean,
+        "{what}: check says {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// Kill `args` (with `{P}` standing for the project copy) at `kills` moments over its run.
+fn kill_repeatedly(
+    name: &str,
+    prepare: &dyn Fn(&Path),
+    args: &[&str],
+    kills: usize,
+    seed: u64,
+) -> usize {
+    let tmp = tempfile::tempdir().unwrap();
+    let template = tmp.path().join("template");
+    copy_dir(&sample(), &template);
+    prepare(&template);
+    let before = coded_texts(&ProjectDir::open_read_only(&template).unwrap().project);
+    let with = |root: &Path| -> Vec<String> {
+        args.iter()
+            .map(|a| a.replace("{P}", root.to_str().unwrap()))
+            .collect()
+    };
+    // How long an uninterrupted run takes, to spread the kills over it.
+    let whole = tmp.path().join("whole");
+    copy_dir(&template, &whole);
+    let run: Vec<String> = with(&whole);
+    let duration = timed(&run.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_intact(&whole, &before, &format!("{name}, uninterrupted"));
+
+    let mut moments = Moments(seed);
+    let mut cut_short = 0;
+    for k in 0..kills {
+        let root = tmp.path().join(format!("kill-{k}"));
+        copy_dir(&template, &root);
+        let span = duration.as_micros() as u64 * 5 / 4;
+        let after = Duration::from_micros(moments.next_below(span));
+        let run = with(&root);
+        if killed_after(&run.iter().map(String::as_str).collect::<Vec<_>>(), after) {
+            cut_short += 1;
+        }
+        assert_intact(&root, &before, &format!("{name}, killed after {after:?}"));
+        // The next run of the same command completes.
+        if k % 8 == 0 {
+            let again = timed(&run.iter().map(String::as_str).collect::<Vec<_>>());
+            assert!(again > Duration::ZERO);
+            assert_intact(&root, &before, &format!("{name}, rerun after a kill"));
+        }
+        fs::remove_dir_all(&root).unwrap();
+    }
+    cut_short
+}
+
+/// Insert lines at the top of the chat's text, as another editor would.
+fn edit_chat_outside(root: &Path) {
+    let p = ProjectDir::open_read_only(root).unwrap().project;
+    let chat = p.documents().values().find(|d| d.name == CHAT).unwrap();
+    let mut lines = String::new();
+    for i in 1..=20 {
+        writeln!(lines, "Note {i} added by the transcriber.").unwrap();
+    }
+    fs::write(
+        root.join(format!("documents/{}.txt", chat.id)),
+        format!("{lines}{}", chat.text.as_str()),
+    )
+    .unwrap();
+}
+
+#[test]
+fn killed_imports_lose_nothing() {
+    let files = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for i in 0..3 {
+        let f = files.path().join(format!("note-{i}.txt"));
+        fs::write(
+            &f,
+            format!("Interviewer: Note {i}?\nG{i}: 我们都是病友 {i}.\n").repeat(200),
+        )
+        .unwrap();
+        names.push(f.to_str().unwrap().to_owned());
+    }
+    let mut args = vec!["import", "{P}", "--kind", "interview"];
+    args.extend(names.iter().map(String::as_str));
+    let cut = kill_repeatedly("import", &|_| {}, &args, 60, 1);
+    assert!(cut > 20, "only {cut} kills cut an import short");
+}
+
+#[test]
+fn killed_reanchoring_saves_lose_nothing() {
+    let cut = kill_repeatedly(
+        "check --repair",
+        &edit_chat_outside,
+        &["check", "--repair", "{P}"],
+        60,
+        2,
+    );
+    assert!(cut > 20, "only {cut} kills cut a repair short");
+}
+
+#[test]
+fn killed_merges_and_autocoding_lose_nothing() {
+    let other = tempfile::tempdir().unwrap();
+    let copy = other.path().join("other");
+    copy_dir(&sample(), &copy);
+    // The other copy has codings the project lacks.
+    let out = Command::new(BIN)
+        .args([
+            "search",
+            copy.to_str().unwrap(),
+            "姐妹",
+            "--autocode",
+            "graduate (毕业)",
+            "--coder",
+            "Zhou Ming",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cut = kill_repeatedly(
+        "merge",
+        &|_| {},
+        &["merge", "{P}", copy.to_str().unwrap()],
+        45,
+        3,
+    );
+    assert!(cut > 15, "only {cut} kills cut a merge short");
+    let cut = kill_repeatedly(
+        "search --autocode",
+        &|_| {},
+        &[
+            "search",
+            "{P}",
+            "病友",
+            "--autocode",
+            "graduate (毕业)",
+            "--coder",
+            "Lin Yue",
+        ],
+        45,
+        4,
+    );
+    assert!(cut > 15, "only {cut} kills cut autocoding short");
+}
+
+#[test]
+fn eight_writers_import_at_once_and_each_import_lands_whole_or_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("shared");
+    let out = Command::new(BIN)
+        .args(["new", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let files = tmp.path().join("files");
+    fs::create_dir_all(&files).unwrap();
+    let writers = 8;
+    let imports = 50;
+    let landed = std::sync::atomic::AtomicUsize::new(0);
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|s| {
+        // A reader checks the project over and over while the writers save.
+        let reader = s.spawn(|| {
+            let mut checks = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let out = Command::new(BIN)
+                    .args(["check", root.to_str().unwrap()])
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "a reader saw a broken project: {}",
+                    String::from_utf8_lossy(&out.stdout)
+                );
+                checks += 1;
+            }
+            checks
+        });
+        let handles: Vec<_> = (0..writers)
+            .map(|w| {
+                let (root, files, landed) = (&root, &files, &landed);
+                s.spawn(move || {
+                    for i in 0..imports {
+                        let f = files.join(format!("w{w}-{i}.txt"));
+                        fs::write(&f, format!("Writer {w}, note {i}: 我们都是病友。\n")).unwrap();
+                        let out = Command::new(BIN)
+                            .args([
+                                "import",
+                                root.to_str().unwrap(),
+                                f.to_str().unwrap(),
+                                "--case",
+                                &format!("W{w}"),
+                            ])
+                            .output()
+                            .unwrap();
+                        if out.status.success() {
+                            landed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        } else {
+                            let err = String::from_utf8_lossy(&out.stderr);
+                            assert!(err.contains("open elsewhere"), "writer {w}: {err}");
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(reader.join().unwrap() > 0);
+    });
+    let landed = landed.into_inner();
+    assert!(landed > 0);
+    let p = ProjectDir::open_read_only(&root).unwrap().project;
+    assert_eq!(p.documents().len(), landed);
+    // Every landed document is whole: its case exists, its text is the file's.
+    for doc in p.documents().values() {
+        let case = p.case(doc.case.unwrap()).unwrap();
+        assert!(case.name.starts_with('W'));
+        assert!(doc.text.as_str().contains("我们都是病友"));
+    }
+}
