@@ -8,9 +8,9 @@
 //! every table converts to a [`table::Table`] that the window draws and `csv` writes.
 
 pub mod agreement;
-pub mod attribution;
 pub mod cooccurrence;
 pub mod crosstab;
+pub mod definitions;
 pub mod error;
 pub mod excerpt;
 pub mod filter;

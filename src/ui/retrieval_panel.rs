@@ -96,6 +96,7 @@ impl RetrievalState {
             filter,
             combinations,
             context: CONTEXT,
+            ..RetrievalQuery::default()
         })
     }
 
