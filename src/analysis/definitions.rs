@@ -287,6 +287,18 @@ pub mod explain {
     /// The timeline's messages column.
     pub const MESSAGES: &str = "Chat messages sent in the period by the cases the filter allows \
         (system notices and recalled-message notices are not messages).";
+    /// Retrieval: `--and`.
+    pub const AND: &str = "Codings whose passage is coded with the second code: they share at \
+        least one character with a coding of it (themselves included).";
+    /// Retrieval: `--not`.
+    pub const NOT: &str = "Codings whose passage is not coded with the second code: they share \
+        no character with any coding of it, so a coding of that code is never listed.";
+    /// Retrieval: `--near`.
+    pub const NEAR: &str = "Codings within N characters, or N turns or messages, of another \
+        coding of the second code.";
+    /// Retrieval: whose codings are partners.
+    pub const PARTNERS: &str = "The second code's codings are taken from the same coder as \
+        each listed coding, and from the same documents, cases, attributes and dates.";
     /// The codebook's count.
     pub const CODEBOOK: &str = "Codings of this code (not its sub-codes unless folded) by every \
         coder, in every document. Tables count less: only codings in a case's text (the \
