@@ -238,9 +238,14 @@ fn overlapping_and_not_overlapping() {
         Combination::NotOverlapping(CodeSelection::code(f.solidarity)),
     ];
     assert!(labels(&f, &q).is_empty());
-    // A coding is not its own partner.
+    // The passage of a solidarity coding is coded solidarity (by the coding itself): --and its
+    // own code keeps every coding, --not its own code none.
     q.combinations = vec![Combination::Overlapping(CodeSelection::code(f.solidarity))];
-    assert_eq!(labels(&f, &q), ["I2", "I5", "C6", "C7"]);
+    assert_eq!(labels(&f, &q), ["I2", "I5", "I4", "C2", "C6", "C7"]);
+    q.combinations = vec![Combination::NotOverlapping(CodeSelection::code(
+        f.solidarity,
+    ))];
+    assert!(labels(&f, &q).is_empty());
 }
 
 #[test]
@@ -265,9 +270,12 @@ fn near_in_characters() {
         labels(&f, &q)
     };
     assert_eq!(near(0), ["I5"]);
-    assert_eq!(near(1), ["I2", "I5", "I4"]);
+    // Partners are the same coder's: lin's I2 is one character from zhou's I6 but far from
+    // lin's own I3; lin's I4 is one character after I3.
+    assert_eq!(near(1), ["I5", "I4"]);
     assert_eq!(near(25), ["I2", "I5", "I4", "C2"]);
-    assert_eq!(near(26), ["I2", "I5", "I4", "C2", "C6", "C7"]);
+    // zhou's C7 is far from zhou's only chat graduate C4; lin's C6 is 26 from lin's C5.
+    assert_eq!(near(26), ["I2", "I5", "I4", "C2", "C6"]);
 }
 
 #[test]
@@ -282,7 +290,9 @@ fn near_in_turns_and_messages() {
         labels(&f, &q)
     };
     assert_eq!(near(0), ["I2", "I5", "I4"]);
-    assert_eq!(near(1), ["I2", "I5", "I4", "C2", "C6", "C7"]);
+    // zhou's C7 (message 5) is two messages from zhou's graduate C4 (message 3); lin's C6 is one
+    // from lin's C5 (message 4).
+    assert_eq!(near(1), ["I2", "I5", "I4", "C2", "C6"]);
     let mut q = of(f.identity);
     q.combinations = vec![Combination::Near {
         code: CodeSelection::code(f.graduate),

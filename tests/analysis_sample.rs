@@ -43,6 +43,7 @@ fn regions_by_themes() {
         codes: themes.to_vec(),
         with_subcodes: true,
         filter: lin(&p),
+        ..CrosstabQuery::default()
     };
     let t = crosstab(&p, &q).unwrap();
     // The participants' regions as STUDY.md gives them.

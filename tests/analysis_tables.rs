@@ -18,14 +18,16 @@ use margin::analysis::timeline::{Period, TimelineQuery, timeline};
 fn cooccurrence_by_overlap_counts_merged_stretches() {
     let f = fixture();
     let t = cooccurrence(&f.project, &CooccurrenceQuery::default()).unwrap();
+    // Within each coder: solidarity lin I2, I4, C2, C6 and zhou I5, C7 (6 places); graduate
+    // lin I3, C3, C5, N1 and zhou I6, C4 (6); they meet in zhou's I5 ∩ I6 only.
     assert_eq!(
         t.counts,
         [
             [1, 0, 0, 0, 0],
             [0, 1, 0, 0, 0],
             [0, 0, 0, 0, 0],
-            [0, 0, 0, 4, 1],
-            [0, 0, 0, 1, 5],
+            [0, 0, 0, 6, 1],
+            [0, 0, 0, 1, 6],
         ]
     );
     assert_eq!(t.count(f.solidarity, f.graduate), Some(1));
@@ -35,8 +37,8 @@ fn cooccurrence_by_overlap_counts_merged_stretches() {
          Identity construction,1,0,0,0,0\n\
          Identity construction / Huddling for warmth,0,1,0,0,0\n\
          Emotional resonance,0,0,0,0,0\n\
-         Emotional resonance / Emotional solidarity,0,0,0,4,1\n\
-         Emotional resonance / graduate (毕业),0,0,0,1,5\n"
+         Emotional resonance / Emotional solidarity,0,0,0,6,1\n\
+         Emotional resonance / graduate (毕业),0,0,0,1,6\n"
     );
 }
 
@@ -49,11 +51,13 @@ fn cooccurrence_places_are_the_shared_text() {
         [Place {
             document: f.interview,
             range: range_in(INTERVIEW, "After I graduated,"),
+            // Zhou coded both codes there; Lin's graduate and solidarity do not meet.
+            coder: Some(f.zhou),
         }]
     );
-    // The places of one code: its merged stretches.
+    // The places of one code: each coder's joined stretches (lin 4, zhou 2).
     let own = places(&f.project, &q, f.solidarity, f.solidarity).unwrap();
-    assert_eq!(own.len(), 4);
+    assert_eq!(own.len(), 6);
 }
 
 #[test]
@@ -67,11 +71,13 @@ fn cooccurrence_with_subcodes_rolls_children_up() {
     assert_eq!(
         t.counts,
         [
+            // Resonance with its sub-codes: lin's 8 places (I2, I3, I4, C2, C3, C5, C6, N1),
+            // zhou's 3 (I5 ∪ I6, C4, C7).
             [2, 1, 0, 0, 0],
             [1, 1, 0, 0, 0],
-            [0, 0, 8, 4, 5],
-            [0, 0, 4, 4, 1],
-            [0, 0, 5, 1, 5],
+            [0, 0, 11, 6, 6],
+            [0, 0, 6, 6, 1],
+            [0, 0, 6, 1, 6],
         ]
     );
 }
@@ -89,15 +95,23 @@ fn cooccurrence_by_turn_or_message() {
         [
             [1, 0, 0, 0, 0],
             [0, 1, 0, 0, 0],
+            // Per coder: solidarity lin 3 turns/messages, zhou 2; graduate lin 3 (the notes have
+            // no turns), zhou 2; both codes in interview turn 4 for each coder.
             [0, 0, 0, 0, 0],
-            [0, 0, 0, 3, 1],
-            [0, 0, 0, 1, 3],
+            [0, 0, 0, 5, 2],
+            [0, 0, 0, 2, 5],
         ]
     );
     let turns = places(&f.project, &q, f.solidarity, f.graduate).unwrap();
     let doc = f.project.document(f.interview).unwrap();
-    assert_eq!(turns.len(), 1);
-    assert_eq!(turns[0].range, doc.segments[3].range);
+    // The same turn, once in each coder's codings.
+    assert_eq!(turns.len(), 2);
+    assert!(turns.iter().all(|t| t.range == doc.segments[3].range));
+    assert_eq!(turns.iter().map(|t| t.coder).collect::<Vec<_>>(), {
+        let mut coders = vec![Some(f.lin), Some(f.zhou)];
+        coders.sort();
+        coders
+    });
 }
 
 #[test]
@@ -114,7 +128,7 @@ fn cooccurrence_follows_the_filter() {
     let t = cooccurrence(&f.project, &q).unwrap();
     // Codebook order, whatever the order asked.
     assert_eq!(t.codes[0].id, f.solidarity);
-    assert_eq!(t.counts, [[4, 1], [1, 5]]);
+    assert_eq!(t.counts, [[6, 1], [1, 6]]);
 }
 
 #[test]
@@ -143,18 +157,22 @@ fn crosstab_coverage_is_the_share_of_the_case_text() {
     let f = fixture();
     let t = crosstab(&f.project, &CrosstabQuery::default()).unwrap();
     let body = |s: &str| s.chars().count();
-    // G1 wrote one message; G5 one; G8 gave the interview and wrote two messages.
+    // G1 wrote one message; G5 one; G8 gave two answers in the interview (the interviewer's
+    // questions, the speaker labels are not G8's text) and wrote two messages.
     assert_eq!(
         t.text,
         [
             body("Just diagnosed. Why me?"),
             body("我毕业了！CR了！"),
-            INTERVIEW.chars().count()
+            body("Through community screening. A nurse added me to the group.")
+                + body(
+                    "We walk by the lake every month. After I graduated, 我毕业以后 I help newcomers read their results."
+                )
                 + body("Welcome! We walk by the lake on Sunday, come along.")
                 + body("Lunch after the walk? I will buy medicine for G5.")
         ]
     );
-    assert_eq!(t.text, [23, 9, 342]);
+    assert_eq!(t.text, [23, 9, 253]);
     assert_eq!(t.coded[0], [7, 0, 0]); // "Why me?"
     assert_eq!(t.coded[4], [0, 7, 24]); // "我毕业了" + "CR了"; I6 holds I3
     assert_eq!(t.coded[3], [0, 0, 51 + 36 + 42 + 49]);
@@ -165,13 +183,13 @@ fn crosstab_coverage_is_the_share_of_the_case_text() {
             Cell::Text("Emotional resonance / graduate (毕业)".into()),
             Cell::Percent(0.0),
             Cell::Percent(700.0 / 9.0),
-            Cell::Percent(2400.0 / 342.0),
-            Cell::Percent(3100.0 / 374.0),
+            Cell::Percent(2400.0 / 253.0),
+            Cell::Percent(3100.0 / 285.0),
         ]
     );
     assert_eq!(
         t.to_table(Measure::Coverage).to_csv().lines().nth(5),
-        Some("Emotional resonance / graduate (毕业),0.00,77.78,7.02,8.29")
+        Some("Emotional resonance / graduate (毕业),0.00,77.78,9.49,10.88")
     );
     let _ = CHAT;
 }
@@ -192,7 +210,7 @@ fn crosstab_by_attribute_and_by_age_band() {
     assert_eq!(t.columns[1].cases, [f.g5, f.g8]);
     assert_eq!(t.counts[4], [0, 4]);
     assert_eq!(t.cases[4], [0, 2]);
-    assert_eq!(t.text, [23, 351]);
+    assert_eq!(t.text, [23, 262]);
     assert_eq!(t.coded[4], [0, 31]);
     let q = CrosstabQuery {
         columns: CrosstabColumns::Attribute {

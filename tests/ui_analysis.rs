@@ -1,6 +1,7 @@
 //! The analysis window driven headless with `egui_kittest`: search every document, jump to a hit,
 //! code all hits with one click and undo it in one step; coded retrieval narrowed by a case
-//! attribute, exported through the export module; a crosstab per attribute value and its CSV.
+//! attribute, exported through the export module; a crosstab per attribute value and its CSV;
+//! the tables' definitions on hover.
 
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
@@ -326,4 +327,38 @@ fn crosstab_per_region_counts_codings_and_saves_as_csv() {
     let t = &h.state().analysis().tables;
     assert!(t.grid.is_none());
     assert!(t.error.as_deref().unwrap().contains("Tibet"), "{t:?}");
+}
+
+#[test]
+fn tables_say_on_hover_what_their_numbers_count() {
+    use margin::analysis::definitions::explain;
+    let f = fixture();
+    let mut h = harness(&f);
+    show(&mut h, AnalysisTab::Tables);
+    {
+        let t = &mut h.state_mut().analysis_mut().tables;
+        t.kind = TableKind::Crosstab;
+        t.attribute = Some(f.region);
+    }
+    h.get_by_label("Compute").click();
+    frames(&mut h, 3);
+    let line =
+        "Codings in each column's text; each coder's coding counts (hover for the definition)";
+    h.get_by_label(line).hover();
+    // Tooltips wait half a second; a frame is 1/20 s.
+    frames(&mut h, 15);
+    h.get_by_label_contains("Codings that share at least one character with the column's text");
+
+    // Co-occurrence says whether it counts within each coder or pooled.
+    h.state_mut().analysis_mut().tables.kind = TableKind::Cooccurrence;
+    h.get_by_label("Compute").click();
+    frames(&mut h, 3);
+    let grid = h.state().analysis().tables.grid.clone().unwrap();
+    assert!(grid.definition.starts_with(explain::OVERLAP));
+    assert!(!grid.definition.contains(explain::POOLED));
+    h.get_by_label("pool coders").click();
+    frames(&mut h, 3);
+    let grid = h.state().analysis().tables.grid.clone().unwrap();
+    assert!(grid.definition.contains(explain::POOLED));
+    assert_eq!(grid.bars_title, "Places coded (coders pooled)");
 }

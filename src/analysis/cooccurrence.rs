@@ -1,24 +1,28 @@
 //! Code co-occurrence: how often two codes meet, as a symmetric code × code table.
 //!
-//! Two ways to meet:
-//! - **overlap**: the text both codes cover. Each code's codings are first merged into the
-//!   stretches of text it covers (so two coders coding the same passage, or nested codings,
-//!   count once); a cell counts the separate stretches where A's text and B's text overlap.
-//!   The diagonal counts the stretches of the code itself.
+//! Codes meet within each coder's own codings, and the counts are summed over coders (two coders
+//! who each code a passage once with A and once with B make two meetings; one coder's A on the
+//! other's B makes none). [`Options::pool_coders`] takes every selected coder's codings together
+//! instead. Two ways to meet:
+//! - **overlap**: the text both codes cover. Each code's codings are first joined into its
+//!   places ([`definitions::places`]: overlapping codings join, touching ones stay two); a cell
+//!   counts the pairs of places, one of each code, that share text. The diagonal counts the
+//!   places of the code itself.
 //! - **segment**: the speaker turns or chat messages holding both codes (a coding is in every
 //!   turn it touches). The diagonal counts the turns holding the code. Documents without turns
 //!   add nothing.
 //!
-//! Per document, the merged stretches of all codes are swept once in order of start, so the
+//! Per document and coder, the places of all codes are swept once in order of start, so the
 //! cost is one sort of the codings plus the number of overlaps found.
 
 use serde::{Deserialize, Serialize};
 
+use super::definitions::{self, Options};
 use super::error::AnalysisError;
 use super::filter::CodingFilter;
-use super::headings::{CodeHeading, Headings, merge};
+use super::headings::{CodeHeading, Headings};
 use super::table::{Cell, Table};
-use crate::model::{CharRange, CodeId, Coding, Document, DocumentId, Project};
+use crate::model::{CharRange, CodeId, CoderId, Coding, Document, DocumentId, Project};
 
 /// What counts as two codes meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -41,6 +45,9 @@ pub struct CooccurrenceQuery {
     pub with_subcodes: bool,
     /// Which codings count.
     pub filter: CodingFilter,
+    /// Within each coder or pooled; what a case's text is.
+    #[serde(default)]
+    pub options: Options,
 }
 
 /// A code × code table of co-occurrences.
@@ -48,6 +55,8 @@ pub struct CooccurrenceQuery {
 pub struct Cooccurrence {
     /// What was counted.
     pub by: CooccurrenceUnit,
+    /// True when the coders were pooled; false when codes met within each coder's codings.
+    pub pooled: bool,
     /// The codes heading rows and columns, in codebook order.
     pub codes: Vec<CodeHeading>,
     /// `counts[i][j]`: places where codes `i` and `j` meet (symmetric; the diagonal counts the
@@ -62,6 +71,8 @@ pub struct Place {
     pub document: DocumentId,
     /// The shared text (overlap) or the turn/message (segment).
     pub range: CharRange,
+    /// The coder whose codings meet there (`None` when the coders were pooled).
+    pub coder: Option<CoderId>,
 }
 
 impl Cooccurrence {
@@ -112,7 +123,7 @@ fn units_of(
         }
     }
     match by {
-        CooccurrenceUnit::Overlap => ranges.into_iter().map(merge).collect(),
+        CooccurrenceUnit::Overlap => ranges.into_iter().map(definitions::places).collect(),
         CooccurrenceUnit::Segment => ranges
             .into_iter()
             .map(|mut r| {
@@ -157,6 +168,24 @@ fn sweep(
     }
 }
 
+/// The codings of one document by coder (one group of all of them when `pooled`), in coder id
+/// order.
+fn by_coder<'c>(codings: &[&'c Coding], pooled: bool) -> Vec<(Option<CoderId>, Vec<&'c Coding>)> {
+    if pooled {
+        return vec![(None, codings.to_vec())];
+    }
+    let mut groups: Vec<(Option<CoderId>, Vec<&Coding>)> = Vec::new();
+    let mut sorted = codings.to_vec();
+    sorted.sort_by_key(|c| c.coder);
+    for c in sorted {
+        match groups.last_mut() {
+            Some((Some(coder), v)) if *coder == c.coder => v.push(c),
+            _ => groups.push((Some(c.coder), vec![c])),
+        }
+    }
+    groups
+}
+
 /// Compute a co-occurrence table.
 pub fn cooccurrence(
     project: &Project,
@@ -165,29 +194,33 @@ pub fn cooccurrence(
     let headings = Headings::new(project, &query.codes, query.with_subcodes)?;
     let n = headings.len();
     let mut counts = vec![vec![0; n]; n];
-    let filter = query.filter.compile(project);
+    let filter = query.filter.compile_with(project, query.options);
     let mut selected = filter.by_document(|c| !headings.of(c.code).is_empty());
     for doc in filter.documents() {
         let Some(codings) = selected.remove(&doc.id) else {
             continue;
         };
-        let units = units_of(doc, &headings, &codings, query.by);
-        sweep(&units, query.by, |i, j, _| {
-            counts[i][j] += 1;
-            if i != j {
-                counts[j][i] += 1;
-            }
-        });
+        for (_, group) in by_coder(&codings, query.options.pool_coders) {
+            let units = units_of(doc, &headings, &group, query.by);
+            sweep(&units, query.by, |i, j, _| {
+                counts[i][j] += 1;
+                if i != j {
+                    counts[j][i] += 1;
+                }
+            });
+        }
     }
     Ok(Cooccurrence {
         by: query.by,
+        pooled: query.options.pool_coders,
         codes: headings.codes,
         counts,
     })
 }
 
 /// The places where codes `a` and `b` meet (what a cell of the table counts), in document name
-/// and text order, for listing them or jumping to them. With `a == b`, the places of `a`.
+/// and text order (then coder), for listing them or jumping to them. With `a == b`, the places
+/// of `a`.
 pub fn places(
     project: &Project,
     query: &CooccurrenceQuery,
@@ -199,24 +232,27 @@ pub fn places(
     let (Some(ia), Some(ib)) = (index(a), index(b)) else {
         return Ok(Vec::new());
     };
-    let filter = query.filter.compile(project);
+    let filter = query.filter.compile_with(project, query.options);
     let mut selected = filter.by_document(|c| !headings.of(c.code).is_empty());
     let mut out = Vec::new();
     for doc in filter.documents() {
         let Some(codings) = selected.remove(&doc.id) else {
             continue;
         };
-        let units = units_of(doc, &headings, &codings, query.by);
         let mut found = Vec::new();
-        sweep(&units, query.by, |i, j, range| {
-            if (i, j) == (ia, ib) || (j, i) == (ia, ib) {
-                found.push(range);
-            }
-        });
+        for (coder, group) in by_coder(&codings, query.options.pool_coders) {
+            let units = units_of(doc, &headings, &group, query.by);
+            sweep(&units, query.by, |i, j, range| {
+                if (i, j) == (ia, ib) || (j, i) == (ia, ib) {
+                    found.push((range, coder));
+                }
+            });
+        }
         found.sort_unstable();
-        out.extend(found.into_iter().map(|range| Place {
+        out.extend(found.into_iter().map(|(range, coder)| Place {
             document: doc.id,
             range,
+            coder,
         }));
     }
     Ok(out)

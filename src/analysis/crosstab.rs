@@ -1,15 +1,16 @@
 //! Code × case and code × attribute tables: which codes participants voice, by participant or
 //! by region, age band, time in the group.
 //!
-//! A passage belongs to a case as [`Attribution`](super::attribution::Attribution) decides (the
-//! interview's case, or the chat message's sender). Each cell holds three measures:
-//! - **count**: codings of the code in passages of the column's cases (what `retrieve` would
-//!   list with the same filter);
+//! A case's text, and which case a coding counts for, are as [`definitions`](super::definitions)
+//! says: the participant's own interview turns and chat messages, within the filters; a coding
+//! counts for every case whose text it shares a character with. Each cell holds three measures:
+//! - **count**: codings of the code sharing text with the column's cases' text (what `retrieve`
+//!   lists with the same filter and those cases); the total counts each coding once;
 //! - **cases**: how many of the column's cases have at least one such coding;
-//! - **coverage**: the share of the column's text (its cases' interviews and chat messages)
-//!   that the code covers, overlapping codings counted once.
+//! - **coverage**: the share of the column's text that the code covers, overlapping codings
+//!   (of any selected coder) counted once, only characters of that text counted.
 //!
-//! Codings of passages that belong to no case are counted apart, in `unattributed`.
+//! Codings in scope that share no text with any case are counted apart, in `unattributed`.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -17,9 +18,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
+use super::definitions::{self, Options};
 use super::error::AnalysisError;
 use super::filter::CodingFilter;
-use super::headings::{CodeHeading, Headings, merge};
+use super::headings::{CodeHeading, Headings};
 use super::names::natural_cmp;
 use super::table::{Cell, Table};
 use crate::model::{AttributeId, AttributeKind, Case, CaseId, CharRange, CodeId, Project, Value};
@@ -62,6 +64,9 @@ pub struct CrosstabQuery {
     pub with_subcodes: bool,
     /// Which codings (and cases) count.
     pub filter: CodingFilter,
+    /// What a case's text is.
+    #[serde(default)]
+    pub options: Options,
 }
 
 /// A column: a case, or the cases sharing an attribute value.
@@ -82,6 +87,8 @@ pub struct Crosstab {
     pub columns: Vec<CrosstabColumn>,
     /// `counts[code][column]`: codings.
     pub counts: Vec<Vec<usize>>,
+    /// `totals[code]`: codings counted in some column, each once.
+    pub totals: Vec<usize>,
     /// `cases[code][column]`: cases with at least one coding.
     pub cases: Vec<Vec<usize>>,
     /// `coded[code][column]`: characters of the column's text the code covers.
@@ -119,11 +126,12 @@ impl Crosstab {
         }
     }
 
-    /// The row total of one measure (coverage: of all columns' text together).
+    /// The row total of one measure (count: each coding once, even when it counts in two
+    /// columns; coverage: of all columns' text together).
     #[must_use]
     pub fn total(&self, measure: Measure, code: usize) -> Cell {
         match measure {
-            Measure::Count => Cell::Count(self.counts[code].iter().sum()),
+            Measure::Count => Cell::Count(self.totals[code]),
             Measure::Cases => Cell::Count(self.cases[code].iter().sum()),
             Measure::Coverage => Cell::Percent(percent(
                 self.coded[code].iter().sum(),
@@ -271,7 +279,7 @@ fn overlap_by_span(
 /// Compute a crosstab.
 pub fn crosstab(project: &Project, query: &CrosstabQuery) -> Result<Crosstab, AnalysisError> {
     let headings = Headings::new(project, &query.codes, query.with_subcodes)?;
-    let filter = query.filter.compile(project);
+    let filter = query.filter.compile_with(project, query.options);
     let columns = columns_of(project, query.columns, |c| filter.allows_case(Some(c)))?;
     let col_of: HashMap<CaseId, usize> = columns
         .iter()
@@ -280,43 +288,59 @@ pub fn crosstab(project: &Project, query: &CrosstabQuery) -> Result<Crosstab, An
         .collect();
     let (n, m) = (headings.len(), columns.len());
     let mut counts = vec![vec![0; m]; n];
+    let mut totals = vec![0; n];
     let mut coded = vec![vec![0; m]; n];
     let mut text = vec![0; m];
     let mut unattributed = vec![0; n];
     let mut unattributed_codings = 0;
     let mut seen: Vec<Vec<HashSet<CaseId>>> = vec![vec![HashSet::new(); m]; n];
-    let attribution = filter.attribution();
     let mut selected = filter.by_document(|c| !headings.of(c.code).is_empty());
     for doc in filter.documents() {
-        let spans: Vec<(CharRange, usize)> = attribution
-            .spans(doc)
-            .into_iter()
-            .filter_map(|(r, c)| Some((r, *col_of.get(&c)?)))
+        // The columns' text in this document: the pieces in scope that are some column's case's.
+        let mut pieces = filter.text(doc);
+        pieces.retain(|p| p.case.is_some_and(|c| col_of.contains_key(&c)));
+        let spans: Vec<(CharRange, usize)> = pieces
+            .iter()
+            .filter_map(|p| Some((p.range, *col_of.get(&p.case?)?)))
             .collect();
         for (r, col) in &spans {
             text[*col] += r.len();
         }
         let mut ranges: Vec<Vec<CharRange>> = vec![Vec::new(); n];
         for c in selected.remove(&doc.id).unwrap_or_default() {
-            let case = attribution.case_of(doc, c.range);
-            let col = case.and_then(|case| Some((case, *col_of.get(&case)?)));
-            if col.is_none() && !headings.of(c.code).is_empty() {
+            let cases = definitions::cases_in(&pieces, c.range);
+            let mut cols: Vec<(CaseId, usize)> = cases
+                .iter()
+                .filter_map(|case| Some((*case, *col_of.get(case)?)))
+                .collect();
+            let under = headings.of(c.code);
+            if cols.is_empty() {
                 unattributed_codings += 1;
+                for &h in under {
+                    unattributed[h] += 1;
+                }
+                continue;
             }
-            for &h in headings.of(c.code) {
+            for &h in under {
                 ranges[h].push(c.range);
-                match col {
-                    Some((case, col)) => {
-                        counts[h][col] += 1;
-                        seen[h][col].insert(case);
-                    }
-                    None => unattributed[h] += 1,
+                totals[h] += 1;
+                for &(case, _) in &cols {
+                    seen[h][col_of[&case]].insert(case);
+                }
+            }
+            cols.sort_unstable_by_key(|&(_, col)| col);
+            cols.dedup_by_key(|&mut (_, col)| col);
+            for &h in under {
+                for &(_, col) in &cols {
+                    counts[h][col] += 1;
                 }
             }
         }
         for (h, r) in ranges.into_iter().enumerate() {
             if !r.is_empty() {
-                overlap_by_span(&merge(r), &spans, |col, len| coded[h][col] += len);
+                overlap_by_span(&definitions::places(r), &spans, |col, len| {
+                    coded[h][col] += len;
+                });
             }
         }
     }
@@ -328,6 +352,7 @@ pub fn crosstab(project: &Project, query: &CrosstabQuery) -> Result<Crosstab, An
         codes: headings.codes,
         columns,
         counts,
+        totals,
         cases,
         coded,
         text,

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::attribution::Attribution;
+use super::definitions::Attribution;
 use crate::model::{CharRange, Document, DocumentId};
 
 /// A passage of a document, with context, ready to show and to jump to.

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::attribution::Attribution;
+use super::definitions::{self, Attribution, Options, Piece};
 use super::error::AnalysisError;
 use super::names::{self, natural_cmp};
 use crate::model::{
@@ -196,13 +196,14 @@ impl AttributeCondition {
 pub struct CodingFilter {
     /// Only codings in these documents.
     pub documents: Vec<DocumentId>,
-    /// Only codings of passages belonging to these cases (see [`Attribution`]).
+    /// Only codings sharing text with these cases' text (see [`definitions`]).
     pub cases: Vec<CaseId>,
     /// Only codings whose case satisfies every condition.
     pub attributes: Vec<AttributeCondition>,
     /// Only codings by these coders.
     pub coders: Vec<CoderId>,
-    /// Only codings in chat messages sent on these days (codings outside timed messages fail).
+    /// Only codings sharing text with chat messages sent on these days (codings outside timed
+    /// messages fail).
     pub message_time: Option<DateSpan>,
     /// Only codings made on these days (UTC).
     pub coded_time: Option<DateSpan>,
@@ -215,9 +216,15 @@ impl CodingFilter {
         self == &Self::default()
     }
 
-    /// Prepare the filter for `project`.
+    /// Prepare the filter for `project`, with the default definitions.
     #[must_use]
     pub fn compile<'p>(&self, project: &'p Project) -> CompiledFilter<'p> {
+        self.compile_with(project, Options::default())
+    }
+
+    /// Prepare the filter for `project`, with `options` for what a case's text is.
+    #[must_use]
+    pub fn compile_with<'p>(&self, project: &'p Project, options: Options) -> CompiledFilter<'p> {
         let cases = if self.cases.is_empty() && self.attributes.is_empty() {
             None
         } else {
@@ -232,7 +239,7 @@ impl CodingFilter {
             )
         };
         CompiledFilter {
-            attribution: Attribution::new(project),
+            attribution: Attribution::with(project, options),
             documents: set_of(&self.documents),
             cases,
             coders: set_of(&self.coders),
@@ -314,18 +321,53 @@ impl<'p> CompiledFilter<'p> {
         docs
     }
 
-    /// True when `coding`, which lies in `doc`, passes.
+    /// True when the filter restricts the text (cases, attributes or message dates): then only
+    /// codings sharing text with [`CompiledFilter::text`] pass.
     #[must_use]
-    pub fn matches(&self, doc: &Document, coding: &Coding) -> bool {
+    pub fn restricts_text(&self) -> bool {
+        self.cases.is_some() || self.message_time.is_some()
+    }
+
+    /// True when a piece of text is in scope: its case and its time pass.
+    #[must_use]
+    pub fn allows_piece(&self, piece: &Piece) -> bool {
+        (self.cases.is_none() || self.allows_case(piece.case))
+            && (self.message_time.is_none() || self.allows_message_time(piece.at))
+    }
+
+    /// The pieces of `doc`'s text the filter leaves (every turn, message and notice when it
+    /// restricts no case and no date), in text order.
+    #[must_use]
+    pub fn text(&self, doc: &Document) -> Vec<Piece> {
+        let mut pieces = self.attribution.pieces(doc);
+        pieces.retain(|p| self.allows_piece(p));
+        pieces
+    }
+
+    /// True when `coding`, which lies in `doc`, passes; `text` is [`CompiledFilter::text`] of
+    /// `doc` (only read when the filter restricts the text).
+    #[must_use]
+    pub fn matches_in(&self, doc: &Document, text: &[Piece], coding: &Coding) -> bool {
         self.allows_document(doc.id)
             && self.allows_coder(coding.coder)
             && self
                 .coded_time
                 .is_none_or(|span| span.contains(coding.created.date_naive()))
-            && (self.message_time.is_none()
-                || self.allows_message_time(Attribution::time_of(doc, coding.range)))
-            && (self.cases.is_none()
-                || self.allows_case(self.attribution.case_of(doc, coding.range)))
+            && (!self.restricts_text()
+                || definitions::overlapping(text, coding.range)
+                    .next()
+                    .is_some())
+    }
+
+    /// True when `coding`, which lies in `doc`, passes.
+    #[must_use]
+    pub fn matches(&self, doc: &Document, coding: &Coding) -> bool {
+        let text = if self.restricts_text() {
+            self.text(doc)
+        } else {
+            Vec::new()
+        };
+        self.matches_in(doc, &text, coding)
     }
 
     /// The codings that pass and that `keep` accepts, by document, each list sorted by start,
@@ -341,7 +383,12 @@ impl<'p> CompiledFilter<'p> {
         });
         groups.retain(|id, codings| {
             if let Some(doc) = project.document(*id) {
-                codings.retain(|c| self.matches(doc, c));
+                let text = if self.restricts_text() {
+                    self.text(doc)
+                } else {
+                    Vec::new()
+                };
+                codings.retain(|c| self.matches_in(doc, &text, c));
             }
             !codings.is_empty()
         });
@@ -354,11 +401,16 @@ impl<'p> CompiledFilter<'p> {
         if !self.allows_document(doc.id) {
             return Vec::new();
         }
+        let text = if self.restricts_text() {
+            self.text(doc)
+        } else {
+            Vec::new()
+        };
         let mut v: Vec<&Coding> = self
             .attribution
             .project()
             .codings_of(doc.id)
-            .filter(|c| self.matches(doc, c))
+            .filter(|c| self.matches_in(doc, &text, c))
             .collect();
         v.sort_by_key(|c| (c.range.start, c.range.end, c.id));
         v

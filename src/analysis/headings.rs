@@ -83,17 +83,3 @@ impl Headings {
         self.codes.is_empty()
     }
 }
-
-/// Sort and merge ranges that overlap or touch.
-#[must_use]
-pub fn merge(mut ranges: Vec<crate::model::CharRange>) -> Vec<crate::model::CharRange> {
-    ranges.sort_unstable();
-    let mut out: Vec<crate::model::CharRange> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}

@@ -5,12 +5,13 @@
 //!
 //! Every query is a plain data struct and every result plain data carrying document ids and
 //! character ranges, so the window can jump to the source and the exporter can take the codings;
-//! every table converts to a [`table::Table`] that the window draws and `csv` writes.
+//! every table converts to a [`table::Table`] that the window draws and `csv` writes. What a
+//! case's text, a place, a coder's scope and a period are is defined once, in [`definitions`].
 
 pub mod agreement;
-pub mod attribution;
 pub mod cooccurrence;
 pub mod crosstab;
+pub mod definitions;
 pub mod error;
 pub mod excerpt;
 pub mod filter;

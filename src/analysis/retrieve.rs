@@ -4,11 +4,20 @@
 //!
 //! Each result names its coding, document and character range (so the exporter can take the
 //! list and the window can jump to the passage) and carries the passage with its context.
+//!
+//! The partners of a combination are paired as [`definitions`] says: codings of the same coder
+//! (every selected coder's with [`Options::pool_coders`]), in the same scope as the retrieved
+//! code (documents, cases, attributes, dates, coders) unless
+//! [`RetrievalQuery::partners_anywhere`] frees them from the cases, attributes and dates.
+//! `--and` and `--not` ask about the passage: whether its text is coded with the other code, the
+//! coding itself included, so `--not Y` never returns a coding of Y and `--and Y`, `--not Y`
+//! split the codings between them.
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::definitions::{self, Options};
 use super::error::AnalysisError;
 use super::excerpt::Excerpt;
 use super::filter::{CodingFilter, group_by_document};
@@ -66,14 +75,17 @@ pub enum Proximity {
 }
 
 /// A condition relating the retrieved codings to the codings of another code (in the same
-/// document, by a coder the filter allows).
+/// document, of the same coder unless coders are pooled, in the filter's scope unless
+/// [`RetrievalQuery::partners_anywhere`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Combination {
-    /// Keep codings that share at least one character with a coding of this code.
+    /// Keep codings whose passage is coded with this code: they share at least one character
+    /// with a coding of it (themselves included).
     Overlapping(CodeSelection),
-    /// Keep codings that share no character with any coding of this code.
+    /// Keep codings whose passage is not coded with this code: they share no character with any
+    /// coding of it (themselves included, so a coding of this code never passes).
     NotOverlapping(CodeSelection),
-    /// Keep codings near a coding of this code.
+    /// Keep codings near another coding of this code.
     Near {
         /// The other code.
         code: CodeSelection,
@@ -101,6 +113,13 @@ pub struct RetrievalQuery {
     pub combinations: Vec<Combination>,
     /// Characters of context either side of each excerpt.
     pub context: usize,
+    /// Within each coder or pooled; what a case's text is.
+    #[serde(default)]
+    pub options: Options,
+    /// Take the partners of combinations from every case, attribute value and date (and coding
+    /// time), not only from those the filter selects; the coder filter still applies.
+    #[serde(default)]
+    pub partners_anywhere: bool,
 }
 
 /// One retrieved coding with its passage.
@@ -116,7 +135,7 @@ pub struct Retrieved {
     pub coder: CoderId,
     /// The coder's name.
     pub coder_name: String,
-    /// The case the passage belongs to.
+    /// The first case (in text order) whose text the passage shares, among those in scope.
     pub case: Option<CaseId>,
     /// The case's name.
     pub case_name: Option<String>,
@@ -178,15 +197,19 @@ pub fn retrieve(
         .iter()
         .map(|c| Ok((*c, c.selection().resolve(project)?)))
         .collect::<Result<_, AnalysisError>>()?;
-    let filter = query.filter.compile(project);
-    let attribution = filter.attribution();
+    let filter = query.filter.compile_with(project, query.options);
+    let pooled = query.options.pool_coders;
     let mut selected = filter.by_document(|c| codes.as_ref().is_none_or(|s| s.contains(&c.code)));
     let mut partner_groups: Vec<_> = combos
         .iter()
         .map(|(_, set)| {
-            group_by_document(project, |c| {
-                set.contains(&c.code) && filter.allows_coder(c.coder)
-            })
+            if query.partners_anywhere {
+                group_by_document(project, |c| {
+                    set.contains(&c.code) && filter.allows_coder(c.coder)
+                })
+            } else {
+                filter.by_document(|c| set.contains(&c.code))
+            }
         })
         .collect();
     let mut paths: HashMap<CodeId, String> = HashMap::new();
@@ -204,6 +227,7 @@ pub fn retrieve(
             .iter_mut()
             .map(|g| g.remove(&doc.id).unwrap_or_default())
             .collect();
+        let text = filter.text(doc);
         let mut rows: Vec<Retrieved> = Vec::new();
         'candidates: for a in candidates {
             let a_span = segment_span(doc, a.range);
@@ -233,7 +257,11 @@ pub fn retrieve(
                 let found: Vec<CodingId> = bs
                     .iter()
                     .take_while(|b| last_start.is_none_or(|l| b.range.start <= l))
-                    .filter(|b| b.id != a.id && qualifies(doc, a, a_span, b, how))
+                    .filter(|b| {
+                        (pooled || b.coder == a.coder)
+                            && (b.id != a.id || !matches!(how, Combination::Near { .. }))
+                            && qualifies(doc, a, a_span, b, how)
+                    })
                     .map(|b| b.id)
                     .collect();
                 match how {
@@ -245,7 +273,7 @@ pub fn retrieve(
             }
             partners.sort();
             partners.dedup();
-            let case = attribution.case_of(doc, a.range);
+            let case = definitions::cases_in(&text, a.range).first().copied();
             rows.push(Retrieved {
                 coding: a.id,
                 code: a.code,

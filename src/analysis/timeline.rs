@@ -1,20 +1,23 @@
 //! Code frequency over time in chat logs: codings per code per week or month, by the time of
-//! the message each coding lies in, beside the number of messages sent in each period (to read
-//! counts against how busy the group was).
+//! the messages each coding shares text with, beside the number of messages sent in each period
+//! (to read counts against how busy the group was). What a message is, and that a coding
+//! spanning messages of two periods counts in each, is as [`definitions`] says.
 //!
 //! Periods run without gaps from the first to the last period that has a message or coding;
-//! weeks are ISO weeks (Monday to Sunday). Codings outside timed messages (interviews, chat
-//! headers) are not placed in time; they are counted in `untimed`.
+//! weeks are ISO weeks (Monday to Sunday). A period's dates are cut to the filter's dates: with
+//! `--from 2024-06-15` the first month row runs from 2024-06-15 and says so. Codings sharing text
+//! with no timed message (interviews, chat headers) are not placed in time; they are counted in
+//! `untimed`.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::attribution::Attribution;
+use super::definitions::{self, Options};
 use super::error::AnalysisError;
 use super::filter::CodingFilter;
 use super::headings::{CodeHeading, Headings};
 use super::table::{Cell, Table};
-use crate::model::{CodeId, Project, SegmentKind};
+use crate::model::{CodeId, Project};
 
 /// The length of a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -69,16 +72,20 @@ pub struct TimelineQuery {
     pub with_subcodes: bool,
     /// Which codings (and messages) count.
     pub filter: CodingFilter,
+    /// What a case's text is.
+    #[serde(default)]
+    pub options: Options,
 }
 
 /// One period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PeriodHeading {
-    /// Its first day.
+    /// Its first day (cut to the filter's first day).
     pub start: NaiveDate,
-    /// Its last day.
+    /// Its last day (cut to the filter's last day).
     pub end: NaiveDate,
-    /// Its label (`2024-W18`, `2024-05`).
+    /// Its label (`2024-W18`, `2024-05`), with the dates when they are cut
+    /// (`2024-06 (06-15–06-30)`).
     pub label: String,
 }
 
@@ -130,40 +137,35 @@ impl Timeline {
 /// Compute a timeline.
 pub fn timeline(project: &Project, query: &TimelineQuery) -> Result<Timeline, AnalysisError> {
     let headings = Headings::new(project, &query.codes, query.with_subcodes)?;
-    let filter = query.filter.compile(project);
-    let attribution = filter.attribution();
+    let filter = query.filter.compile_with(project, query.options);
     let per = query.per;
     // (period start, heading or None for a message)
     let mut events: Vec<(NaiveDate, Option<usize>)> = Vec::new();
     let mut untimed = 0;
     let mut selected = filter.by_document(|c| !headings.of(c.code).is_empty());
     for doc in filter.documents() {
-        for s in &doc.segments {
-            let Some(at) = s.at else { continue };
-            if s.kind != SegmentKind::Message || !filter.allows_message_time(Some(at)) {
-                continue;
-            }
-            if filter.restricts_cases() {
-                let case = doc
-                    .case
-                    .or_else(|| attribution.case_named(s.speaker.as_deref()?));
-                if !filter.allows_case(case) {
-                    continue;
-                }
-            }
-            events.push((per.start_of(at.date()), None));
-        }
+        let mut messages = filter.text(doc);
+        messages.retain(|p| p.message && p.at.is_some());
+        events.extend(
+            messages
+                .iter()
+                .filter_map(|p| Some((per.start_of(p.at?.date()), None))),
+        );
         for c in selected.remove(&doc.id).unwrap_or_default() {
-            let under = headings.of(c.code);
-            match Attribution::time_of(doc, c.range) {
-                Some(at) => {
-                    let start = per.start_of(at.date());
-                    events.extend(under.iter().map(|&h| (start, Some(h))));
-                }
-                None => untimed += 1,
+            let mut starts: Vec<NaiveDate> = definitions::overlapping(&messages, c.range)
+                .filter_map(|p| Some(per.start_of(p.at?.date())))
+                .collect();
+            starts.sort_unstable();
+            starts.dedup();
+            if starts.is_empty() {
+                untimed += 1;
+            }
+            for start in starts {
+                events.extend(headings.of(c.code).iter().map(|&h| (start, Some(h))));
             }
         }
     }
+    let span = query.filter.message_time.unwrap_or_default();
     let mut periods = Vec::new();
     if let (Some(first), Some(last)) = (
         events.iter().map(|e| e.0).min(),
@@ -172,10 +174,16 @@ pub fn timeline(project: &Project, query: &TimelineQuery) -> Result<Timeline, An
         let mut start = first;
         while start <= last {
             let next = per.next(start);
+            let end = next.pred_opt().unwrap_or(next);
+            let (from, to) = definitions::period_dates(start, end, span.from, span.to);
+            let mut label = per.label(start);
+            if (from, to) != (start, end) {
+                label = format!("{label} ({}–{})", from.format("%m-%d"), to.format("%m-%d"));
+            }
             periods.push(PeriodHeading {
-                start,
-                end: next.pred_opt().unwrap_or(next),
-                label: per.label(start),
+                start: from,
+                end: to,
+                label,
             });
             start = next;
         }
@@ -183,7 +191,8 @@ pub fn timeline(project: &Project, query: &TimelineQuery) -> Result<Timeline, An
     let mut counts = vec![vec![0; periods.len()]; headings.len()];
     let mut messages = vec![0; periods.len()];
     for (start, what) in events {
-        let p = periods.partition_point(|p| p.start < start);
+        // The period holding `start` (a period's own start may have been cut later).
+        let p = periods.partition_point(|p| p.end < start);
         match what {
             Some(h) => counts[h][p] += 1,
             None => messages[p] += 1,

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
+use crate::analysis::definitions::Options;
 use crate::analysis::excerpt::Excerpt;
 use crate::analysis::filter::{AttributeCondition, CodingFilter, DateSpan};
 use crate::analysis::headings::CodeHeading;
@@ -57,9 +58,22 @@ pub struct FilterArgs {
     /// Which time --from and --to apply to.
     #[arg(long, value_enum, default_value_t)]
     pub time: TimeField,
+    /// Count the interviewer's turns as the case's text (default: only the participant's own
+    /// turns are an interview's case's text).
+    #[arg(long)]
+    pub include_interviewer: bool,
 }
 
 impl FilterArgs {
+    /// The definitions these options (and `pool_coders`) choose.
+    #[must_use]
+    pub fn options(&self, pool_coders: bool) -> Options {
+        Options {
+            include_interviewer: self.include_interviewer,
+            pool_coders,
+        }
+    }
+
     /// The filter these options (and the attribute conditions) describe, names resolved.
     pub fn to_filter(
         &self,

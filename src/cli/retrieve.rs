@@ -50,10 +50,12 @@ pub struct RetrieveArgs {
     /// Which codings count.
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Only codings that overlap a coding of this code (repeatable).
+    /// Only codings whose passage is coded with this code: sharing a character with a coding of
+    /// it (repeatable).
     #[arg(long = "and", value_name = "CODE")]
     pub and: Vec<String>,
-    /// Only codings that overlap no coding of this code (repeatable).
+    /// Only codings whose passage is not coded with this code: sharing no character with any
+    /// coding of it, so never a coding of it (repeatable).
     #[arg(long = "not", value_name = "CODE")]
     pub not: Vec<String>,
     /// Only codings near a coding of this code (repeatable; see --within).
@@ -65,6 +67,14 @@ pub struct RetrieveArgs {
     /// What --within counts.
     #[arg(long, value_enum, default_value_t)]
     pub unit: Unit,
+    /// Take --and, --not and --near partners from any coder selected (default: the same coder
+    /// as the retrieved coding).
+    #[arg(long)]
+    pub pool_coders: bool,
+    /// Take --and, --not and --near partners from every case, attribute value and date (default:
+    /// the same cases, attributes and dates as the retrieved code; the coders always).
+    #[arg(long)]
+    pub partners_anywhere: bool,
     /// Characters of context either side (default: the project's setting).
     #[arg(long)]
     pub context: Option<usize>,
@@ -107,6 +117,8 @@ pub fn run(args: &RetrieveArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode>
         context: args
             .context
             .unwrap_or(project.manifest().settings.excerpt_context),
+        options: args.filter.options(args.pool_coders),
+        partners_anywhere: args.partners_anywhere,
     };
     let results = retrieve(project, &query)?;
     match args.format {

@@ -9,6 +9,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Format;
+use crate::analysis::definitions::{is_message, is_notice};
 use crate::model::{DocumentKind, Project};
 use crate::store::ProjectDir;
 
@@ -31,8 +32,14 @@ pub struct Stats {
     pub documents: BTreeMap<String, usize>,
     /// Characters of text.
     pub characters: usize,
-    /// Speaker turns and chat messages.
+    /// Speaker turns, chat messages and notices together.
     pub segments: usize,
+    /// Speaker turns (interviews).
+    pub turns: usize,
+    /// Chat messages, as the timeline counts them (notices are not messages).
+    pub messages: usize,
+    /// System notices and recalled-message notices in chats.
+    pub notices: usize,
     /// Codes, and how many are in-vivo.
     pub codes: usize,
     /// In-vivo codes.
@@ -70,6 +77,10 @@ impl Stats {
                 *codings_per_coder.entry(coder.name.clone()).or_default() += 1;
             }
         }
+        let segments = || project.documents().values().flat_map(|d| &d.segments);
+        let messages = segments().filter(|s| is_message(s)).count();
+        let notices = segments().filter(|s| is_notice(s)).count();
+        let all = segments().count();
         Self {
             name: project.manifest().name.clone(),
             documents,
@@ -78,7 +89,10 @@ impl Stats {
                 .values()
                 .map(|d| d.text.char_len())
                 .sum(),
-            segments: project.documents().values().map(|d| d.segments.len()).sum(),
+            segments: all,
+            turns: all - messages - notices,
+            messages,
+            notices,
             codes: project.codes().len(),
             in_vivo_codes: project.codes().values().filter(|c| c.in_vivo).count(),
             codings_per_coder,
@@ -113,7 +127,12 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 .collect();
             writeln!(out, "  documents   {docs:>8}   ({})", kinds.join(", "))?;
             writeln!(out, "  characters  {:>8}", stats.characters)?;
-            writeln!(out, "  turns/msgs  {:>8}", stats.segments)?;
+            writeln!(out, "  turns       {:>8}", stats.turns)?;
+            writeln!(
+                out,
+                "  messages    {:>8}   (chat messages, as the timeline counts them; {} notices apart)",
+                stats.messages, stats.notices
+            )?;
             writeln!(
                 out,
                 "  codes       {:>8}   ({} in-vivo)",

@@ -50,6 +50,10 @@ pub struct CooccurrenceArgs {
     /// What counts as two codes meeting.
     #[arg(long, value_enum, default_value_t)]
     pub by: By,
+    /// Pair codes over all selected coders' codings together (default: within each coder's own
+    /// codings, summed over coders).
+    #[arg(long)]
+    pub pool_coders: bool,
     /// Only passages of cases with this attribute value: NAME=VALUE, NAME=V1,V2 or
     /// NAME=MIN..MAX (repeatable).
     #[arg(long = "attribute", visible_alias = "where", value_name = "CONDITION")]
@@ -92,6 +96,7 @@ pub fn run_cooccurrence(args: &CooccurrenceArgs, out: &mut dyn Write) -> anyhow:
         codes: codes_named(project, &args.table.codes)?,
         with_subcodes: args.table.with_subcodes,
         filter: args.filter.to_filter(project, &args.conditions)?,
+        options: args.filter.options(args.pool_coders),
     };
     let result = cooccurrence(project, &query)?;
     emit(
@@ -113,6 +118,17 @@ pub fn run_cooccurrence(args: &CooccurrenceArgs, out: &mut dyn Write) -> anyhow:
             t
         },
     )?;
+    if args.table.format == OutputFormat::Table {
+        writeln!(
+            out,
+            "({})",
+            if result.pooled {
+                "all selected coders' codings pooled: one coder's code meeting another's counts too"
+            } else {
+                "codes meet within each coder's own codings; counts are summed over coders"
+            }
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -170,6 +186,7 @@ pub fn run_crosstab(args: &CrosstabArgs, out: &mut dyn Write) -> anyhow::Result<
         codes: codes_named(project, &args.table.codes)?,
         with_subcodes: args.table.with_subcodes,
         filter: args.filter.to_filter(project, &args.conditions)?,
+        options: args.filter.options(false),
     };
     let result = crosstab(project, &query)?;
     let measure = match args.measure {
@@ -191,7 +208,7 @@ pub fn run_crosstab(args: &CrosstabArgs, out: &mut dyn Write) -> anyhow::Result<
     if args.table.format == OutputFormat::Table && unattributed > 0 {
         writeln!(
             out,
-            "({unattributed} coding(s) lie in passages of no case, e.g. messages by non-participants, and are not counted)"
+            "({unattributed} coding(s) share no text with a case's text, e.g. in interviewer turns or messages by non-participants, and are not counted)"
         )?;
     }
     Ok(ExitCode::SUCCESS)
@@ -239,6 +256,7 @@ pub fn run_timeline(args: &TimelineArgs, out: &mut dyn Write) -> anyhow::Result<
         codes: codes_named(project, &args.table.codes)?,
         with_subcodes: args.table.with_subcodes,
         filter: args.filter.to_filter(project, &args.conditions)?,
+        options: args.filter.options(false),
     };
     let result = timeline(project, &query)?;
     if result.periods.is_empty() {

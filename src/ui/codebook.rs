@@ -477,12 +477,18 @@ fn code_row_ui(
     }
 
     let description = code.description.trim();
+    // What the count beside the name counts, so it can be read against the tables' figures.
+    let counted = format!(
+        "{}: {}",
+        row.count,
+        crate::analysis::definitions::explain::CODEBOOK
+    );
     let hover = if has_selection {
-        format!("{path}\nClick to code the selection")
+        format!("{path}\nClick to code the selection\n{counted}")
     } else if description.is_empty() {
-        path.clone()
+        format!("{path}\n{counted}")
     } else {
-        format!("{path}\n{description}")
+        format!("{path}\n{description}\n{counted}")
     };
     let response = response.on_hover_text(hover);
     // The row's menu opens on a right click, or from the keyboard with the menu key or

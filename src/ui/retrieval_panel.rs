@@ -12,6 +12,7 @@ use egui::{RichText, Ui};
 use super::command::Command;
 use super::filter_form::{FilterForm, filter_ui};
 use super::search_panel::{CONTEXT, code_picker, excerpt_row};
+use crate::analysis::definitions::explain;
 use crate::analysis::retrieve::{
     self, CodeSelection, Combination, Proximity, RetrievalQuery, Retrieved,
 };
@@ -96,6 +97,7 @@ impl RetrievalState {
             filter,
             combinations,
             context: CONTEXT,
+            ..RetrievalQuery::default()
         })
     }
 
@@ -183,11 +185,17 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
             .show_ui(ui, |ui| {
                 let c = &mut state.combine;
                 ui.selectable_value(c, Combine::None, "No second code");
-                ui.selectable_value(c, Combine::And, "overlapping");
-                ui.selectable_value(c, Combine::AndNot, "not overlapping");
-                ui.selectable_value(c, Combine::NearCharacters, "within N characters of");
-                ui.selectable_value(c, Combine::NearTurns, "within N turns of");
-            });
+                ui.selectable_value(c, Combine::And, "overlapping")
+                    .on_hover_text(explain::AND);
+                ui.selectable_value(c, Combine::AndNot, "not overlapping")
+                    .on_hover_text(explain::NOT);
+                ui.selectable_value(c, Combine::NearCharacters, "within N characters of")
+                    .on_hover_text(explain::NEAR);
+                ui.selectable_value(c, Combine::NearTurns, "within N turns of")
+                    .on_hover_text(explain::NEAR);
+            })
+            .response
+            .on_hover_text(explain::PARTNERS);
         if state.combine != Combine::None {
             if matches!(state.combine, Combine::NearCharacters | Combine::NearTurns) {
                 ui.add(egui::DragValue::new(&mut state.within).prefix("N = "));

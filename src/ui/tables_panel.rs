@@ -2,7 +2,8 @@
 //! code × case or attribute crosstabs (counts or coverage %) and code frequency over time in the
 //! chat (per week or month), over the codings the shared filter lets through. Each is drawn as a
 //! heatmap (cells coloured by value) with a bar chart beside it, and can be saved as CSV
-//! ([`crate::analysis::table::Table`]'s writer).
+//! ([`crate::analysis::table::Table`]'s writer). Hovering a table shows what its numbers count,
+//! in the words of [`crate::analysis::definitions::explain`].
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
@@ -10,6 +11,7 @@ use super::command::Command;
 use super::filter_form::{FilterForm, filter_ui};
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
 use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crosstab};
+use crate::analysis::definitions::{Options, explain};
 use crate::analysis::headings::CodeHeading;
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::timeline::{Period, TimelineQuery, timeline};
@@ -45,6 +47,8 @@ pub struct Grid {
     pub bars_title: String,
     /// The bars: label and value.
     pub bars: Vec<(String, f64)>,
+    /// What a cell counts, shown on hover (from [`explain`]).
+    pub definition: String,
     /// The table, as CSV writes it.
     pub table: Table,
 }
@@ -65,6 +69,10 @@ pub struct TablesState {
     pub weekly: bool,
     /// Count sub-codes' codings as their parent's.
     pub with_subcodes: bool,
+    /// Co-occurrence: take all selected coders' codings together instead of each coder's own.
+    pub pool_coders: bool,
+    /// Count the interviewer's turns as the case's text.
+    pub include_interviewer: bool,
     /// Which codings count: documents, cases, coders, attributes, dates.
     pub filter: FilterForm,
     /// The computed table.
@@ -106,6 +114,10 @@ impl TablesState {
     fn compute(&self, project: &Project) -> Result<Grid, String> {
         let err = |e: crate::analysis::error::AnalysisError| e.to_string();
         let filter = self.filter.filter(project)?;
+        let options = Options {
+            include_interviewer: self.include_interviewer,
+            pool_coders: self.pool_coders,
+        };
         match self.kind {
             TableKind::Cooccurrence => {
                 let t = cooccurrence(
@@ -118,11 +130,21 @@ impl TablesState {
                         },
                         with_subcodes: self.with_subcodes,
                         filter,
+                        options,
                         ..CooccurrenceQuery::default()
                     },
                 )
                 .map_err(err)?;
                 let names: Vec<String> = t.codes.iter().map(label).collect();
+                let mut definition = if self.by_segment {
+                    explain::SEGMENT
+                } else {
+                    explain::OVERLAP
+                }
+                .to_owned();
+                if t.pooled {
+                    definition = format!("{definition}\n{}", explain::POOLED);
+                }
                 Ok(Grid {
                     rows: names.clone(),
                     columns: names.clone(),
@@ -133,7 +155,12 @@ impl TablesState {
                         .collect(),
                     percent: false,
                     skip_diagonal: true,
-                    bars_title: "Places coded".into(),
+                    bars_title: if t.pooled {
+                        "Places coded (coders pooled)".into()
+                    } else {
+                        "Places coded (summed over coders)".into()
+                    },
+                    definition,
                     bars: names
                         .into_iter()
                         .enumerate()
@@ -154,6 +181,7 @@ impl TablesState {
                         }),
                         with_subcodes: self.with_subcodes,
                         filter,
+                        options,
                         ..CrosstabQuery::default()
                     },
                 )
@@ -180,6 +208,22 @@ impl TablesState {
                     } else {
                         "Codings".into()
                     },
+                    definition: format!(
+                        "{}{}",
+                        if self.coverage {
+                            explain::COVERAGE
+                        } else {
+                            explain::COUNT
+                        },
+                        if t.unattributed_codings > 0 {
+                            format!(
+                                "\n{} coding(s) share no text with a case's text and are not counted.",
+                                t.unattributed_codings
+                            )
+                        } else {
+                            String::new()
+                        }
+                    ),
                     bars: rows
                         .iter()
                         .enumerate()
@@ -200,6 +244,7 @@ impl TablesState {
                         },
                         with_subcodes: self.with_subcodes,
                         filter,
+                        options,
                         ..TimelineQuery::default()
                     },
                 )
@@ -215,6 +260,15 @@ impl TablesState {
                     percent: false,
                     skip_diagonal: false,
                     bars_title: "Codings per period".into(),
+                    definition: format!(
+                        "{}\nPeriods: {}",
+                        explain::TIMELINE,
+                        t.periods
+                            .iter()
+                            .map(|p| format!("{} = {} to {}", p.label, p.start, p.end))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
                     bars: t
                         .periods
                         .iter()
@@ -238,7 +292,7 @@ fn value_text(v: f64, percent: bool) -> String {
 
 /// Draw `grid` as a heatmap: row headings left, column headings above (slanted), each cell
 /// filled by its value relative to the largest.
-pub fn heatmap(grid: &Grid, ui: &mut Ui) {
+pub fn heatmap(grid: &Grid, ui: &mut Ui) -> egui::Response {
     let font = FontId::proportional(12.0);
     let cell = vec2(44.0, 22.0);
     let row_w = grid
@@ -258,7 +312,7 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) {
         row_w + cell.x * grid.columns.len() as f32 + 60.0,
         head_h + cell.y * grid.rows.len() as f32,
     );
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
     let base = ui.visuals().extreme_bg_color;
@@ -315,6 +369,7 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) {
             );
         }
     }
+    response
 }
 
 /// Draw the grid's bars: horizontal, one per label, scaled to the largest.
@@ -361,6 +416,27 @@ pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
     }
 }
 
+/// One line saying what the shown table counts (its full definition is on hover).
+fn what_it_shows(state: &TablesState) -> &'static str {
+    match state.kind {
+        TableKind::Cooccurrence if state.pool_coders => {
+            "Places where two codes meet, all selected coders' codings pooled (hover for the definition)"
+        }
+        TableKind::Cooccurrence => {
+            "Places where two codes meet within each coder's own codings, summed over coders (hover for the definition)"
+        }
+        TableKind::Crosstab if state.coverage => {
+            "Share of each column's own text the code covers (hover for the definition)"
+        }
+        TableKind::Crosstab => {
+            "Codings in each column's text; each coder's coding counts (hover for the definition)"
+        }
+        TableKind::Timeline => {
+            "Codings per period by the time of their chat messages (hover for the definition)"
+        }
+    }
+}
+
 /// The tables tab.
 pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -385,9 +461,16 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
         TableKind::Cooccurrence => {
             changed |= ui
                 .radio_value(&mut state.by_segment, false, "overlapping text")
+                .on_hover_text(explain::OVERLAP)
                 .changed();
             changed |= ui
                 .radio_value(&mut state.by_segment, true, "same turn/message")
+                .on_hover_text(explain::SEGMENT)
+                .changed();
+            ui.separator();
+            changed |= ui
+                .checkbox(&mut state.pool_coders, "pool coders")
+                .on_hover_text(explain::POOLED)
                 .changed();
         }
         TableKind::Crosstab => {
@@ -413,9 +496,17 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
                 });
             changed |= ui
                 .radio_value(&mut state.coverage, false, "counts")
+                .on_hover_text(explain::COUNT)
                 .changed();
             changed |= ui
                 .radio_value(&mut state.coverage, true, "coverage %")
+                .on_hover_text(explain::COVERAGE)
+                .changed();
+            changed |= ui
+                .checkbox(&mut state.include_interviewer, "interviewer's turns too")
+                .on_hover_text(
+                    "Count the interviewer's turns as the case's text (by default an interview's case's text is the participant's own turns)",
+                )
                 .changed();
         }
         TableKind::Timeline => {
@@ -451,6 +542,8 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
     }
     ui.separator();
     if let Some(grid) = &state.grid {
+        ui.label(egui::RichText::new(what_it_shows(state)).weak())
+            .on_hover_text(&grid.definition);
         egui::ScrollArea::both()
             .id_salt("table-view")
             .auto_shrink([false, false])
@@ -461,7 +554,7 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
                     return;
                 }
                 ui.horizontal_top(|ui| {
-                    heatmap(grid, ui);
+                    heatmap(grid, ui).on_hover_text(&grid.definition);
                     ui.add_space(16.0);
                     ui.vertical(|ui| {
                         ui.add_space(60.0);

@@ -344,7 +344,9 @@ fn passage(
     }
 }
 
-/// Codings of one code joined into passages wherever two overlap (of the same coder or not).
+/// Codings of one code joined into passages wherever two overlap (of the same coder or not):
+/// the places of the code in all compared coders' codings together
+/// ([`crate::analysis::definitions::joins`]).
 struct Cluster {
     range: CharRange,
     by_coder: Vec<Vec<Mark>>,
@@ -360,7 +362,7 @@ fn clusters(by_coder: &[Vec<Mark>]) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     for (mark, coder) in all {
         match out.last_mut() {
-            Some(c) if mark.range.start < c.range.end => {
+            Some(c) if crate::analysis::definitions::joins(c.range, mark.range) => {
                 c.range.end = c.range.end.max(mark.range.end);
                 c.by_coder[coder].push(mark);
             }

@@ -186,11 +186,12 @@ impl CodeMarks {
             .collect()
     }
 
-    /// Coder `i`'s units for u-α: codings, overlapping ones merged (touching ones stay apart).
+    /// Coder `i`'s units for u-α: their places of the code (overlapping codings join, touching
+    /// ones stay apart; see [`crate::analysis::definitions::places`]).
     pub fn units(&self) -> Vec<Vec<CharRange>> {
         self.by_coder
             .iter()
-            .map(|v| super::intervals::merge(v.iter().map(|m| m.range).collect(), false))
+            .map(|v| crate::analysis::definitions::places(v.iter().map(|m| m.range).collect()))
             .collect()
     }
 }
