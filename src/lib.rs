@@ -1,7 +1,8 @@
 //! Margin: hand-coding of qualitative data (interview transcripts and chat logs).
 //!
 //! The core (model, store, import, export, analysis) has no UI in it and is used by the command
-//! line, the tests and the window alike; `ui` holds everything egui.
+//! line, the tests and the window alike; `ui` holds everything egui (the default feature `window`;
+//! without it the crate builds without egui, as the fuzz targets do).
 
 pub mod analysis;
 pub mod cli;
@@ -12,4 +13,5 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod synth;
+#[cfg(feature = "window")]
 pub mod ui;

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run(command, &mut std::io::stdout().lock()),
-        None => margin::ui::run(cli.project).map(|()| ExitCode::SUCCESS),
+        None => window(cli.project),
     };
     match result {
         Ok(code) => code,
@@ -35,4 +35,18 @@ fn error_chain(e: &anyhow::Error) -> String {
         out.push_str(&text);
     }
     out
+}
+
+/// Open the window on a project (or the last one, else the sample).
+#[cfg(feature = "window")]
+fn window(project: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+    margin::ui::run(project).map(|()| ExitCode::SUCCESS)
+}
+
+/// This build has no window.
+#[cfg(not(feature = "window"))]
+fn window(_project: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "this build of Margin has no window (built without the feature \"window\"); run a subcommand, see margin --help"
+    )
 }

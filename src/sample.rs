@@ -294,7 +294,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     let mut files: Vec<PathBuf> = std::fs::read_dir(source.join("codings"))
         .map_err(|e| ImportError::Io {
             path: source.join("codings"),
-            source: e,
+            error: e,
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "csv"))

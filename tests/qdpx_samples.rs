@@ -314,3 +314,118 @@ fn atlas_inner_qde_name_capital_sources_folder_and_what_is_left_out() {
         ]
     );
 }
+
+/// SplitMix64: a small deterministic generator for the crafted files.
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A source as QualCoder writes them (byte-order mark, CRLF line ends) with emoji, accents and
+/// Chinese, and `n` selections in the standard's convention (code points over the file's text,
+/// end exclusive) that start and end mid-word: half of them one character into a word and one
+/// short of a word's end (where "end inclusive" would find a word boundary), half anywhere
+/// inside words. Returns the raw text and the selections' code point ranges.
+fn midword_source(n: usize) -> (String, Vec<(usize, usize)>) {
+    let words = [
+        "Vertrauen",
+        "Gruppe",
+        "Schöne",
+        "Grüße",
+        "community",
+        "screening",
+        "我们都是病友",
+        "心里踏实多了",
+        "rehabilitation",
+        "newcomers",
+        "café",
+        "naïve",
+    ];
+    let mut rng = Mix(8);
+    let mut raw = String::new();
+    // (start, end) of each word in code points.
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for i in 0..6000 {
+        let w = words[rng.below(words.len())];
+        let len = w.chars().count();
+        spans.push((pos, pos + len));
+        raw.push_str(w);
+        pos += len;
+        let sep = match i % 13 {
+            12 => "\r\n",
+            5 => " 😀 ",
+            7 => ", ",
+            _ => " ",
+        };
+        raw.push_str(sep);
+        pos += sep.chars().count();
+    }
+    let mut sels = Vec::new();
+    while sels.len() < n {
+        let a = rng.below(spans.len() - 8);
+        let b = a + rng.below(6);
+        let (ws, we) = (spans[a], spans[b]);
+        let (start, end) = if sels.len() % 2 == 0 {
+            (ws.0 + 1, we.1 - 1)
+        } else {
+            (
+                ws.0 + 1 + rng.below(ws.1 - ws.0 - 2),
+                we.0 + 1 + rng.below(we.1 - we.0 - 2),
+            )
+        };
+        if start < end {
+            sels.push((start, end));
+        }
+    }
+    (raw, sels)
+}
+
+#[test]
+fn defect_8_midword_standard_qdpx_reads_exactly() {
+    let (raw, sels) = midword_source(2000);
+    let guids: Vec<String> = (0..sels.len())
+        .map(|i| format!("d0000000-0000-4000-8000-{i:012}"))
+        .collect();
+    let chars: Vec<char> = raw.chars().collect();
+    for origin in ["QualCoder 3.6", "Some program"] {
+        let selections: Vec<(usize, usize, &str, &str)> = sels
+            .iter()
+            .zip(&guids)
+            .map(|(&(s, e), g)| (s, e, "", g.as_str()))
+            .collect();
+        let mut file = b"\xEF\xBB\xBF".to_vec();
+        file.extend_from_slice(raw.as_bytes());
+        let qde = qde(origin, "internal://c0000000.txt", &selections);
+        let imported = import(zip(&[
+            ("project.qde", qde.as_bytes()),
+            ("sources/c0000000.txt", &file),
+        ]));
+        assert_eq!(imported.report.codings, 2000, "{origin}");
+        assert!(
+            imported.report.conventions.is_empty(),
+            "{origin}: {:?}",
+            imported.report.conventions
+        );
+        let wrong = sels
+            .iter()
+            .zip(&guids)
+            .filter(|&(&(s, e), g)| {
+                let want: String = chars[s..e].iter().collect::<String>().replace("\r\n", "\n");
+                coding_text(&imported.project, g) != want
+            })
+            .count();
+        assert_eq!(wrong, 0, "{origin}: codings not on the text selected");
+    }
+}

@@ -10,8 +10,9 @@ use anyhow::{Context, bail};
 use clap::Args;
 
 use crate::import::{
-    Format, ImportOptions, Imported, Pseudonyms, Replacements, autocode_speaker, import_attributes,
-    import_file, link_speaker_to_case, senders_as_cases, speakers,
+    Format, ImportOptions, Imported, Pseudonyms, Replacements, autocode_speaker, check_regular,
+    encoding_for_name, import_attributes, import_file, link_speaker_to_case, senders_as_cases,
+    speakers,
 };
 use crate::model::{Case, Code, Coder, Color, DocumentKind, Edit, Project, SortKey};
 
@@ -28,6 +29,10 @@ pub struct ImportArgs {
     /// odt, pdf, srt, vtt, otter, whatsapp, wechat-txt, chat-csv.
     #[arg(long)]
     pub format: Option<Format>,
+    /// The encoding of text files (e.g. windows-1252, latin1, UTF-16LE, GB18030, Big5), when
+    /// the one detected is wrong; the import report says which one each file was read in.
+    #[arg(long, value_name = "NAME", value_parser = encoding_for_name)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// The kind of document (interview, chat, notes); decided by the format or content if not
     /// given.
     #[arg(long)]
@@ -201,6 +206,16 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             "--report lists what --pseudonyms replaced; give a mapping with --pseudonyms MAP.csv"
         );
     }
+    // Every input is a regular file, checked before the project is locked: a named pipe would
+    // otherwise hold the lock while it waits for a writer that may never come.
+    for file in args
+        .files
+        .iter()
+        .chain(&args.attributes)
+        .chain(&args.pseudonyms)
+    {
+        check_regular(file)?;
+    }
     let opened = super::open_for_writing(&args.project, "import")?;
     let mut project = opened.project;
     if let Some(map) = &args.pseudonyms
@@ -223,6 +238,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         name: None,
         pseudonyms,
         max_bytes: None,
+        encoding: args.encoding,
     };
     let mut imported = Vec::new();
     for file in &args.files {

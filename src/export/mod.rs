@@ -30,9 +30,9 @@ pub fn write_file<T>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<T, ExportError>,
 ) -> Result<T, ExportError> {
-    let at = |source: ExportError| ExportError::File {
+    let at = |error: ExportError| ExportError::File {
         path: path.to_path_buf(),
-        source: Box::new(source),
+        error: Box::new(error),
     };
     let name = path
         .file_name()

@@ -104,20 +104,26 @@ pub struct Table {
 /// Read a CSV or XLSX table (the first sheet of a workbook).
 pub fn read_table(path: &Path) -> Result<Table, ImportError> {
     let bytes = read_limited(path, MAX_IMPORT_BYTES)?;
+    table_from_bytes(&bytes, path)
+}
+
+/// A CSV or XLSX table from a file's `bytes`; `path` names it in messages and gives its
+/// extension.
+pub fn table_from_bytes(bytes: &[u8], path: &Path) -> Result<Table, ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if ext == "xlsx" || bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(&bytes, path)
+        read_xlsx(bytes, path)
     } else if matches!(ext.as_str(), "xls" | "ods") {
         Err(ImportError::Unsupported {
             path: path.to_path_buf(),
             message: "save the table as .xlsx or .csv and import that".into(),
         })
     } else {
-        read_csv(&bytes, path)
+        read_csv(bytes, path)
     }
 }
 

@@ -8,12 +8,22 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error. Shown in the message, not returned as the error's source, so that a
+        /// chain of causes prints it once.
+        error: std::io::Error,
+    },
+    /// The path names a named pipe, a device, a folder or a socket: reading it could block
+    /// forever or never end, so it is refused before anything is opened.
+    #[error("{}: this is {what}, not a regular file; Margin imports only regular files", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, e.g. "a named pipe (FIFO)".
+        what: &'static str,
     },
     /// The file is larger than Margin imports.
     #[error("{}: the file is {size} bytes, larger than the import limit of {limit} bytes; split it into parts", path.display())]
@@ -34,11 +44,21 @@ pub enum ImportError {
         offset: usize,
     },
     /// The text's encoding was not recognised.
-    #[error("{}: the text is not UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK (undecodable byte at {offset}); save it as UTF-8 and import again", path.display())]
+    #[error("{}: the text's encoding was not recognised (undecodable byte at {offset}); name it with --encoding (e.g. windows-1252, UTF-16LE, GB18030) or save the file as UTF-8", path.display())]
     Encoding {
         /// The file.
         path: PathBuf,
         /// The first byte that could not be decoded as UTF-8.
+        offset: usize,
+    },
+    /// The text is not valid in the encoding the user named.
+    #[error("{}: the text is not valid {encoding} (undecodable byte at {offset}); check the --encoding given", path.display())]
+    NotInEncoding {
+        /// The file.
+        path: PathBuf,
+        /// The encoding named.
+        encoding: &'static str,
+        /// The first byte that could not be decoded.
         offset: usize,
     },
     /// The file's content is not what its format requires.

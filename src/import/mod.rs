@@ -3,7 +3,7 @@
 //! every refusal names the file and, where it can, the line.
 //!
 //! The entry points the command line and the window use:
-//! - [`import_file`]: one file (text, Markdown, HTML, docx, odt, PDF, SRT, `WebVTT`, Otter,
+//! - [`import_file`] (or [`import_bytes`] for what is already read): one file (text, Markdown, HTML, docx, odt, PDF, SRT, `WebVTT`, Otter,
 //!   `WhatsApp`, `WeChat` text or CSV; detected from the extension and the content, or forced with
 //!   [`ImportOptions::format`]) as a [`Document`], pseudonymised if asked;
 //! - [`import_attributes`]: a participants table (CSV or XLSX) as the [`Edit`] that creates or
@@ -34,6 +34,7 @@ use chrono::Utc;
 
 pub use attributes::{
     AttributeImport, Cell, Table, attributes_from_table, import_attributes, read_table,
+    table_from_bytes,
 };
 pub use autocode::{autocode_speaker, link_speaker_to_case, senders_as_cases, speakers};
 pub use error::ImportError;
@@ -42,7 +43,10 @@ pub use office::{docx_paragraphs, odt_paragraphs};
 pub use pdf::pdf_paragraphs;
 pub use pseudonym::{Pseudonyms, Replacements};
 pub use subtitles::{Cue, cues_to_turns, parse_otter, parse_srt, parse_vtt};
-pub use text::{Decoded, MAX_IMPORT_BYTES, decode, normalize_newlines, read_limited, read_text};
+pub use text::{
+    Decoded, MAX_IMPORT_BYTES, check_regular, decode, decode_with, encoding_for_name,
+    normalize_newlines, not_regular, read_limited, read_text,
+};
 pub use turns::detect_turns;
 pub use wechat::{looks_like_chat_csv, looks_like_wechat, parse_wechat, parse_wechat_csv};
 pub use whatsapp::{looks_like_whatsapp, parse_whatsapp};
@@ -189,6 +193,9 @@ pub struct ImportOptions {
     pub pseudonyms: Option<Pseudonyms>,
     /// The largest file accepted, in bytes; [`MAX_IMPORT_BYTES`] when `None`.
     pub max_bytes: Option<u64>,
+    /// The encoding of a text file; detected when `None` (see [`decode_with`]). Word, ODT and
+    /// PDF files name their own.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// A document ready to be added to a project, and what importing it did.
@@ -315,8 +322,9 @@ fn parse(
     format: Format,
     bytes: &[u8],
     path: &Path,
-    kind: Option<DocumentKind>,
+    options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
+    let kind = options.kind;
     let chat = |text: String, segments, encoding| Parsed {
         text,
         segments,
@@ -334,7 +342,7 @@ fn parse(
         Format::Odt => from_paragraphs(&odt_paragraphs(bytes, path)?, "UTF-8"),
         Format::Pdf => from_paragraphs(&pdf_paragraphs(bytes, path)?, "PDF"),
         _ => {
-            let decoded = decode(bytes, path)?;
+            let decoded = decode_with(bytes, path, options.encoding)?;
             let encoding = decoded.encoding;
             let text = decoded.text;
             match format {
@@ -377,19 +385,29 @@ fn parse(
 /// Import one file as a document.
 pub fn import_file(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
     let bytes = read_limited(path, options.max_bytes.unwrap_or(MAX_IMPORT_BYTES))?;
+    import_bytes(&bytes, path, options)
+}
+
+/// Import a file's `bytes` as a document; `path` names it in messages, gives its extension for
+/// the format and its name for the document's.
+pub fn import_bytes(
+    bytes: &[u8],
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let mut format = match options.format {
         Some(f) => f,
-        None => detect(path, &bytes)?,
+        None => detect(path, bytes)?,
     };
     if options.format.is_none() && format == Format::Text {
-        let decoded = decode(&bytes, path)?;
+        let decoded = decode_with(bytes, path, options.encoding)?;
         format = sniff_text(&decoded.text);
         if format == Format::Text && options.kind == Some(DocumentKind::Chat) {
             // Asked for a chat: the WeChat parser says what is missing.
             format = Format::WeChat;
         }
     }
-    let parsed = parse(format, &bytes, path, options.kind)?;
+    let parsed = parse(format, bytes, path, options)?;
     let mut kind = options.kind.unwrap_or(parsed.kind);
     let mut segments = parsed.segments;
     if kind == DocumentKind::Notes {

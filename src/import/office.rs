@@ -47,6 +47,19 @@ fn resolve_ref(r: &BytesRef<'_>) -> Option<String> {
     quick_xml::escape::resolve_xml_entity(r).map(str::to_owned)
 }
 
+/// A reference that names no character and none of XML's five entities: the part is not
+/// well-formed (Word and ODF declare no others), and the text it stands for is unknown.
+fn unknown_ref(path: &Path, part: &str, xml: &str, pos: u64, r: &BytesRef<'_>) -> ImportError {
+    let what: &str = r;
+    xml_error(
+        path,
+        part,
+        xml,
+        pos,
+        &format!("the reference &{what}; names no character and no entity XML defines"),
+    )
+}
+
 fn is_ns(resolved: &ResolveResult<'_>, ns: &str) -> bool {
     matches!(resolved, ResolveResult::Bound(Namespace(n)) if *n == ns)
 }
@@ -171,8 +184,13 @@ pub fn docx_paragraphs(bytes: &[u8], path: &Path) -> Result<Vec<String>, ImportE
                     p.push_str(&t.xml10_content());
                 }
             }
-            (_, Event::GeneralRef(r)) if in_text > 0 && skip == 0 => {
-                if let (Some(p), Some(s)) = (open.last_mut(), resolve_ref(&r)) {
+            (_, Event::GeneralRef(r)) => {
+                let s = resolve_ref(&r)
+                    .ok_or_else(|| unknown_ref(path, &part, &xml, reader.buffer_position(), &r))?;
+                if in_text > 0
+                    && skip == 0
+                    && let Some(p) = open.last_mut()
+                {
                     p.push_str(&s);
                 }
             }
@@ -328,8 +346,12 @@ pub fn odt_paragraphs(bytes: &[u8], path: &Path) -> Result<Vec<String>, ImportEr
                     p.push_text(&t.xml10_content());
                 }
             }
-            (_, Event::GeneralRef(r)) if skip == 0 => {
-                if let (Some(p), Some(s)) = (open.last_mut(), resolve_ref(&r)) {
+            (_, Event::GeneralRef(r)) => {
+                let s = resolve_ref(&r)
+                    .ok_or_else(|| unknown_ref(path, PART, &xml, reader.buffer_position(), &r))?;
+                if skip == 0
+                    && let Some(p) = open.last_mut()
+                {
                     p.push_literal(&s);
                 }
             }

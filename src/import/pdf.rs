@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::content::Content;
+use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
 
 use super::error::ImportError;
 
@@ -228,14 +229,63 @@ fn page_paragraphs(mid: f64, glyphs: Vec<Glyph>, out: &mut Vec<String>) {
     }
 }
 
+/// Why a PDF that yields no text has none: it is damaged, a scan (images only), or blank.
+fn no_text(doc: &Document, path: &Path) -> ImportError {
+    let refuse = |message: String| ImportError::Unsupported {
+        path: path.to_path_buf(),
+        message,
+    };
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return refuse(
+            "the PDF is malformed: it holds no page that can be read (damaged or truncated?)"
+                .into(),
+        );
+    }
+    let (mut broken, mut images) = (0usize, 0usize);
+    for &id in pages.values() {
+        // Each content stream found, unpacked to something (a stream that does not inflate
+        // unpacks to nothing), and that parses as PDF operators.
+        let readable = doc.get_page_contents(id).into_iter().all(|sid| {
+            let Ok(stream) = doc.get_object(sid).and_then(Object::as_stream) else {
+                return false;
+            };
+            stream.decompressed_content().is_ok_and(|data| {
+                (stream.content.is_empty() || !data.is_empty())
+                    && Content::decode_strict(&data).is_ok()
+            })
+        });
+        broken += usize::from(!readable);
+        images += usize::from(doc.get_page_images(id).is_ok_and(|v| !v.is_empty()));
+    }
+    let n = pages.len();
+    if broken > 0 {
+        refuse(format!(
+            "the PDF is malformed: the content of {broken} of its {n} page(s) cannot be read (damaged or truncated?)"
+        ))
+    } else if images > 0 {
+        refuse(format!(
+            "the PDF has no text layer ({n} page(s) of images only: a scanned document?); \
+             run text recognition (OCR) on it first, or import a transcript of it"
+        ))
+    } else {
+        refuse(format!(
+            "the PDF's {n} page(s) draw neither text nor images: there is nothing to import"
+        ))
+    }
+}
+
 /// The paragraphs of a PDF's text layer.
 pub fn pdf_paragraphs(bytes: &[u8], path: &Path) -> Result<Vec<String>, ImportError> {
     let refuse = |message: String| ImportError::Unsupported {
         path: path.to_path_buf(),
         message,
     };
-    let mut doc = pdf_extract::Document::load_mem(bytes)
-        .map_err(|e| refuse(format!("not a readable PDF ({e})")))?;
+    let mut doc = Document::load_mem(bytes).map_err(|e| {
+        refuse(format!(
+            "the PDF is malformed or truncated and cannot be read ({e})"
+        ))
+    })?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(refuse(
             "the PDF is protected by a password; save an unprotected copy and import that".into(),
@@ -248,23 +298,23 @@ pub fn pdf_paragraphs(bytes: &[u8], path: &Path) -> Result<Vec<String>, ImportEr
     }));
     match result {
         Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(refuse(format!("the PDF's text cannot be read ({e:?})"))),
+        Ok(Err(e)) => {
+            return Err(refuse(format!(
+                "the PDF is malformed: its text cannot be read ({e:?})"
+            )));
+        }
         Err(_) => {
             return Err(refuse(
                 "the PDF's content is malformed; its text cannot be read".into(),
             ));
         }
     }
-    let pages = collector.pages.len();
     let mut out = Vec::new();
     for (mid, glyphs) in collector.pages {
         page_paragraphs(mid, glyphs, &mut out);
     }
     if out.is_empty() {
-        return Err(refuse(format!(
-            "the PDF has no text layer ({pages} page(s) of images only: a scanned document?); \
-             run text recognition (OCR) on it first, or import a transcript of it"
-        )));
+        return Err(no_text(&doc, path));
     }
     Ok(out)
 }

@@ -223,11 +223,45 @@ pub fn parse_wechat_csv(text: &str, path: &Path) -> Result<(String, Vec<Segment>
             malformed(line, format!("not a well-formed CSV row ({e})"))
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let cell = |i: usize| record.get(i).unwrap_or_default();
-        let content = super::text::normalize_newlines(cell(content_col).trim());
-        if content.is_empty() {
+        if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        // A short row has no cell where the header puts the message (or time, or sender):
+        // refused, not read as an empty message.
+        let last_needed = time_col.max(sender_col).max(content_col);
+        if record.len() <= last_needed {
+            let missing = [time_col, sender_col, content_col]
+                .into_iter()
+                .filter(|&i| i >= record.len())
+                .map(|i| headers.get(i).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(malformed(
+                line,
+                format!(
+                    "the row has {} field(s) and no {missing} column; the header row has {}",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+        }
+        if record.len() > headers.len()
+            && record
+                .iter()
+                .skip(headers.len())
+                .any(|c| !c.trim().is_empty())
+        {
+            return Err(malformed(
+                line,
+                format!(
+                    "the row has {} fields but the header names only {} columns (a comma in an unquoted message?)",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+        }
+        let cell = |i: usize| record.get(i).unwrap_or_default();
+        let content = super::text::normalize_newlines(cell(content_col).trim());
         let stamp = cell(time_col);
         let at = parse_time_cell(stamp).ok_or_else(|| ImportError::BadCell {
             path: path.to_path_buf(),
@@ -255,6 +289,11 @@ pub fn parse_wechat_csv(text: &str, path: &Path) -> Result<(String, Vec<Segment>
             &mut out,
             &format!("{} {shown}\n", at.format("%Y-%m-%d %H:%M:%S")),
         );
+        if content.is_empty() {
+            // An empty message keeps its header line in the text, as in a chat exported as
+            // text; it holds nothing to code, so it is no segment.
+            continue;
+        }
         let end = push(&mut out, &content);
         push(&mut out, "\n");
         let mut kind = if system {

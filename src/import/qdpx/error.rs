@@ -9,12 +9,20 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum QdpxError {
     /// The file could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The archive.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, not returned as the source: a chain prints it once).
+        error: std::io::Error,
+    },
+    /// The path names a named pipe, a device, a folder or a socket; refused before it is opened.
+    #[error("{}: this is {what}, not a regular file; Margin imports only regular files", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, e.g. "a named pipe (FIFO)".
+        what: &'static str,
     },
     /// The file is not a zip archive, or a damaged one.
     #[error("{}: not a REFI-QDA project archive (a .qdpx is a zip file): {message}", path.display())]

@@ -98,10 +98,24 @@ pub fn read(path: &Path) -> Result<QdpxImport, QdpxError> {
 
 /// Import the `.qdpx` at `path` within `limits`.
 pub fn read_with(path: &Path, limits: &Limits) -> Result<QdpxImport, QdpxError> {
-    let file = File::open(path).map_err(|source| QdpxError::Io {
+    let io = |error| QdpxError::Io {
         path: path.to_path_buf(),
-        source,
-    })?;
+        error,
+    };
+    let not_a_file = |what| QdpxError::NotAFile {
+        path: path.to_path_buf(),
+        what,
+    };
+    // A named pipe would block the open until some program writes to it: refused unopened.
+    if let Some(what) =
+        crate::import::not_regular(&std::fs::metadata(path).map_err(io)?.file_type())
+    {
+        return Err(not_a_file(what));
+    }
+    let file = File::open(path).map_err(io)?;
+    if let Some(what) = crate::import::not_regular(&file.metadata().map_err(io)?.file_type()) {
+        return Err(not_a_file(what));
+    }
     read_from(BufReader::new(file), path, limits)
 }
 

@@ -7,9 +7,12 @@
 //!
 //! For each source, every plausible [`Convention`] is tried on its selections and scored: a
 //! selection whose text matches its name (ATLAS.ti and Margin name selections by their text,
-//! qc by their line), and whose ends fall on word boundaries, is evidence for a convention; one
-//! that falls outside the text or inside a character is strong evidence against. The best score
-//! wins; ties go to the standard (or to the exporting program's known habit).
+//! qc by their line) is strong evidence for a convention; one that falls outside the text or
+//! inside a character is strong evidence against. Selections whose ends fall on word boundaries
+//! are weak evidence: they decide between units only when nearly all of them do under one
+//! convention, and never make the end inclusive. Without strong evidence a file is read by the
+//! standard (or by the exporting program's known habit): a standard file whose selections start
+//! or end mid-word is read exactly.
 
 use std::fmt;
 
@@ -270,6 +273,18 @@ enum Hint {
     Text(Vec<char>),
 }
 
+/// Evidence for a convention from one selection, or a whole sample.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Evidence {
+    /// What only the right convention explains: a name that matches the text (`+6`, `+2` more
+    /// when it is the whole text), a `line:N` name on its line (`+4`); a selection that falls
+    /// outside the text, inside a character, or on nothing at all (`-20`).
+    strong: i64,
+    /// Ends of selections that fall on word boundaries: what most people select, but nothing
+    /// that a selection made mid-word contradicts.
+    boundaries: i64,
+}
+
 /// Evidence for `c` from one selection.
 fn score(
     mapper: &Mapper,
@@ -278,13 +293,17 @@ fn score(
     hint: &Hint,
     text: &Text,
     line_starts: &[usize],
-) -> i64 {
+) -> Evidence {
+    let against = Evidence {
+        strong: -20,
+        boundaries: 0,
+    };
     let Some(r) = mapper.map(c, sel.start, sel.end) else {
-        return -20;
+        return against;
     };
     let len = text.char_len();
     if r.end > len {
-        return -20;
+        return against;
     }
     let all = text.as_str();
     let (start, end) = (text.byte_of(r.start), text.byte_of(r.end));
@@ -293,34 +312,39 @@ fn score(
         !all[..b].chars().next_back().is_some_and(is_word)
             || !all[b..].chars().next().is_some_and(is_word)
     };
-    let mut s = 0;
-    if boundary(start) {
-        s += 1;
-    }
-    if boundary(end) {
-        s += 1;
-    }
+    let mut e = Evidence::default();
+    e.boundaries += i64::from(boundary(start)) + i64::from(boundary(end));
     match hint {
-        Hint::Line(n) if line_starts.get(*n) == Some(&r.start) => s += 4,
+        Hint::Line(n) if line_starts.get(*n) == Some(&r.start) => e.strong += 4,
         Hint::Text(want) => {
-            let got = all[start..end]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .take(want.len());
-            if got.eq(want.iter().copied()) {
-                s += 6;
+            let mut got = all[start..end].chars().filter(|c| !c.is_whitespace());
+            if got.by_ref().take(want.len()).eq(want.iter().copied()) {
+                e.strong += 6;
+                if got.next().is_none() {
+                    e.strong += 2;
+                }
             }
         }
         Hint::Line(_) | Hint::None => {}
     }
-    s
+    e
 }
 
 /// The most selections scored per source (evenly spread); enough to decide.
 const SAMPLE: usize = 400;
 
 /// Choose the convention that best explains `selections` on Margin's `text` (the normalised
-/// form of the raw text `mapper` indexes). `prior` comes first among equals.
+/// form of the raw text `mapper` indexes). `prior` is the standard's convention, or the
+/// exporting program's known habit (`NVivo`'s UTF-16).
+///
+/// A file is read by `prior` unless there is strong evidence against it:
+/// - another convention explains more of the selections' names, or `prior` puts selections
+///   outside the text, inside a character or on nothing (see [`Evidence::strong`]);
+/// - or, the names saying nothing either way, another convention that counts in other units or
+///   from another origin (never one that only moves the end by one) puts nearly all selection
+///   ends (nine in ten) on word boundaries, clearly more than `prior` does. Offsets counted in the
+///   wrong unit drift through the text and land anywhere; selections made mid-word, as the
+///   standard allows, stay as they were made.
 #[must_use]
 pub fn choose(
     mapper: &Mapper,
@@ -364,17 +388,37 @@ pub fn choose(
     } else {
         Vec::new()
     };
-    let mut best = (i64::MIN, Convention::STANDARD);
-    for c in candidates {
-        let total: i64 = sample
-            .iter()
-            .map(|(s, hint)| score(mapper, c, s, hint, text, &line_starts))
-            .sum();
-        if total > best.0 {
-            best = (total, c);
+    let scored: Vec<(Convention, Evidence)> = candidates
+        .into_iter()
+        .map(|c| {
+            let total = sample.iter().fold(Evidence::default(), |acc, (s, hint)| {
+                let e = score(mapper, c, s, hint, text, &line_starts);
+                Evidence {
+                    strong: acc.strong + e.strong,
+                    boundaries: acc.boundaries + e.boundaries,
+                }
+            });
+            (c, total)
+        })
+        .collect();
+    // The first of those with the most strong evidence: `prior` among equals.
+    let top = scored.iter().map(|(_, e)| e.strong).max().unwrap_or(0);
+    let Some(&(base, base_evidence)) = scored.iter().find(|(_, e)| e.strong == top) else {
+        return prior;
+    };
+    let ends = 2 * i64::try_from(sample.len()).unwrap_or(i64::MAX / 2);
+    let mut best = (base, base_evidence.boundaries);
+    for &(c, e) in &scored {
+        let shifted = c.end_inclusive == base.end_inclusive && c != base;
+        if shifted
+            && e.strong == top
+            && e.boundaries * 10 >= ends * 9
+            && e.boundaries >= best.1 + (ends / 10).max(2)
+        {
+            best = (c, e.boundaries);
         }
     }
-    best.1
+    best.0
 }
 
 #[cfg(test)]

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# A short run of every fuzz target (fuzz/, cargo-fuzz with libFuzzer): build them with the
+# nightly toolchain, then run each for FUZZ_SECONDS (default 8) from its committed corpus
+# (fuzz/corpus/<target>). New inputs go to a temporary folder, so the committed corpus stays as
+# it is. A crash fails the run; the input that crashed is kept in fuzz/artifacts/<target>/.
+# Long runs: cargo +nightly fuzz run <target> fuzz/corpus/<target> -- -max_total_time=600
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-8}"
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  cargo install cargo-fuzz --locked
+fi
+
+started=$SECONDS
+cargo +nightly fuzz build
+echo "fuzz targets built in $((SECONDS - started)) s"
+for target in $(cargo +nightly fuzz list); do
+  scratch="$(mktemp -d)"
+  mkdir -p "fuzz/corpus/$target"
+  echo "== fuzz $target (${seconds} s)"
+  status=0
+  cargo +nightly fuzz run "$target" "$scratch" "fuzz/corpus/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 >"$scratch.log" 2>&1 ||
+    status=$?
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+ +DONE' "$scratch.log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$scratch.log"
+    echo "fuzz target $target failed (exit $status); see fuzz/artifacts/$target/"
+    exit 1
+  fi
+  rm -rf "$scratch" "$scratch.log"
+done
+echo "fuzz smoke run done in $((SECONDS - started)) s"
