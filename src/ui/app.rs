@@ -14,8 +14,10 @@ use super::command::Command;
 use super::config::{Config, ConfigStore, ThemeChoice};
 use super::dialogs::{Dialogs, dialogs_ui};
 use super::documents::{DocumentsState, documents_ui, natural_cmp};
+use super::help::{HelpState, HelpTab, help_ui};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::keys::{code_for_key, code_keys};
+use super::layout_generation::LayoutGeneration;
 use super::retrieval_panel::export_results;
 use super::review::{ReviewState, review_ui};
 use super::search_panel::{AnalysisState, AnalysisTab, analysis_ui};
@@ -28,6 +30,10 @@ use crate::model::{CodeId, DocumentKind, Project};
 
 /// The name a code gets from "New code" before the user types one.
 const NEW_CODE: &str = "New code";
+/// How much "Larger text" and "Smaller text" change the window's scale.
+const ZOOM_STEP: f32 = 0.1;
+/// The smallest and largest scale of the window.
+const ZOOM_RANGE: (f32, f32) = (0.7, 2.0);
 /// Seconds an information notice stays.
 const NOTICE_SECONDS: f64 = 8.0;
 
@@ -78,6 +84,8 @@ pub struct MarginApp {
     queued: Vec<Command>,
     file_dialog: Option<(Receiver<DialogResult>, std::time::Instant)>,
     keys: BTreeMap<CodeId, char>,
+    layout_generation: LayoutGeneration,
+    help: HelpState,
     open_path: String,
     title: String,
     now: f64,
@@ -99,6 +107,7 @@ impl MarginApp {
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
         let (config, config_problem) = options.config.load();
         theme::install(ctx, config.theme);
+        ctx.set_zoom_factor(config.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1));
         let mut app = Self {
             store: options.config,
             config,
@@ -118,6 +127,8 @@ impl MarginApp {
             queued: Vec::new(),
             file_dialog: None,
             keys: BTreeMap::new(),
+            layout_generation: LayoutGeneration::default(),
+            help: HelpState::default(),
             open_path: String::new(),
             title: "Margin".to_owned(),
             now: 0.0,
@@ -480,15 +491,26 @@ impl MarginApp {
                 self.save_config();
             }
             Command::TextBigger | Command::TextSmaller => {
+                // The whole window scales (egui's zoom), not only the transcript; the
+                // transcript keeps the passage at its top in place across the re-layout.
                 let d = if command == Command::TextBigger {
-                    1.0
+                    ZOOM_STEP
                 } else {
-                    -1.0
+                    -ZOOM_STEP
                 };
-                self.config.text_size = (self.config.text_size + d).clamp(10.0, 28.0);
+                self.config.zoom = ((self.config.zoom + d) * 10.0).round() / 10.0;
+                self.config.zoom = self.config.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                ctx.set_zoom_factor(self.config.zoom);
                 self.save_config();
             }
-            Command::ShowShortcuts => self.dialogs.help = true,
+            Command::ShowShortcuts => {
+                self.help.open = true;
+                self.help.tab = HelpTab::Shortcuts;
+            }
+            Command::ShowHowTo => {
+                self.help.open = true;
+                self.help.tab = HelpTab::HowTo;
+            }
             Command::AskCoderName => {
                 self.dialogs.coder = Some(self.config.coder_name.clone().unwrap_or_default());
             }
@@ -1019,6 +1041,7 @@ impl MarginApp {
                 item(ui, Command::TextSmaller, true, &mut commands);
             });
             ui.menu_button("Help", |ui| {
+                item(ui, Command::ShowHowTo, true, &mut commands);
                 item(ui, Command::ShowShortcuts, true, &mut commands);
             });
         });
@@ -1154,6 +1177,8 @@ impl MarginApp {
     /// One frame of the window.
     pub fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.layout_generation
+            .begin_frame(&ctx, self.config.text_size);
         self.now = ctx.input(|i| i.time);
         self.poll_dialog();
         self.global_keys(&ctx);
@@ -1236,6 +1261,7 @@ impl MarginApp {
                         commands.extend(review_ui(&mut self.review, project, me, ui));
                     });
             }
+            commands.extend(analysis_ui(&mut self.analysis, project, ui));
             egui::CentralPanel::default().show(ui, |ui| {
                 notices_ui(&mut self.notices, now, ui);
                 commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
@@ -1263,16 +1289,7 @@ impl MarginApp {
         }
         let project = self.session.as_ref().map(|s| &s.project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
-        if self.analysis.open
-            && let Some(project) = project
-        {
-            commands.extend(analysis_ui(
-                &mut self.analysis,
-                project,
-                self.codebook.selected,
-                &ctx,
-            ));
-        }
+        help_ui(&mut self.help, &ctx);
 
         for cmd in commands {
             self.apply(cmd, &ctx);
@@ -1290,6 +1307,7 @@ impl MarginApp {
         if ctx.input(|i| i.viewport().close_requested()) {
             self.on_close();
         }
+        self.layout_generation.end_frame(&ctx);
     }
 
     /// Save everything and the settings; called when the window closes.
@@ -1335,19 +1353,49 @@ fn first_document(project: &Project) -> Option<crate::model::DocumentId> {
     docs.first().map(|d| d.id)
 }
 
-/// The messages at the top of the window: errors stay until dismissed, the rest fade.
+/// The messages of the window: errors stay until dismissed, the rest fade. They float over
+/// the bottom of `ui`'s panel, so the text under them never moves (a notice arriving while the
+/// user selects does not shift what is under the mouse).
 fn notices_ui(notices: &mut Vec<Notice>, now: f64, ui: &mut Ui) {
     notices.retain(|n| n.error || now - n.at < NOTICE_SECONDS || n.at > now);
+    if notices.is_empty() {
+        return;
+    }
+    let room = ui.max_rect();
+    let width = (room.width() - 40.0).clamp(120.0, 640.0);
     let mut dismiss = None;
-    for (i, n) in notices.iter().enumerate().rev().take(3) {
+    egui::Area::new(ui.scope_id().with("notices"))
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .fixed_pos(room.center_bottom() - egui::vec2(0.0, 12.0))
+        .show(ui.ctx(), |ui| {
+            ui.set_width(width);
+            notice_list_ui(notices, &mut dismiss, ui);
+        });
+    if let Some(i) = dismiss {
+        notices.remove(i);
+    }
+    if notices.iter().any(|n| !n.error) {
+        ui.ctx().request_repaint_after_secs(1.0);
+    }
+}
+
+/// The notices, newest last, at most three.
+fn notice_list_ui(notices: &[Notice], dismiss: &mut Option<usize>, ui: &mut Ui) {
+    let shown = notices.len().saturating_sub(3);
+    for (i, n) in notices.iter().enumerate().skip(shown) {
         let (fill, stroke) = if n.error {
             (
-                ui.visuals().error_fg_color.gamma_multiply(0.12),
+                ui.visuals()
+                    .panel_fill
+                    .blend(ui.visuals().error_fg_color.gamma_multiply(0.12)),
                 ui.visuals().error_fg_color,
             )
         } else {
             (
-                ui.visuals().selection.bg_fill.gamma_multiply(0.25),
+                ui.visuals()
+                    .panel_fill
+                    .blend(ui.visuals().selection.bg_fill.gamma_multiply(0.25)),
                 ui.visuals().selection.stroke.color,
             )
         };
@@ -1355,6 +1403,7 @@ fn notices_ui(notices: &mut Vec<Notice>, now: f64, ui: &mut Ui) {
             .fill(fill)
             .stroke(egui::Stroke::new(1.0, stroke.gamma_multiply(0.6)))
             .corner_radius(6.0)
+            .shadow(ui.visuals().popup_shadow)
             .inner_margin(egui::Margin::symmetric(10, 6))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -1362,17 +1411,11 @@ fn notices_ui(notices: &mut Vec<Notice>, now: f64, ui: &mut Ui) {
                     ui.add(egui::Label::new(&n.text).wrap());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                            dismiss = Some(i);
+                            *dismiss = Some(i);
                         }
                     });
                 });
             });
         ui.add_space(4.0);
-    }
-    if let Some(i) = dismiss {
-        notices.remove(i);
-    }
-    if notices.iter().any(|n| !n.error) {
-        ui.ctx().request_repaint_after_secs(1.0);
     }
 }

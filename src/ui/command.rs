@@ -60,6 +60,8 @@ pub enum Command {
     TextSmaller,
     /// Show the list of keyboard shortcuts.
     ShowShortcuts,
+    /// Show the "how to" page of the help.
+    ShowHowTo,
     /// Ask who is coding.
     AskCoderName,
     /// Set who is coding (creates the coder in the project when new).
@@ -337,6 +339,7 @@ impl Command {
             Command::TextBigger => "Larger text".into(),
             Command::TextSmaller => "Smaller text".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
+            Command::ShowHowTo => "How to code, compare and export".into(),
             Command::AskCoderName => "Change coder…".into(),
             Command::SetCoderName(_) => "Set coder".into(),
             Command::CodeSelection(_) | Command::ApplyCode { .. } => "Code selection".into(),

@@ -1,5 +1,5 @@
 //! The window's own settings, kept apart from any project: recent projects, the coder's name, the
-//! theme and the text size. Stored as `config.ron` in the platform's config folder (the
+//! theme, the text size and the window's scale. Stored as `config.ron` in the platform's config folder (the
 //! `directories` crate), or in `$MARGIN_CONFIG_DIR` when that is set (CI, tests, portable use).
 
 use std::path::{Path, PathBuf};
@@ -48,6 +48,8 @@ pub struct Config {
     pub theme: ThemeChoice,
     /// Size of transcript text, in points.
     pub text_size: f32,
+    /// Scale of the whole window: menus, panels and the transcript ("Larger text").
+    pub zoom: f32,
 }
 
 impl Default for Config {
@@ -57,6 +59,7 @@ impl Default for Config {
             recent: Vec::new(),
             theme: ThemeChoice::System,
             text_size: 15.0,
+            zoom: 1.0,
         }
     }
 }

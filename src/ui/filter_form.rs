@@ -1,13 +1,14 @@
 //! The coding filter of the analysis window, shared by the retrieval and the tables tabs:
-//! documents, cases and coders to keep, attribute conditions (`region=Shandong; age=40..50`),
-//! when chat messages were sent and when codings were made.
+//! documents, cases and coders to keep, attribute conditions (`region=Shandong; age=40..50`,
+//! typed, or built from an attribute, an operator and the attribute's own values), when chat
+//! messages were sent and when codings were made.
 
 use std::collections::BTreeSet;
 
 use egui::Ui;
 
 use crate::analysis::filter::{AttributeCondition, CodingFilter, DateSpan};
-use crate::model::{CaseId, CoderId, DocumentId, Project};
+use crate::model::{AttributeId, AttributeKind, CaseId, CoderId, DocumentId, Project};
 
 /// The filter as the user typed and ticked it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,6 +29,82 @@ pub struct FilterForm {
     pub coded_from: String,
     /// Codings made until.
     pub coded_to: String,
+    /// The condition being built with the lists (added to `attributes` as typed syntax).
+    pub draft: ConditionDraft,
+}
+
+/// How a built condition compares an attribute's value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Operator {
+    /// Equal to the value.
+    #[default]
+    Is,
+    /// At least the value (numbers and dates).
+    AtLeast,
+    /// At most the value (numbers and dates).
+    AtMost,
+    /// Between two values, both included (numbers and dates).
+    Between,
+}
+
+impl Operator {
+    /// The operator in words.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Is => "is",
+            Self::AtLeast => "is at least",
+            Self::AtMost => "is at most",
+            Self::Between => "is between",
+        }
+    }
+}
+
+/// A condition on one attribute, being built: the attribute, the operator and the values.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConditionDraft {
+    /// The attribute.
+    pub attribute: Option<AttributeId>,
+    /// How it compares.
+    pub operator: Operator,
+    /// The value (the lower one for "between").
+    pub value: String,
+    /// The upper value for "between".
+    pub value_to: String,
+}
+
+impl ConditionDraft {
+    /// The condition in the typed syntax (`region=Shandong`, `age=40..50`), when complete.
+    #[must_use]
+    pub fn syntax(&self, project: &Project) -> Option<String> {
+        let name = &project.attributes().get(&self.attribute?)?.name;
+        let (v, w) = (self.value.trim(), self.value_to.trim());
+        if v.is_empty() || (self.operator == Operator::Between && w.is_empty()) {
+            return None;
+        }
+        Some(match self.operator {
+            Operator::Is => format!("{name}={v}"),
+            Operator::AtLeast => format!("{name}={v}.."),
+            Operator::AtMost => format!("{name}=..{v}"),
+            Operator::Between => format!("{name}={v}..{w}"),
+        })
+    }
+}
+
+/// The values the cases hold for `attribute`, each once, in order (numbers by value).
+fn values_of(project: &Project, attribute: AttributeId) -> Vec<String> {
+    let mut values: Vec<&crate::model::Value> = project
+        .cases()
+        .values()
+        .filter_map(|c| c.values.get(&attribute))
+        .collect();
+    values.sort_by(|a, b| match (a.as_number(), b.as_number()) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        _ => a.to_string().cmp(&b.to_string()),
+    });
+    let mut out: Vec<String> = values.iter().map(ToString::to_string).collect();
+    out.dedup();
+    out
 }
 
 fn open(s: &str) -> Option<&str> {
@@ -132,6 +209,7 @@ pub fn filter_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool 
             ));
         entered(edit, ui);
     });
+    let added = condition_builder_ui(form, project, ui);
     ui.horizontal(|ui| {
         ui.label("Messages sent");
         for (s, hint) in [(&mut form.sent_from, "from"), (&mut form.sent_to, "until")] {
@@ -155,5 +233,95 @@ pub fn filter_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool 
             entered(r, ui);
         }
     });
-    apply
+    apply || added
+}
+
+/// The condition builder: an attribute, an operator, values from the attribute's own values,
+/// and "Add", which appends the condition to the typed conditions. Returns true when one was
+/// added (the filter should be applied).
+fn condition_builder_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool {
+    let attributes = project.attributes_sorted();
+    if attributes.is_empty() {
+        return false;
+    }
+    let draft = &mut form.draft;
+    let mut added = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Add a condition");
+        let current = draft.attribute.and_then(|a| project.attributes().get(&a));
+        egui::ComboBox::from_id_salt("condition-attribute")
+            .selected_text(current.map_or("attribute", |a| a.name.as_str()))
+            .show_ui(ui, |ui| {
+                for a in &attributes {
+                    if ui
+                        .selectable_label(draft.attribute == Some(a.id), &a.name)
+                        .clicked()
+                    {
+                        if draft.attribute != Some(a.id) {
+                            draft.value.clear();
+                            draft.value_to.clear();
+                            draft.operator = Operator::Is;
+                        }
+                        draft.attribute = Some(a.id);
+                    }
+                }
+            });
+        let Some(attribute) = draft.attribute.and_then(|a| project.attributes().get(&a)) else {
+            return;
+        };
+        let ordered = matches!(attribute.kind, AttributeKind::Number | AttributeKind::Date);
+        let operators: &[Operator] = if ordered {
+            &[
+                Operator::Is,
+                Operator::AtLeast,
+                Operator::AtMost,
+                Operator::Between,
+            ]
+        } else {
+            &[Operator::Is]
+        };
+        egui::ComboBox::from_id_salt("condition-operator")
+            .selected_text(draft.operator.title())
+            .show_ui(ui, |ui| {
+                for op in operators {
+                    ui.selectable_value(&mut draft.operator, *op, op.title());
+                }
+            });
+        let values = values_of(project, attribute.id);
+        let pick = |salt: &str, value: &mut String, ui: &mut Ui| {
+            egui::ComboBox::from_id_salt(salt)
+                .selected_text(if value.is_empty() {
+                    "value"
+                } else {
+                    value.as_str()
+                })
+                .show_ui(ui, |ui| {
+                    for v in &values {
+                        ui.selectable_value(value, v.clone(), v);
+                    }
+                });
+        };
+        pick("condition-value", &mut draft.value, ui);
+        if draft.operator == Operator::Between {
+            ui.label("and");
+            pick("condition-value-to", &mut draft.value_to, ui);
+        }
+        let syntax = draft.syntax(project);
+        if ui
+            .add_enabled(syntax.is_some(), egui::Button::new("Add"))
+            .on_hover_text("Add this condition to the conditions above")
+            .clicked()
+            && let Some(condition) = syntax
+        {
+            let typed = form.attributes.trim().trim_end_matches(';').trim();
+            form.attributes = if typed.is_empty() {
+                condition
+            } else {
+                format!("{typed}; {condition}")
+            };
+            *draft = ConditionDraft::default();
+            added = true;
+        }
+    });
+    added
 }

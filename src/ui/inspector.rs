@@ -1,5 +1,6 @@
 //! The inspector: the codings under the caret (code, coder, time, memo; change the code, move the
-//! boundaries, remove), the selected code (description, memo) and the open document's memo.
+//! boundaries, remove), the code of the coding under the caret (else the code selected in the
+//! codebook: description, memo) and the open document's memo.
 //!
 //! Text fields edit a draft; the draft becomes one undoable command when the field loses focus
 //! (or when the window closes, see [`InspectorState::pending_commits`]).
@@ -112,9 +113,12 @@ pub fn inspector_ui(
                             ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                         ui.painter().rect_filled(r, 3.0, color);
                         let path = project.code_path(coding.code);
+                        let room = ui.available_width() - 4.0;
+                        // Cut from the left: the code's own name is what matters.
+                        let shown = theme::fit_path(ui, &path, room - 24.0);
                         egui::ComboBox::from_id_salt(("code-of", slot.id))
-                            .selected_text(path)
-                            .width(ui.available_width() - 4.0)
+                            .selected_text(shown)
+                            .width(room)
                             .truncate()
                             .show_ui(ui, |ui| {
                                 for (depth, c) in project.code_tree() {
@@ -146,8 +150,8 @@ pub fn inspector_ui(
                         .small(),
                     );
                     if let Some(doc) = project.document(coding.document) {
-                        let text = excerpt(doc.text.slice(coding.range), 140);
-                        ui.label(RichText::new(format!("“{text}”")).italics());
+                        let text = crate::ui::quote::quote_start(doc.text.slice(coding.range), 140);
+                        ui.add(egui::Label::new(super::theme::quote(&text)).wrap());
                     }
                     ui.horizontal_wrapped(|ui| {
                         let r = coding.range;
@@ -224,15 +228,23 @@ pub fn inspector_ui(
                 });
             }
 
-            // The selected code.
-            if let Some(code) = input.code.and_then(|c| project.code(c)) {
+            // The code of the coding under the caret, else the code selected in the codebook.
+            let code_shown = input
+                .codings
+                .first()
+                .and_then(|slot| project.coding(slot.id))
+                .map(|c| c.code)
+                .or(input.code);
+            if let Some(code) = code_shown.and_then(|c| project.code(c)) {
                 ui.add_space(8.0);
                 section_title(ui, "Code");
                 ui.horizontal(|ui| {
                     let (r, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                     ui.painter().rect_filled(r, 3.0, theme::color(code.color));
-                    ui.label(RichText::new(project.code_path(code.id)).strong());
+                    let path = project.code_path(code.id);
+                    let shown = theme::fit_path(ui, &path, ui.available_width());
+                    ui.label(RichText::new(shown).strong()).on_hover_text(path);
                 });
                 let n = input.counts.by_code.get(&code.id).copied().unwrap_or(0);
                 let mut facts = vec![format!("{n} codings")];
@@ -242,7 +254,10 @@ pub fn inspector_ui(
                 if let Some(k) = code.shortcut {
                     facts.push(format!("key {}", k.to_ascii_uppercase()));
                 }
-                ui.label(RichText::new(facts.join(" · ")).weak().small());
+                let facts = ui.label(RichText::new(facts.join(" · ")).weak().small());
+                if code.in_vivo {
+                    facts.on_hover_text(super::help::IN_VIVO);
+                }
                 ui.label(RichText::new("Description").small());
                 if let Some(cmd) = field_ui(
                     state,
@@ -341,15 +356,4 @@ fn field_ui(
         }
     }
     None
-}
-
-fn excerpt(s: &str, max: usize) -> String {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        s
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
 }

@@ -1,8 +1,8 @@
 //! The coded-retrieval tab of the analysis window: pick a code (with or without its sub-codes),
 //! narrow by documents, cases, attribute values (`region=Shandong; age=40..50`), coders and
 //! dates, combine with a second code (overlapping, not overlapping, within N characters or
-//! turns), and read the excerpts with their context; a click opens one in the transcript, and
-//! "Export…" writes the list through the export module.
+//! turns), and read the excerpts whole with their context and their coder; a click opens one in
+//! the transcript, and "Export…" writes the list through the export module.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -11,7 +11,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::filter_form::{FilterForm, filter_ui};
-use super::search_panel::{CONTEXT, code_picker, excerpt_row};
+use super::search_panel::{CONTEXT, code_picker, excerpt_paragraph};
 use crate::analysis::definitions::explain;
 use crate::analysis::retrieve::{
     self, CodeSelection, Combination, Proximity, RetrievalQuery, Retrieved,
@@ -224,27 +224,43 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     ui.separator();
-    let row_height = ui.text_style_height(&egui::TextStyle::Body);
+    // Each excerpt whole, wrapped, with who coded it: a passage coded by two coders appears
+    // once per coder, told apart by the name.
     egui::ScrollArea::vertical()
         .id_salt("retrieved")
         .auto_shrink([false, false])
-        .min_scrolled_height(320.0)
-        .show_rows(ui, row_height, state.results.len(), |ui, rows| {
-            for r in &state.results[rows] {
+        .show(ui, |ui| {
+            let shown = state.results.len().min(MAX_SHOWN);
+            for r in &state.results[..shown] {
                 let who = r
                     .excerpt
                     .speaker
                     .as_deref()
-                    .map(|s| format!(" {s}:"))
-                    .unwrap_or_default();
-                let prefix = format!("{} · {}{who}  ", r.excerpt.document_name, r.code_path);
-                if excerpt_row(ui, &prefix, &r.excerpt) {
+                    .map_or_else(String::new, |s| format!("{s}: "));
+                let prefix = format!(
+                    "{} · {} · coded by {}\n{who}",
+                    r.excerpt.document_name, r.code_path, r.coder_name
+                );
+                if excerpt_paragraph(ui, &prefix, &r.excerpt) {
                     commands.push(Command::JumpTo {
                         document: r.excerpt.document,
                         range: r.excerpt.range,
                     });
                 }
+                ui.separator();
+            }
+            if state.results.len() > shown {
+                ui.label(
+                    RichText::new(format!(
+                        "The first {shown} of {} excerpts are shown; Export… writes them all.",
+                        state.results.len()
+                    ))
+                    .weak(),
+                );
             }
         });
     commands
 }
+
+/// The most excerpts listed at once (each is laid out whole).
+const MAX_SHOWN: usize = 500;

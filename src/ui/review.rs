@@ -7,18 +7,21 @@
 //! The panel returns [`Command`]s like every other; it recomputes the comparison when the project
 //! changed in a way that can touch it (the app calls [`ReviewState::project_changed`]).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
+use super::help;
+use super::quote::quote_start;
 use super::session::Changes;
 use super::theme;
 use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
     compare, consensus_coder, consensus_coder_or_new,
 };
-use crate::model::{CoderId, DocumentId, Edit, Project};
+use crate::model::{CharRange, CodeId, CoderId, DocumentId, Edit, Project};
 
 /// What the review panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,6 +51,9 @@ pub struct ReviewState {
     comment: String,
     /// Scroll the list of disagreements to the current one next frame.
     follow: bool,
+    /// Which passages of the comparison the consensus coder has settled, computed when missing
+    /// (any change to the project forgets it).
+    resolved: Option<Vec<bool>>,
 }
 
 impl ReviewState {
@@ -55,6 +61,7 @@ impl ReviewState {
     /// (the consensus coder's decisions) leave it as it is; codings of compared coders are
     /// compared again document by document; anything else computes it afresh when next needed.
     pub fn project_changed(&mut self, project: &Project, changes: &Changes) {
+        self.resolved = None;
         let (Changes::Codings(ids), Some(Ok(c))) = (changes, &mut self.comparison) else {
             self.mark_stale();
             return;
@@ -106,6 +113,21 @@ impl ReviewState {
     pub fn mark_stale(&mut self) {
         self.comparison = None;
         self.report = None;
+        self.resolved = None;
+    }
+
+    /// Which passages of the comparison are settled: the consensus coder holds a decision on
+    /// them (one version accepted, or both). Computed when missing.
+    pub fn resolved(&mut self, project: &Project) -> &[bool] {
+        if self.resolved.is_none() {
+            let settled = match (&self.comparison, consensus_coder(project)) {
+                (Some(Ok(c)), Some(cons)) => settled_passages(project, c, cons.id),
+                (Some(Ok(c)), None) => vec![false; c.passages.len()],
+                _ => Vec::new(),
+            };
+            self.resolved = Some(settled);
+        }
+        self.resolved.as_deref().unwrap_or_default()
     }
 
     /// Forget everything (another project was opened).
@@ -304,6 +326,12 @@ fn compare_ui(
     let total = c.disagreement_count();
     let agreed = c.passages.len() - total;
     let position = current.map(|cur| c.disagreements().take_while(|(i, _)| *i <= cur).count());
+    let Some(c) = state.shared_comparison(project) else {
+        return;
+    };
+    let settled = state.resolved(project).to_vec();
+    let is_settled = |i: usize| settled.get(i).copied().unwrap_or(false);
+    let resolved = c.disagreements().filter(|(i, _)| is_settled(*i)).count();
     ui.horizontal(|ui| {
         let prev = ui
             .button("◀ Previous")
@@ -323,7 +351,7 @@ fn compare_ui(
             Some(n) => format!("{n} of {total} disagreements"),
             None => format!("{total} disagreements, {agreed} agreed passages"),
         };
-        ui.label(label);
+        ui.add(egui::Label::new(label).truncate());
         if (prev || keys.0)
             && let Some(cmd) = state.step(project, false)
         {
@@ -334,9 +362,15 @@ fn compare_ui(
             commands.push(cmd);
         }
     });
-    let Some(c) = state.shared_comparison(project) else {
-        return;
-    };
+    ui.label(
+        RichText::new(format!("{resolved} of {total} resolved")).color(theme::passage(
+            crate::analysis::agreement::PassageStatus::Agreed,
+        )),
+    )
+    .on_hover_text(
+        "A disagreement is resolved when the consensus coder holds a decision on it: one \
+         version accepted, or both.",
+    );
     ui.separator();
     if let Some(p) = state.current.and_then(|i| c.passages.get(i)) {
         egui::ScrollArea::vertical()
@@ -364,18 +398,24 @@ fn compare_ui(
     list.show_rows(ui, row_height, rows.len(), |ui, range| {
         for &i in &rows[range] {
             let p = &c.passages[i];
-            let doc = project
-                .document(p.document)
-                .map_or("?", |d| d.name.as_str());
-            let text = format!(
-                "{doc} · {} · {}",
-                project.code_path(p.code),
-                theme::passage_status_text(p.status)
+            let doc = project.document(p.document);
+            let quote = doc.map_or_else(String::new, |d| {
+                quote_start(d.text.slice(p.range), ROW_QUOTE_CHARS)
+            });
+            let doc = doc.map_or("?", |d| d.name.as_str());
+            let code = project.code(p.code).map_or("?", |c| c.name.as_str());
+            let status = theme::passage_status_text(p.status);
+            let text = if is_settled(i) {
+                format!("✔ {doc} · {code} · “{quote}” · {status}, resolved")
+            } else {
+                format!("{doc} · {code} · “{quote}” · {status}")
+            };
+            let row = ui.add(
+                egui::Button::selectable(state.current == Some(i), text)
+                    .truncate()
+                    .min_size(egui::vec2(ui.available_width(), 0.0)),
             );
-            if ui
-                .selectable_label(state.current == Some(i), text)
-                .clicked()
-            {
+            if row.clicked() {
                 state.current = Some(i);
                 commands.push(Command::ShowPassage {
                     document: p.document,
@@ -407,8 +447,8 @@ fn passage_ui(
         ))
         .strong(),
     );
-    let quote: String = doc.text.slice(p.range).chars().take(300).collect();
-    ui.label(RichText::new(format!("“{quote}”")).italics());
+    let quote = quote_start(doc.text.slice(p.range), PASSAGE_QUOTE_CHARS);
+    ui.add(egui::Label::new(theme::quote(&quote)).wrap());
     let consensus = consensus_coder_or_new(project);
     let resolve =
         |label: String, r: Resolution, commands: &mut Vec<Command>| match Edit::resolve_passage(
@@ -437,13 +477,11 @@ fn passage_ui(
                     let Some(coding) = project.coding(*id) else {
                         continue;
                     };
-                    let text: String = doc.text.slice(coding.range).chars().take(120).collect();
-                    ui.label(format!(
-                        "{} [{}–{}]: “{text}”",
-                        project.code_path(coding.code),
-                        coding.range.start,
-                        coding.range.end
-                    ));
+                    let text = quote_start(doc.text.slice(coding.range), CARD_QUOTE_CHARS);
+                    ui.add(
+                        egui::Label::new(format!("{}: “{text}”", project.code_path(coding.code)))
+                            .wrap(),
+                    );
                     if let Some(m) = coding.memo.as_deref().filter(|m| !m.trim().is_empty()) {
                         ui.label(RichText::new(format!("Note: {m}")).weak());
                     }
@@ -485,16 +523,24 @@ fn passage_ui(
     });
     if let Some(cons) = consensus_coder(project) {
         let decided = crate::analysis::agreement::consensus_codings(project, p, cons.id);
-        let text = if decided.is_empty() {
-            "Consensus: nothing yet (or neither)".to_owned()
+        if decided.is_empty() {
+            ui.label(RichText::new("Consensus: nothing decided yet (or neither version).").weak());
         } else {
-            let ranges: Vec<String> = decided
-                .iter()
-                .map(|c| format!("[{}–{}]", c.range.start, c.range.end))
-                .collect();
-            format!("Consensus: {}", ranges.join(", "))
-        };
-        ui.label(RichText::new(text).weak());
+            ui.label(
+                RichText::new("✔ Resolved. The consensus holds:").color(theme::passage(
+                    crate::analysis::agreement::PassageStatus::Agreed,
+                )),
+            );
+            for c in decided {
+                let text = quote_start(doc.text.slice(c.range), CARD_QUOTE_CHARS);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{}: “{text}”", project.code_path(c.code))).weak(),
+                    )
+                    .wrap(),
+                );
+            }
+        }
     }
     ui.label(RichText::new("Discussion").strong());
     for m in p.comments(project) {
@@ -565,8 +611,17 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
     // Rows: a name (a code indented under its parent, its full path on hover) and the values.
     let rows = |ui: &mut Ui, id: &str, rows: Vec<(String, String, &Measures)>| {
         egui::Grid::new(id).striped(true).show(ui, |ui| {
-            for h in ["", "agree", "κ", "α", "u-α"] {
-                ui.label(RichText::new(h).strong());
+            for (h, tip) in [
+                ("", ""),
+                ("agree", help::AGREE),
+                ("κ", help::KAPPA),
+                ("α", help::ALPHA),
+                ("u-α", help::U_ALPHA),
+            ] {
+                let head = ui.label(RichText::new(h).strong());
+                if !tip.is_empty() {
+                    head.on_hover_text(tip);
+                }
             }
             ui.end_row();
             for (name, full, m) in rows {
@@ -609,8 +664,16 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
             egui::Grid::new("agreement-domains")
                 .striped(true)
                 .show(ui, |ui| {
-                    for h in ["", "|u-α", "u-α", "cu-α"] {
-                        ui.label(RichText::new(h).strong());
+                    for (h, tip) in [
+                        ("", ""),
+                        ("|u-α", help::BINARY_U_ALPHA),
+                        ("u-α", help::U_ALPHA),
+                        ("cu-α", help::CU_ALPHA),
+                    ] {
+                        let head = ui.label(RichText::new(h).strong());
+                        if !tip.is_empty() {
+                            head.on_hover_text(tip);
+                        }
                     }
                     ui.end_row();
                     for d in &report.domains {
@@ -627,7 +690,8 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
                         ui.label(coef(m.cu_alpha.value));
                         ui.end_row();
                     }
-                    ui.label("Across domains (Cu-α)");
+                    ui.label("Across domains (Cu-α)")
+                        .on_hover_text(help::CAP_CU_ALPHA);
                     ui.label("");
                     ui.label("");
                     ui.label(coef(report.across_domains.cu_alpha.value));
@@ -655,21 +719,85 @@ fn indented(project: &Project, code: crate::model::CodeId) -> String {
     format!("{}{name}", "   ".repeat(depth))
 }
 
-/// The coders compared when the panel first opens: every coder with codings but the consensus
-/// coder, by name.
+/// Which passages of `c` the consensus coder `consensus` holds a decision on.
+fn settled_passages(project: &Project, c: &Comparison, consensus: CoderId) -> Vec<bool> {
+    let mut decided: HashMap<(DocumentId, CodeId), Vec<CharRange>> = HashMap::new();
+    for d in &c.documents {
+        for coding in project.codings_of(d.document) {
+            if coding.coder == consensus {
+                decided
+                    .entry((coding.document, coding.code))
+                    .or_default()
+                    .push(coding.range);
+            }
+        }
+    }
+    c.passages
+        .iter()
+        .map(|p| {
+            decided
+                .get(&(p.document, p.code))
+                .is_some_and(|ranges| ranges.iter().any(|r| r.overlaps(p.range)))
+        })
+        .collect()
+}
+
+/// The coders compared when the panel first opens: the coders with codings (but the consensus
+/// coder), by name, less any who coded so few of the documents that comparing them would
+/// leave out most of the others' work. A comparison covers only the documents every compared
+/// coder coded, so a colleague who coded one document would shrink it to that document, and
+/// read there as hundreds of disagreements; such a coder can still be ticked by hand.
 #[must_use]
 pub fn default_coders(project: &Project) -> Vec<CoderId> {
     let consensus = consensus_coder(project).map(|c| c.id);
-    let coding: std::collections::HashSet<CoderId> =
-        project.codings().values().map(|c| c.coder).collect();
+    let mut coded: HashMap<CoderId, HashSet<DocumentId>> = HashMap::new();
+    for c in project.codings().values() {
+        if Some(c.coder) != consensus {
+            coded.entry(c.coder).or_default().insert(c.document);
+        }
+    }
     let mut v: Vec<_> = project
         .coders()
         .values()
-        .filter(|c| Some(c.id) != consensus && coding.contains(&c.id))
+        .filter(|c| coded.contains_key(&c.id))
         .collect();
-    v.sort_by(|a, b| a.name.cmp(&b.name));
-    v.into_iter().map(|c| c.id).collect()
+    v.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
+    let mut chosen: Vec<CoderId> = v.into_iter().map(|c| c.id).collect();
+    let shared = |coders: &[CoderId]| -> usize {
+        let mut it = coders.iter().filter_map(|c| coded.get(c));
+        let Some(first) = it.next() else { return 0 };
+        let mut common = first.clone();
+        for docs in it {
+            common.retain(|d| docs.contains(d));
+        }
+        common.len()
+    };
+    // Leave out, one at a time, the coder whose absence widens the shared documents most.
+    while chosen.len() > 2 {
+        let now = shared(&chosen);
+        let best = (0..chosen.len())
+            .map(|i| {
+                let mut rest = chosen.clone();
+                rest.remove(i);
+                (shared(&rest), i)
+            })
+            .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
+        match best {
+            Some((n, i)) if n > now => {
+                chosen.remove(i);
+            }
+            _ => break,
+        }
+    }
+    chosen
 }
+
+/// How many characters of a quote a row of the list shows.
+const ROW_QUOTE_CHARS: usize = 28;
+/// How many characters of a coding a version card shows.
+const CARD_QUOTE_CHARS: usize = 160;
+/// How many characters of the passage under review are shown.
+const PASSAGE_QUOTE_CHARS: usize = 400;
 
 /// Read the copy of a project in `path` and work out the edit that merges it into `project`,
 /// with a one-line summary; `None` when it brings nothing new.

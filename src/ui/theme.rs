@@ -87,6 +87,41 @@ pub fn set_theme(ctx: &egui::Context, theme: ThemeChoice) {
     });
 }
 
+/// A quote in quotation marks: italic in scripts that have italics, upright in Chinese (egui
+/// slants a CJK glyph synthetically, which pulls the characters apart).
+#[must_use]
+pub fn quote(text: &str) -> egui::RichText {
+    let rich = egui::RichText::new(format!("“{text}”"));
+    if super::quote::mostly_cjk(text) {
+        rich
+    } else {
+        rich.italics()
+    }
+}
+
+/// A code path cut from the left to fit `width` points in body text, so the code's own name
+/// stays (see [`super::quote::path_tail`]).
+#[must_use]
+pub fn fit_path(ui: &egui::Ui, path: &str, width: f32) -> String {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let fits = |s: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER)
+                .rect
+                .width()
+        }) <= width
+    };
+    if fits(path) {
+        return path.to_owned();
+    }
+    let n = path.chars().count();
+    (2..n)
+        .rev()
+        .map(|max| super::quote::path_tail(path, max))
+        .find(|s| fits(s))
+        .unwrap_or_else(|| super::quote::path_tail(path, 2))
+}
+
 /// A code's colour as egui's.
 #[must_use]
 pub fn color(c: Color) -> Color32 {

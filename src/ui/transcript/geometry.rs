@@ -1,6 +1,6 @@
 //! Where each block sits: heights (estimated until a block is first laid out, then measured),
 //! their running sums, and the cache of laid-out blocks. A galley is kept per block for the
-//! current wrap width, text size and pixel density; highlights are painted from the galley's
+//! current wrap width, text size, pixel density and layout generation; highlights are painted from the galley's
 //! row geometry, so coding never invalidates a galley.
 
 use std::collections::HashMap;
@@ -100,7 +100,8 @@ pub struct Geometry {
     /// `tops[..=valid_to]` are correct.
     valid_to: usize,
     galleys: HashMap<usize, Arc<Galley>>,
-    atlas_fill: f32,
+    /// The layout generation the galleys were laid out in (see [`crate::ui::layout_generation`]).
+    generation: u64,
 }
 
 impl Geometry {
@@ -140,12 +141,15 @@ impl Geometry {
         true
     }
 
-    /// Drop galleys when the font atlas was rebuilt (they point into the old one).
-    pub fn check_atlas(&mut self, fill_ratio: f32) {
-        if fill_ratio + 0.01 < self.atlas_fill {
+    /// Drop the galleys when the layout generation changed: the font atlas was rebuilt (they
+    /// point into the old one) or the fonts or style changed. Heights stay: a new galley
+    /// measures its block again when it differs.
+    pub fn check_generation(&mut self, generation: u64) {
+        if generation != self.generation {
             self.galleys.clear();
+            self.measured.fill(false);
+            self.generation = generation;
         }
-        self.atlas_fill = fill_ratio;
     }
 
     /// Total height of all blocks.
@@ -239,7 +243,9 @@ fn block_job(doc: &Document, block: &Block, key: LayoutKey) -> LayoutJob {
         font_id: FontId::proportional(key.text_size),
         line_height: Some(m.line),
         color: Color32::PLACEHOLDER,
-        italics: matches!(block.kind, BlockKind::System | BlockKind::Recalled),
+        // Chinese has no italics: egui would slant the glyphs synthetically and break them up.
+        italics: matches!(block.kind, BlockKind::System | BlockKind::Recalled)
+            && !crate::ui::quote::mostly_cjk(&text),
         valign: egui::Align::Center,
         ..TextFormat::default()
     };

@@ -74,6 +74,9 @@ struct FindBar {
     searched: String,
     matches: Vec<CharRange>,
     current: usize,
+    /// The matches were found in a newly opened document and the current one is not shown
+    /// yet.
+    pending: bool,
     focus: bool,
 }
 
@@ -151,6 +154,8 @@ pub struct TranscriptState {
     imposed: Option<Whose>,
     /// Compare mode: the compared passages of the open document, agreed or not.
     marks: Option<PassageMarks>,
+    /// The document is mostly Chinese (or Japanese, Korean): days are written its way.
+    chinese: bool,
     /// Galleys laid out in the last frame (for benchmarks and tests).
     pub layouts_last_frame: usize,
 }
@@ -177,6 +182,7 @@ impl Default for TranscriptState {
             chosen_coder: None,
             imposed: None,
             marks: None,
+            chinese: false,
             layouts_last_frame: 0,
         }
     }
@@ -213,10 +219,17 @@ impl TranscriptState {
             return;
         };
         self.doc = Some(doc.id);
+        self.chinese = crate::ui::quote::mostly_cjk(doc.text.as_str());
         self.blocks = Blocks::build(doc);
         self.index = CodingIndex::build_for(project, doc.id, &self.blocks, self.whose_wanted());
         self.marks = marks.map(|m| PassageMarks::build(m.comparison(), doc.id, &self.blocks));
         self.selection = Some(Selection::caret(0));
+        // The find bar keeps its words: search the new document for them (without moving to a
+        // match: whoever opened the document may be showing a passage of it).
+        if self.find.open && !self.find.query.is_empty() {
+            self.search(project);
+            self.find.pending = true;
+        }
     }
 
     /// Whose codings should be shown: what the app imposes, else the switch.
@@ -461,6 +474,31 @@ impl TranscriptState {
         self.find.focus = true;
     }
 
+    /// Close the find bar and give the keyboard back to the text.
+    pub fn close_find(&mut self) {
+        if !self.find.open {
+            return;
+        }
+        self.find.open = false;
+        self.find.matches.clear();
+        self.find.searched.clear();
+        self.find.pending = false;
+        self.focus_requested = true;
+    }
+
+    /// True while the find bar is open.
+    #[must_use]
+    pub fn find_open(&self) -> bool {
+        self.find.open
+    }
+
+    /// The galleys of the blocks on screen in the last frame (tests check they were laid out
+    /// with the current fonts).
+    #[must_use]
+    pub fn visible_galleys(&self) -> Vec<Arc<Galley>> {
+        self.visible.iter().map(|v| v.galley.clone()).collect()
+    }
+
     /// Open the go-to field.
     pub fn open_goto(&mut self) {
         self.goto.open = true;
@@ -480,6 +518,13 @@ impl TranscriptState {
         if self.find.searched == self.find.query {
             return;
         }
+        self.search(project);
+        self.show_current_match();
+    }
+
+    /// Search the open document for the find bar's words; the current match is the first at
+    /// or after the caret.
+    fn search(&mut self, project: &Project) {
         let Some(doc) = self.doc.and_then(|d| project.document(d)) else {
             return;
         };
@@ -491,7 +536,7 @@ impl TranscriptState {
             .matches
             .partition_point(|m| m.start < from)
             .min(self.find.matches.len().saturating_sub(1));
-        self.show_current_match();
+        self.find.pending = false;
     }
 
     fn show_current_match(&mut self) {
@@ -510,6 +555,11 @@ impl TranscriptState {
         if n == 0 {
             return;
         }
+        if std::mem::take(&mut self.find.pending) {
+            // The current match of a fresh search was not shown yet: show it first.
+            self.show_current_match();
+            return;
+        }
         self.find.current = if forward {
             (self.find.current + 1) % n
         } else {
@@ -525,7 +575,8 @@ impl TranscriptState {
             .and_then(|d| project.document(d))
             .ok_or_else(|| "no document is open".to_owned())?;
         let target = parse_jump(input).ok_or_else(|| {
-            "type a message number (#120), a date (2024-05-03), a time (08:15) or both".to_owned()
+            "type a message number (#120), a day (2024-05-03, 6月20日, 6/20), a time (08:15) or both"
+                .to_owned()
         })?;
         let current = self.selection.and_then(|s| doc.segment_at(s.head));
         let seg = resolve_jump(doc, target, current)

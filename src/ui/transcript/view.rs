@@ -15,6 +15,7 @@ use super::{Drag, Reveal, Selection, SelectionDrag, TranscriptState, Visible};
 use crate::analysis::agreement::{Passage, PassageStatus};
 use crate::model::{CharRange, CoderId, Document, DocumentKind, Project, SegmentKind};
 use crate::ui::command::Command;
+use crate::ui::search_panel::code_list_ui;
 use crate::ui::theme;
 
 /// Width of one margin stripe and the gap after it.
@@ -161,7 +162,6 @@ fn compare_legend_ui(project: &Project, coders: &[CoderId], marked: bool, ui: &m
 
 fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
     ui.horizontal(|ui| {
-        ui.heading(&doc.name);
         let mut facts = vec![match doc.kind {
             DocumentKind::Interview => "interview".to_owned(),
             DocumentKind::Chat => "chat log".to_owned(),
@@ -179,7 +179,9 @@ fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui
             facts.push(format!("{} {what}", doc.segments.len()));
         }
         facts.push(format!("{} codings", state.index.len()));
-        ui.label(RichText::new(facts.join(" · ")).weak());
+        let facts = facts.join(" · ");
+        // The buttons first, from the right; the name and the facts get the room left and are
+        // cut short with "…" rather than drawn under the buttons.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if state.marks.is_some() || state.is_imposed() {
                 // Compare or blind mode decides whose codings are shown.
@@ -222,6 +224,11 @@ fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui
             {
                 state.open_find();
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(RichText::new(&doc.name).heading()).truncate());
+                ui.add(egui::Label::new(RichText::new(&facts).weak()).truncate())
+                    .on_hover_text(&facts);
+            });
         });
     });
 }
@@ -250,6 +257,8 @@ fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
             String::new()
         } else if n == 0 {
             "no matches".to_owned()
+        } else if state.find.pending {
+            format!("{n} matches")
         } else if n >= super::find::MAX_MATCHES {
             format!("{} of {n}+", state.find.current + 1)
         } else {
@@ -272,12 +281,11 @@ fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
             .button("Close")
             .on_hover_text("Close the find bar (Esc)")
             .clicked()
-            || (resp.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
+            // A text field gives up the keyboard on Escape in the same frame.
+            || ((resp.has_focus() || resp.lost_focus())
+                && ui.input(|i| i.key_pressed(Key::Escape)))
         {
-            state.find.open = false;
-            state.find.matches.clear();
-            state.find.searched.clear();
-            state.focus_requested = true;
+            state.close_find();
         }
     });
 }
@@ -286,7 +294,7 @@ fn goto_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
     ui.horizontal(|ui| {
         ui.label("Go to");
         let edit = egui::TextEdit::singleline(&mut state.goto.input)
-            .hint_text("#120, 2024-05-03 08:15, 08:15")
+            .hint_text("#120, 2024-05-03 08:15, 6月20日, 6/20, 08:15")
             .desired_width(220.0);
         let resp = ui.add(edit).labelled_by_text("Go to message or time");
         if std::mem::take(&mut state.goto.focus) {
@@ -309,7 +317,7 @@ fn goto_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
             ui.label(RichText::new(e).color(ui.visuals().warn_fg_color));
         }
         if ui.button("Close").clicked()
-            || (resp.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)))
+            || ((resp.has_focus() || resp.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)))
         {
             state.goto.open = false;
             state.goto.error = None;
@@ -376,10 +384,9 @@ fn body_ui(
                 ui.ctx().request_repaint();
             }
         }
-        // The method path is not general enough over the view's lifetime: keep the closure.
-        #[allow(clippy::redundant_closure_for_method_calls)]
-        let fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
-        state.geometry.check_atlas(fill);
+        state
+            .geometry
+            .check_generation(crate::ui::layout_generation::current(ui.ctx()));
         let total = state.geometry.total().max(viewport.height());
         let (content, response) =
             ui.allocate_exact_size(vec2(width, total), Sense::click_and_drag());
@@ -430,6 +437,7 @@ fn body_ui(
 
         // 2. Mouse and keyboard.
         interact(state, doc, &response, commands, ui);
+        context_menu(state, project, doc, &response, commands);
 
         // 3. Paint.
         let place = Place {
@@ -696,7 +704,7 @@ fn interact(
                     response.dnd_set_drag_payload(SelectionDrag { document, range });
                     ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
                     if let Some(p) = pointer {
-                        let text = excerpt(doc.text.slice(range), 30);
+                        let text = crate::ui::quote::quote_start(doc.text.slice(range), 30);
                         egui::Area::new(id.with("carry"))
                             .order(egui::Order::Tooltip)
                             .fixed_pos(p + vec2(14.0, 10.0))
@@ -918,6 +926,10 @@ fn keyboard(state: &mut TranscriptState, doc: &Document, commands: &mut Vec<Comm
                         None
                     }
                     Key::Escape => {
+                        // Escape in the text lets go of the selection, then of the find bar.
+                        if sel.anchor == sel.head && state.selected_coding.is_none() {
+                            state.close_find();
+                        }
                         state.selection = Some(Selection::caret(head));
                         state.selected_coding = None;
                         None
@@ -946,6 +958,55 @@ fn keyboard(state: &mut TranscriptState, doc: &Document, commands: &mut Vec<Comm
             _ => {}
         }
     }
+}
+
+/// Right-click on the text: code the selection with a code picked from a list, code it in
+/// vivo, copy it, or copy it with who said it and where.
+fn context_menu(
+    state: &TranscriptState,
+    project: &Project,
+    doc: &Document,
+    response: &Response,
+    commands: &mut Vec<Command>,
+) {
+    let selected = state.selected_range().map(|(_, r)| r);
+    response.context_menu(|ui| {
+        let has = selected.is_some();
+        ui.add_enabled_ui(has, |ui| {
+            ui.menu_button("Code with…", |ui| {
+                let filter = ui.scope_id().with("code-with-filter");
+                if let Some(code) = code_list_ui(filter, project, None, ui) {
+                    commands.push(Command::CodeSelection(code));
+                    ui.data_mut(|d| d.remove_temp::<String>(filter));
+                    ui.close();
+                }
+            });
+            if ui.button(Command::InVivoSelection.label()).clicked() {
+                commands.push(Command::InVivoSelection);
+                ui.close();
+            }
+            ui.separator();
+            if ui.button("Copy").clicked()
+                && let Some(r) = selected
+            {
+                ui.ctx().copy_text(doc.text.slice(r).to_owned());
+                ui.close();
+            }
+            if ui
+                .button("Copy with attribution")
+                .on_hover_text("The quote with who said it, the document and the time")
+                .clicked()
+                && let Some(r) = selected
+            {
+                ui.ctx()
+                    .copy_text(crate::ui::quote::with_attribution(project, doc, r));
+                ui.close();
+            }
+        });
+        if !has {
+            ui.label(RichText::new("Select some text first.").weak());
+        }
+    });
 }
 
 fn word_step(doc: &Document, pos: usize, forward: bool) -> usize {
@@ -1117,7 +1178,7 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
         // Day separator.
         if let Some(day) = block.new_day {
             let y = v.rect.top() + m.pad + m.day / 2.0;
-            let label = day.format("%Y-%m-%d · %A").to_string();
+            let label = super::find::day_label(day, state.chinese);
             let center = pos2(v.text_origin.x + cols.wrap / 2.0, y);
             let r = painter.text(center, Align2::CENTER_CENTER, label, small.clone(), weak);
             let line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
@@ -1424,17 +1485,6 @@ pub fn coding_line_ui(project: &Project, slot: &Slot, ui: &mut Ui) {
         let coder = project.coder(slot.coder).map_or("?", |c| c.name.as_str());
         ui.label(RichText::new(format!("— {coder}")).weak());
     });
-}
-
-fn excerpt(s: &str, max: usize) -> String {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        s
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
 }
 
 fn accessibility(state: &TranscriptState, doc: &Document, ui: &Ui) {

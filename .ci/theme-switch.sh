@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Switch the theme in the real window and check that the transcript stays readable: the
+# release binary under Xvfb on a copy of the sample, the Chinese interview open; a screenshot in
+# the light theme, View ▸ Dark theme (xdotool), a screenshot, View ▸ Light theme, a screenshot.
+# The transcript's text must be there in every one (not a near-blank region, not glyph
+# fragments), and the light screenshot after the round trip must match the first one.
+# Usage: .ci/theme-switch.sh [OUT_DIR]   (default target/ci/theme). Runs from the repo root.
+# MARGIN_BIN=path uses that binary instead of building the release one; XVFB_DISPLAY=N uses :N.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out="${1:-target/ci/theme}"
+mkdir -p "$out"
+for tool in Xvfb xdotool import convert compare; do
+    command -v "$tool" >/dev/null || { echo "theme-switch: $tool is missing (see .ci/window.sh)" >&2; exit 1; }
+done
+
+binary="${MARGIN_BIN:-}"
+if [ -z "$binary" ]; then
+    cargo build --release --locked --quiet
+    binary="${CARGO_TARGET_DIR:-target}/release/margin"
+fi
+
+work="$(mktemp -d)"
+xvfb_pid=""
+margin_pid=""
+cleanup() {
+    [ -n "$margin_pid" ] && kill "$margin_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+cp -r sample_projects/support-group "$work/support-group"
+project="$(cd "$work/support-group" && pwd -P)"
+mkdir -p "$work/config"
+cat > "$work/config/config.ron" <<EOF
+(
+    coder_name: Some("Lin Yue"),
+    recent: [(path: "$project", last_document: Some("426b7b59-abce-5d15-b703-b7fb94d52762"))],
+    theme: Light,
+)
+EOF
+
+# XVFB_DISPLAY=N takes display :N; otherwise Xvfb picks a free one and says which.
+if [ -n "${XVFB_DISPLAY:-}" ]; then
+    Xvfb ":$XVFB_DISPLAY" -screen 0 1360x860x24 -nolisten tcp 2>"$work/xvfb.log" &
+    echo "$XVFB_DISPLAY" >"$work/display"
+    sleep 1
+else
+    Xvfb -displayfd 3 -screen 0 1360x860x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+fi
+xvfb_pid=$!
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+export DISPLAY=":$(head -n1 "$work/display")"
+
+MARGIN_CONFIG_DIR="$work/config" MARGIN_DATA_DIR="$work/data" "$binary" >"$work/margin.log" 2>&1 &
+margin_pid=$!
+window=""
+for _ in $(seq 120); do
+    window="$(xdotool search --name 'Margin$' 2>/dev/null | head -n1 || true)"
+    [ -n "$window" ] && break
+    kill -0 "$margin_pid" 2>/dev/null || { echo "margin exited:" >&2; cat "$work/margin.log" >&2; exit 1; }
+    sleep 0.5
+done
+[ -n "$window" ] || { echo "no Margin window within 60 s" >&2; exit 1; }
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+sleep 4
+
+# The menu bar's View menu and its theme entries, in window coordinates (1360 × 860).
+view_menu=(150 12)
+light_item=(190 62)
+dark_item=(190 86)
+
+shot() { # name
+    xdotool mousemove --sync 1350 850 2>/dev/null || true
+    sleep 1.5
+    import -window root "$out/$1.png"
+}
+choose() { # x y of the entry
+    xdotool mousemove --sync "${view_menu[0]}" "${view_menu[1]}" click 1 2>/dev/null || true
+    sleep 1
+    xdotool mousemove --sync "$1" "$2" click 1 2>/dev/null || true
+    sleep 1
+}
+
+shot light-before
+choose "${dark_item[@]}"
+shot dark
+choose "${light_item[@]}"
+shot light-after
+kill -0 "$margin_pid" 2>/dev/null || { echo "margin crashed:" >&2; cat "$work/margin.log" >&2; exit 1; }
+
+# The transcript's text: a crop of the central panel holding several turns of Chinese text.
+crop="560x420+300+120"
+fail=0
+for name in light-before dark light-after; do
+    convert "$out/$name.png" -crop "$crop" +repage "$out/$name-text.png"
+    # Text is many small strokes: the share of pixels far from the background colour.
+    spread="$(convert "$out/$name-text.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)"
+    edges="$(convert "$out/$name-text.png" -colorspace Gray -edge 1 -threshold 30% \
+        -format '%[fx:mean]' info:)"
+    echo "$name: grey spread $spread, edge share $edges"
+    if awk "BEGIN { exit !($spread < 0.08 || $edges < 0.015) }"; then
+        echo "theme-switch: the transcript looks blank or broken in $name ($out/$name.png)" >&2
+        fail=1
+    fi
+done
+# Back in the light theme, the text must look as it did before the round trip (a blank text
+# region or one of glyph fragments differs a lot).
+diff="$(compare -metric RMSE "$out/light-before-text.png" "$out/light-after-text.png" null: 2>&1 \
+    | sed -E 's/.*\(([0-9.e-]+)\).*/\1/')"
+echo "light before/after: normalised RMSE $diff"
+if awk "BEGIN { exit !($diff > 0.05) }"; then
+    echo "theme-switch: the light theme after the round trip differs from before ($out)" >&2
+    fail=1
+fi
+# The dark screenshot must not be the light one (the switch happened).
+dark_diff="$(compare -metric RMSE "$out/light-before-text.png" "$out/dark-text.png" null: 2>&1 \
+    | sed -E 's/.*\(([0-9.e-]+)\).*/\1/')"
+echo "light/dark: normalised RMSE $dark_diff"
+if awk "BEGIN { exit !($dark_diff < 0.2) }"; then
+    echo "theme-switch: the theme did not change ($out)" >&2
+    fail=1
+fi
+
+for _ in 1 2 3; do
+    xdotool windowfocus --sync "$window" 2>/dev/null || true
+    xdotool key --window "$window" ctrl+q 2>/dev/null || true
+    for _ in $(seq 40); do kill -0 "$margin_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$margin_pid" 2>/dev/null || break
+done
+if kill -0 "$margin_pid" 2>/dev/null; then
+    kill -TERM "$margin_pid" 2>/dev/null || true
+fi
+margin_pid=""
+[ "$fail" -eq 0 ] && echo "theme switch: the transcript stays readable ($out)"
+exit "$fail"
