@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
 
+mod project_common;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -13,28 +15,7 @@ use std::process::Command;
 
 use margin::model::{CodingId, DocumentKind, Project};
 use margin::store::{LOCK_FILE, ProjectDir, StoreError};
-
-fn sample_copy(tmp: &Path) -> PathBuf {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group");
-    let to = tmp.join("support-group");
-    copy_dir(&from, &to);
-    to
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_name() == LOCK_FILE {
-            continue;
-        }
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
+use project_common::{coded_texts, copy_dir, sample_copy};
 
 fn problems_of(root: &Path) -> String {
     match ProjectDir::open_read_only(root) {
@@ -45,17 +26,6 @@ fn problems_of(root: &Path) -> String {
             .join("\n"),
         other => panic!("expected problems, got {other:?}"),
     }
-}
-
-/// The text each coding covers.
-fn coded_texts(p: &Project) -> BTreeMap<CodingId, String> {
-    p.codings()
-        .values()
-        .map(|c| {
-            let doc = p.document(c.document).unwrap();
-            (c.id, doc.text.slice(c.range).to_owned())
-        })
-        .collect()
 }
 
 /// The text of each turn or message of a document, with its speaker.

@@ -2,52 +2,26 @@
 //! copy of the sample project and killed (SIGKILL, no chance to clean up) at moments spread over
 //! its run; after each kill the project must load, `margin check` must tell the truth about it,
 //! and no coding saved before the kill may be lost or moved. Then eight writers import into one
-//! project at once: each import lands whole or is refused because the project is locked.
+//! project at once: each import lands whole or is refused because the project is locked. A
+//! killed `import-qdpx` leaves no project or the whole one, never half of one.
 
 #![allow(clippy::unwrap_used)] // test helpers fail by panicking, like the tests
+
+mod project_common;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use margin::model::{CodingId, Project};
-use margin::store::{LOCK_FILE, ProjectDir};
+use margin::model::CodingId;
+use margin::store::ProjectDir;
+use project_common::{coded_texts, copy_dir, sample};
 
 const BIN: &str = env!("CARGO_BIN_EXE_margin");
 const CHAT: &str = "WeChat group chat, May–August 2024";
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_name() == LOCK_FILE {
-            continue;
-        }
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
-/// The text each coding covers.
-fn coded_texts(p: &Project) -> BTreeMap<CodingId, String> {
-    p.codings()
-        .values()
-        .map(|c| {
-            let doc = p.document(c.document).unwrap();
-            (c.id, doc.text.slice(c.range).to_owned())
-        })
-        .collect()
-}
 
 /// A small deterministic generator of kill moments (SplitMix64).
 struct Moments(u64);
@@ -332,4 +306,77 @@ fn eight_writers_import_at_once_and_each_import_lands_whole_or_is_refused() {
         assert!(case.name.starts_with('W'));
         assert!(doc.text.as_str().contains("我们都是病友"));
     }
+}
+
+#[test]
+fn killed_qdpx_imports_leave_no_half_project_and_a_rerun_completes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let qdpx = tmp.path().join("sample.qdpx");
+    let out = Command::new(BIN)
+        .args([
+            "export",
+            sample().to_str().unwrap(),
+            "--what",
+            "qdpx",
+            "--out",
+            qdpx.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let whole = tmp.path().join("whole");
+    let duration = timed(&[
+        "import-qdpx",
+        qdpx.to_str().unwrap(),
+        whole.to_str().unwrap(),
+    ]);
+    let codings = ProjectDir::open_read_only(&whole)
+        .unwrap()
+        .project
+        .codings()
+        .len();
+    assert!(codings > 800);
+
+    let mut moments = Moments(5);
+    let mut cut = 0;
+    for k in 0..30 {
+        let target = tmp.path().join(format!("kill-{k}"));
+        let after = Duration::from_micros(moments.next_below(duration.as_micros() as u64 * 5 / 4));
+        let args = [
+            "import-qdpx",
+            qdpx.to_str().unwrap(),
+            target.to_str().unwrap(),
+        ];
+        if killed_after(&args, after) {
+            cut += 1;
+        }
+        // Either no project at all, or the whole of it.
+        if target.exists() {
+            let p = ProjectDir::open_read_only(&target)
+                .unwrap_or_else(|e| panic!("killed after {after:?}: a half project: {e}"))
+                .project;
+            assert_eq!(p.codings().len(), codings, "killed after {after:?}");
+        } else {
+            timed(&args);
+            let p = ProjectDir::open_read_only(&target).unwrap().project;
+            assert_eq!(
+                p.codings().len(),
+                codings,
+                "rerun after a kill at {after:?}"
+            );
+        }
+    }
+    assert!(cut > 10, "only {cut} kills cut an import short");
+    // The staging folders of the killed imports are gone once an import has run after them.
+    let left: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.len() <= 1, "{left:?}");
 }

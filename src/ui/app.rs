@@ -346,7 +346,7 @@ impl MarginApp {
                 let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
                 self.adopt(session, &path);
                 self.info(format!(
-                    "Created {}. Import files to begin (Project ▸ Import files…, or drop them on the window).",
+                    "Created {}. Import files to begin (Project › Import files…, or drop them on the window).",
                     path.display()
                 ));
             }
