@@ -6,12 +6,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 
 use crate::import::qdpx;
-use crate::model::Edit;
-use crate::store::ProjectDir;
 
 /// Arguments of `margin import-qdpx`.
 #[derive(Debug, Args)]
@@ -27,33 +24,11 @@ pub struct ImportQdpxArgs {
 
 /// Import a `.qdpx` as a new project.
 pub fn run(args: &ImportQdpxArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let qdpx::QdpxImport {
-        mut project,
-        report,
-    } = qdpx::read(&args.file)?;
-    if let Some(name) = &args.name {
-        let mut manifest = project.manifest().clone();
-        manifest.name.clone_from(name);
-        project.apply(Edit::SetManifest(manifest))?;
-    }
-    ProjectDir::create(&args.dir, &mut project)
-        .with_context(|| format!("creating {}", args.dir.display()))?;
-    writeln!(
-        out,
-        "imported {} from {}: {} document(s), {} code(s), {} coding(s), {} case(s), {} attribute(s), {} coder(s), {} memo(s)",
-        args.file.display(),
-        report.origin.as_deref().unwrap_or("an unnamed program"),
-        report.documents,
-        report.codes,
-        report.codings,
-        report.cases,
-        report.attributes,
-        report.coders,
-        report.memos
-    )?;
+    let report = qdpx::create_project(&args.file, &args.dir, args.name.as_deref())?;
+    writeln!(out, "imported {} {}", args.file.display(), report.summary())?;
     writeln!(out, "created {}", args.dir.display())?;
-    for (source, convention) in &report.conventions {
-        writeln!(out, "  offsets in {source:?} were counted in {convention}")?;
+    for line in report.offset_notes() {
+        writeln!(out, "  {line}")?;
     }
     if !report.adjusted.is_empty() {
         writeln!(out, "adjusted:")?;
