@@ -127,11 +127,14 @@ lw_shot() {
 
 # Click at $1,$2 (window = screen coordinates: the window sits at 0,0 without a manager).
 lw_click() {
+    xdotool windowfocus --sync "$window" 2>/dev/null || true
     xdotool mousemove --sync "$1" "$2" click 1 2>/dev/null || true
 }
 
-# Type $1 into the focused field.
+# Type $1 into the focused field. Without a window manager the X keyboard focus may not be on
+# the window yet (it was mapped after the first request): ask for it again first.
 lw_type() {
+    xdotool windowfocus --sync "$window" 2>/dev/null || true
     xdotool type --delay 40 "$1" 2>/dev/null || true
 }
 

@@ -1,8 +1,9 @@
 //! A new user's first minutes, driven headless with `egui_kittest`: the "Who is coding?" dialog
-//! has the keyboard from the first frame (typing and Enter, no click), Ctrl+Q quits while it is
-//! open, an idle window with a dialog open asks for no repaint, and the built-in file picker
+//! has the keyboard from the first frame (typing and Enter, no click), an idle window with a
+//! dialog open asks for no repaint, the built-in file picker
 //! (used where the system has no file dialog) imports a typed path, says what is wrong with a
-//! bad one, and remembers the folder.
+//! bad one, and remembers the folder; F6 moves between the panels; "New project" takes a name
+//! and a folder. (Ctrl+Q with a dialog open is checked in the real window: .ci/first-day.sh.)
 
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
@@ -11,7 +12,7 @@ mod ui_common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use egui::{Event, Key, Modifiers, ViewportCommand, ViewportId};
+use egui::{Event, Key, Modifiers, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use margin::ui::{Command, ConfigStore, MarginApp};
@@ -28,12 +29,6 @@ fn sample() -> (tempfile::TempDir, PathBuf) {
 /// The delay before the next frame the window asked for (`Duration::MAX`: none).
 fn repaint_delay(h: &Harness<'static, MarginApp>) -> Duration {
     h.output().viewport_output[&ViewportId::ROOT].repaint_delay
-}
-
-fn asked_to_close(h: &Harness<'static, MarginApp>) -> bool {
-    h.output().viewport_output[&ViewportId::ROOT]
-        .commands
-        .contains(&ViewportCommand::Close)
 }
 
 #[test]
@@ -74,17 +69,6 @@ fn an_idle_window_with_the_coder_dialog_open_asks_for_no_repaint() {
     h.event(Event::Text("A".into()));
     h.run();
     assert_eq!(repaint_delay(&h), Duration::MAX);
-}
-
-#[test]
-fn ctrl_q_quits_while_a_dialog_is_open() {
-    let (_dir, root) = sample();
-    let mut h = harness_with(Some(root), ConfigStore::memory());
-    assert!(h.state().dialog_open());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    h.step();
-    h.step();
-    assert!(asked_to_close(&h));
 }
 
 /// Settings that name the coder and ask for the built-in file picker.
@@ -188,9 +172,11 @@ fn a_new_project_takes_a_name_and_a_folder() {
     // Choose the folder through the built-in picker: Browse…, type the folder, Enter, Open.
     h.get_by_label("Browse…").click();
     frames(&mut h, 3);
+    assert!(h.get_by_label("File path").is_focused());
     h.event(Event::Text(parent.display().to_string()));
     h.key_press(Key::Enter);
     frames(&mut h, 2);
+    h.get_by_label(&parent.canonicalize().unwrap().display().to_string());
     h.get_by_label("Open").click();
     frames(&mut h, 3);
     assert_eq!(

@@ -344,7 +344,7 @@ impl MarginApp {
                 let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
                 self.adopt(session, &path);
                 self.info(format!(
-                    "Created {}. Import files to begin (Project ▸ Import files…, or drop them on the window).",
+                    "Created {}. Import files to begin (Project, Import files…, or drop them on the window).",
                     path.display()
                 ));
             }
@@ -498,7 +498,7 @@ impl MarginApp {
                     .cloned()
                     .or_else(super::file_picker::home)
                     .unwrap_or_default();
-                self.dialogs.ask_new_project(folder);
+                self.dialogs.ask_new_project(&folder);
             }
             Command::ChooseNewProjectFolder => self.ask_file(FileTarget::NewProjectFolder),
             Command::OpenQdpxDialog => self.ask_file(FileTarget::Qdpx),
@@ -958,12 +958,19 @@ impl MarginApp {
         if self.session.is_none() {
             return;
         }
-        let at = ctx
+        // The panel the focused widget overlaps most (the transcript is taller than its panel).
+        let focused = ctx
             .memory(egui::Memory::focused)
             .and_then(|id| ctx.read_response(id))
-            .map(|r| r.rect.center());
+            .map(|r| r.rect);
         let n = self.panel_rects.len();
-        let current = at.and_then(|p| self.panel_rects.iter().position(|r| r.contains(p)));
+        let current = focused.and_then(|w| {
+            (0..n)
+                .map(|i| (i, self.panel_rects[i].intersect(w)))
+                .filter(|(_, r)| r.is_positive())
+                .max_by(|a, b| a.1.area().total_cmp(&b.1.area()))
+                .map(|(i, _)| i)
+        });
         let next = match (current, forward) {
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
@@ -1465,7 +1472,14 @@ fn notices_ui(notices: &mut Vec<Notice>, now: f64, ui: &mut Ui) {
     if let Some(i) = dismiss {
         notices.remove(i);
     }
-    if notices.iter().any(|n| !n.error) {
-        ui.ctx().request_repaint_after_secs(1.0);
+    // Wake up once, when the next information notice is due to go (not every second).
+    if let Some(left) = notices
+        .iter()
+        .filter(|n| !n.error)
+        .map(|n| NOTICE_SECONDS - (now - n.at))
+        .reduce(f64::min)
+    {
+        #[allow(clippy::cast_possible_truncation)]
+        ui.ctx().request_repaint_after_secs(left.max(0.05) as f32);
     }
 }

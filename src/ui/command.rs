@@ -345,10 +345,9 @@ impl Command {
             Command::OpenQdpxDialog => {
                 "Open a .qdpx from NVivo / ATLAS.ti / MAXQDA / QualCoder…".into()
             }
-            Command::QdpxChosen(p) => format!("Open {}", p.display()),
             Command::CreateFromQdpx { qdpx, .. } => format!("Import {}", qdpx.display()),
             Command::NewProjectIn(p) => format!("New project in {}", p.display()),
-            Command::OpenProject(p) => format!("Open {}", p.display()),
+            Command::OpenProject(p) | Command::QdpxChosen(p) => format!("Open {}", p.display()),
             Command::CreateProject(p) => format!("Create {}", p.display()),
             Command::OpenSample => "Open the sample project".into(),
             Command::ImportDialog => "Import files…".into(),

@@ -2,7 +2,7 @@
 //! code's shortcut key, the list of keyboard shortcuts, and the built-in file picker. Each
 //! returns commands like the panels do.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Key, RichText, Role, Ui, WidgetInfo};
 
@@ -58,7 +58,7 @@ impl Dialogs {
     }
 
     /// Ask for a new project's name and the folder it goes in (proposed: `folder`).
-    pub fn ask_new_project(&mut self, folder: PathBuf) {
+    pub fn ask_new_project(&mut self, folder: &Path) {
         self.new_project = Some(NewProjectForm {
             name: "My study".to_owned(),
             folder: folder.display().to_string(),
@@ -194,6 +194,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
 
     if let Some(form) = &mut dialogs.new_project {
         let mut close = false;
+        let mut refocus = false;
         let modal = egui::Modal::new(egui::Id::unique("new-project-dialog")).show(&ctx, |ui| {
             ui.set_width(440.0);
             ui.heading("New project");
@@ -248,10 +249,17 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                         });
                         close = true;
                     }
-                    Err(e) => form.problem = Some(e),
+                    Err(e) => {
+                        form.problem = Some(e);
+                        refocus = true;
+                    }
                 }
             }
         });
+        // Enter took the keyboard from the name field: give it back to correct the name.
+        if refocus {
+            dialogs.focus_pending = true;
+        }
         if close || modal.should_close() {
             dialogs.new_project = None;
         }

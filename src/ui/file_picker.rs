@@ -613,8 +613,7 @@ impl FilePicker {
                 {
                     self.go_to(&p);
                 }
-                ui.label(RichText::new(self.dir.display().to_string()).monospace())
-                    .widget_info(|| WidgetInfo::labeled(Role::Label, true, "Folder shown"));
+                ui.label(RichText::new(self.dir.display().to_string()).monospace());
             });
             ui.separator();
             ui.horizontal_top(|ui| {
@@ -635,7 +634,9 @@ impl FilePicker {
                         self.go_to(&p);
                     }
                 });
-                ui.separator();
+                // Space, not a separator: a vertical separator would take all the height the
+                // modal could have.
+                ui.add_space(8.0);
                 ui.vertical(|ui| {
                     let mut clicked = None;
                     let mut activated = None;
