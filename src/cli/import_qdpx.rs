@@ -18,7 +18,6 @@ use anyhow::{Context, bail};
 use clap::Args;
 
 use crate::import::qdpx;
-use crate::model::Edit;
 use crate::store::ProjectDir;
 
 /// Arguments of `margin import-qdpx`.
@@ -182,12 +181,7 @@ pub fn run(args: &ImportQdpxArgs, out: &mut dyn Write) -> anyhow::Result<ExitCod
     let qdpx::QdpxImport {
         mut project,
         report,
-    } = qdpx::read(&args.file)?;
-    if let Some(name) = &args.name {
-        let mut manifest = project.manifest().clone();
-        manifest.name.clone_from(name);
-        project.apply(Edit::SetManifest(manifest))?;
-    }
+    } = qdpx::read_named(&args.file, args.name.as_deref())?;
     Staging::remove_stale(&args.dir)?;
     let staging = Staging::new(&args.dir)?;
     // The store's lock on the staging folder is released (the value dropped) before the rename.
@@ -197,22 +191,10 @@ pub fn run(args: &ImportQdpxArgs, out: &mut dyn Write) -> anyhow::Result<ExitCod
     );
     staging.place(&args.dir)?;
     drop(staging);
-    writeln!(
-        out,
-        "imported {} from {}: {} document(s), {} code(s), {} coding(s), {} case(s), {} attribute(s), {} coder(s), {} memo(s)",
-        args.file.display(),
-        report.origin.as_deref().unwrap_or("an unnamed program"),
-        report.documents,
-        report.codes,
-        report.codings,
-        report.cases,
-        report.attributes,
-        report.coders,
-        report.memos
-    )?;
+    writeln!(out, "imported {} {}", args.file.display(), report.summary())?;
     writeln!(out, "created {}", args.dir.display())?;
-    for (source, convention) in &report.conventions {
-        writeln!(out, "  offsets in {source:?} were counted in {convention}")?;
+    for line in report.offset_notes() {
+        writeln!(out, "  {line}")?;
     }
     if !report.adjusted.is_empty() {
         writeln!(out, "adjusted:")?;

@@ -14,6 +14,7 @@ use super::command::Command;
 use super::config::{Config, ConfigStore, ThemeChoice};
 use super::dialogs::{Dialogs, dialogs_ui};
 use super::documents::{DocumentsState, documents_ui, natural_cmp};
+use super::file_picker::{DialogChoice, FilePicker, FileTarget};
 use super::help::{HelpState, HelpTab, help_ui};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::keys::{code_for_key, code_keys};
@@ -61,8 +62,13 @@ pub struct Notice {
     pub at: f64,
 }
 
-/// What a background file dialog returns.
-type DialogResult = Option<Command>;
+/// What a background file dialog returns: why it was asked, and the paths chosen (`None` when
+/// cancelled or when no dialog could be shown).
+type DialogResult = (FileTarget, Option<Vec<PathBuf>>);
+
+/// A system file dialog that answers "nothing" sooner than this did not show (a person takes
+/// longer to cancel one): the built-in picker takes over.
+const NATIVE_FAILED_WITHIN: f64 = 1.0;
 
 /// The window.
 pub struct MarginApp {
@@ -82,10 +88,12 @@ pub struct MarginApp {
     analysis: AnalysisState,
     notices: Vec<Notice>,
     queued: Vec<Command>,
-    file_dialog: Option<(Receiver<DialogResult>, std::time::Instant)>,
+    file_dialog: Option<(Receiver<DialogResult>, f64)>,
     keys: BTreeMap<CodeId, char>,
     layout_generation: LayoutGeneration,
     help: HelpState,
+    /// Where the documents, transcript and codebook panels were last frame (F6 moves between).
+    panel_rects: [egui::Rect; 3],
     open_path: String,
     title: String,
     now: f64,
@@ -129,6 +137,7 @@ impl MarginApp {
             keys: BTreeMap::new(),
             layout_generation: LayoutGeneration::default(),
             help: HelpState::default(),
+            panel_rects: [egui::Rect::NOTHING; 3],
             open_path: String::new(),
             title: "Margin".to_owned(),
             now: 0.0,
@@ -150,7 +159,7 @@ impl MarginApp {
             None => {}
         }
         if app.config.coder_name.is_none() {
-            app.dialogs.coder = Some(String::new());
+            app.dialogs.ask_coder(String::new());
         }
         app
     }
@@ -357,6 +366,33 @@ impl MarginApp {
         }
     }
 
+    /// Make a project at `target` from the `.qdpx` at `qdpx` (named after the folder), open it,
+    /// and show what was imported and what was not.
+    fn create_from_qdpx(&mut self, qdpx: &Path, target: &Path) {
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned());
+        match crate::import::qdpx::create_project(qdpx, target, name.as_deref()) {
+            Ok(report) => {
+                self.open_project(target);
+                let mut sections = vec![
+                    ("How offsets were read".to_owned(), report.offset_notes()),
+                    ("Adjusted to fit Margin".to_owned(), report.adjusted.clone()),
+                    ("Not imported".to_owned(), report.skipped.clone()),
+                ];
+                sections.retain(|(_, lines)| !lines.is_empty());
+                self.dialogs.show_report(super::dialogs::ImportReport {
+                    title: format!("Opened {} as a new project", qdpx.display()),
+                    summary: format!(
+                        "Imported {}. The project is in {}.",
+                        report.summary(),
+                        target.display()
+                    ),
+                    sections,
+                });
+            }
+            Err(e) => self.error(format!("Could not open {}: {e}", qdpx.display())),
+        }
+    }
+
     fn adopt(&mut self, mut session: Session, path: &Path) {
         self.close_project();
         if let Some(reason) = session.read_only() {
@@ -385,20 +421,42 @@ impl MarginApp {
         self.save_config();
     }
 
-    fn spawn_dialog(&mut self, make: impl FnOnce() -> DialogResult + Send + 'static) {
-        if self.file_dialog.is_some() {
+    /// Ask for a file or folder: the system's dialog where one can show, else the built-in one.
+    fn ask_file(&mut self, target: FileTarget) {
+        if self.file_dialog.is_some() || self.dialogs.picker.is_some() {
+            return;
+        }
+        let choice = DialogChoice::from_env_or(self.config.file_dialog);
+        let native = match choice {
+            DialogChoice::Native => true,
+            DialogChoice::Builtin => false,
+            DialogChoice::Auto => super::file_picker::native_possible(),
+        };
+        if !native {
+            self.open_picker(target);
             return;
         }
         let (tx, rx) = channel();
+        let start = self.config.recent_folders.first().cloned();
         let spawned = std::thread::Builder::new()
             .name("margin-file-dialog".into())
             .spawn(move || {
-                let _ = tx.send(make());
+                let chosen = super::file_picker::native(&target.request(), start.as_deref());
+                let _ = tx.send((target, chosen));
             });
         match spawned {
-            Ok(_) => self.file_dialog = Some((rx, std::time::Instant::now())),
-            Err(e) => self.error(format!("could not open a file dialog: {e}")),
+            Ok(_) => self.file_dialog = Some((rx, self.now)),
+            Err(e) => {
+                self.info(format!(
+                    "The system's file dialog could not start ({e}); this is Margin's own."
+                ));
+                self.open_picker(target);
+            }
         }
+    }
+
+    fn open_picker(&mut self, target: FileTarget) {
+        self.dialogs.picker = Some(FilePicker::new(target, None, &self.config.recent_folders));
     }
 
     fn poll_dialog(&mut self) {
@@ -406,19 +464,28 @@ impl MarginApp {
             return;
         };
         match rx.try_recv() {
-            Ok(result) => {
-                let quick = started.elapsed().as_millis() < 150;
+            Ok((target, chosen)) => {
+                let failed = self.now - *started < NATIVE_FAILED_WITHIN;
                 self.file_dialog = None;
-                match result {
-                    Some(cmd) => self.queued.push(cmd),
-                    None if quick => self.error(
-                        "No file dialog is available here (it needs xdg-desktop-portal or zenity). Type the folder on the start page, or drop files on the window.",
+                match chosen {
+                    Some(paths) => self.queued.push(Command::FilesChosen { target, paths }),
+                    None if failed
+                        && DialogChoice::from_env_or(self.config.file_dialog)
+                            == DialogChoice::Native => self.error(
+                        "The system's file dialog did not open (it needs xdg-desktop-portal or zenity).",
                     ),
+                    None if failed => {
+                        self.info("The system's file dialog did not open here; this is Margin's own.");
+                        self.open_picker(target);
+                    }
                     None => {}
                 }
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.file_dialog = None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.file_dialog = None;
+                self.error("The file dialog stopped without an answer.");
+            }
         }
     }
 
@@ -427,38 +494,45 @@ impl MarginApp {
     #[allow(clippy::too_many_lines)]
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::NewProjectDialog => self.spawn_dialog(|| {
-                rfd::FileDialog::new()
-                    .set_title("New project: choose a name for its folder")
-                    .set_file_name("My study")
-                    .save_file()
-                    .map(Command::CreateProject)
-            }),
-            Command::OpenProjectDialog => self.spawn_dialog(|| {
-                rfd::FileDialog::new()
-                    .set_title("Open a Margin project folder")
-                    .pick_folder()
-                    .map(Command::OpenProject)
-            }),
+            Command::NewProjectDialog => {
+                let folder = self
+                    .config
+                    .recent_folders
+                    .first()
+                    .cloned()
+                    .or_else(super::file_picker::home)
+                    .unwrap_or_default();
+                self.dialogs.ask_new_project(&folder);
+            }
+            Command::ChooseNewProjectFolder => self.ask_file(FileTarget::NewProjectFolder),
+            Command::OpenQdpxDialog => self.ask_file(FileTarget::Qdpx),
+            Command::QdpxChosen(qdpx) => self.dialogs.ask_qdpx_target(qdpx),
+            Command::CreateFromQdpx { qdpx, target } => self.create_from_qdpx(&qdpx, &target),
+            Command::NewProjectIn(folder) => {
+                if let Some(form) = &mut self.dialogs.new_project {
+                    form.folder = folder.display().to_string();
+                    form.problem = None;
+                }
+            }
+            Command::OpenProjectDialog => self.ask_file(FileTarget::OpenProject),
             Command::ImportDialog => {
                 if self.session.is_none() {
                     self.error("Open or create a project first, then import files into it.");
                     return;
                 }
-                self.spawn_dialog(|| {
-                    rfd::FileDialog::new()
-                        .set_title("Import files")
-                        .add_filter(
-                            "Transcripts, chat logs and documents",
-                            &[
-                                "txt", "text", "md", "markdown", "html", "htm", "docx", "odt",
-                                "pdf", "srt", "vtt", "csv",
-                            ],
-                        )
-                        .add_filter("All files", &["*"])
-                        .pick_files()
-                        .map(Command::ImportFiles)
-                });
+                self.ask_file(FileTarget::Import);
+            }
+            Command::FilesChosen { target, paths } => {
+                if let Some(folder) = paths
+                    .first()
+                    .and_then(|p| super::file_picker::folder_of(target.request().kind, p))
+                {
+                    self.config.remember_folder(&folder);
+                    self.save_config();
+                }
+                if let Some(cmd) = target.command(paths) {
+                    self.apply(cmd, ctx);
+                }
             }
             Command::OpenProject(p) => self.open_project(&p),
             Command::CreateProject(p) => self.create_project(&p),
@@ -512,7 +586,8 @@ impl MarginApp {
                 self.help.tab = HelpTab::HowTo;
             }
             Command::AskCoderName => {
-                self.dialogs.coder = Some(self.config.coder_name.clone().unwrap_or_default());
+                self.dialogs
+                    .ask_coder(self.config.coder_name.clone().unwrap_or_default());
             }
             Command::SetCoderName(name) => {
                 self.config.coder_name = Some(name.clone());
@@ -561,12 +636,7 @@ impl MarginApp {
                     self.error("Open a project first, then merge another copy into it.");
                     return;
                 }
-                self.spawn_dialog(|| {
-                    rfd::FileDialog::new()
-                        .set_title("Merge another copy of this project")
-                        .pick_folder()
-                        .map(Command::MergeProject)
-                });
+                self.ask_file(FileTarget::Merge);
             }
             Command::MergeProject(path) => {
                 let Some(s) = &self.session else { return };
@@ -628,18 +698,7 @@ impl MarginApp {
                     self.transcript.focus();
                 }
             }
-            Command::ExportRetrievalDialog => self.spawn_dialog(|| {
-                rfd::FileDialog::new()
-                    .set_title("Export the retrieved excerpts")
-                    .set_file_name("excerpts.xlsx")
-                    .add_filter("Excel workbook", &["xlsx"])
-                    .add_filter("CSV", &["csv"])
-                    .add_filter("HTML report", &["html"])
-                    .add_filter("Markdown", &["md"])
-                    .add_filter("Word document", &["docx"])
-                    .save_file()
-                    .map(Command::ExportRetrieval)
-            }),
+            Command::ExportRetrievalDialog => self.ask_file(FileTarget::ExportRetrieval),
             Command::ExportRetrieval(path) => {
                 if let Some(s) = &self.session {
                     match export_results(&s.project, &self.analysis.retrieval.results, &path) {
@@ -648,14 +707,7 @@ impl MarginApp {
                     }
                 }
             }
-            Command::ExportTableDialog => self.spawn_dialog(|| {
-                rfd::FileDialog::new()
-                    .set_title("Save the table as CSV")
-                    .set_file_name("table.csv")
-                    .add_filter("CSV", &["csv"])
-                    .save_file()
-                    .map(Command::ExportTable)
-            }),
+            Command::ExportTableDialog => self.ask_file(FileTarget::ExportTable),
             Command::ExportTable(path) => {
                 if let Some(grid) = &self.analysis.tables.grid {
                     let written = crate::export::write_file(&path, |out| {
@@ -669,7 +721,7 @@ impl MarginApp {
                     }
                 }
             }
-            Command::StartMerge(code) => self.dialogs.merge = Some((code, String::new())),
+            Command::StartMerge(code) => self.dialogs.ask_merge(code),
             Command::StartShortcut(code) => self.dialogs.shortcut = Some(code),
             edit => self.apply_edit(&edit),
         }
@@ -834,6 +886,12 @@ impl MarginApp {
 
     fn global_keys(&mut self, ctx: &egui::Context) {
         if self.dialogs.any_open() {
+            // Quitting works whatever is open (the window saves on the way out).
+            if let Some(s) = Command::Quit.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&s))
+            {
+                self.queued.push(Command::Quit);
+            }
             return;
         }
         let typing = ctx.text_edit_focused();
@@ -846,6 +904,15 @@ impl MarginApp {
                 && ctx.input_mut(|i| i.consume_shortcut(&s))
             {
                 self.queued.push(cmd);
+            }
+        }
+        // F6 and Shift+F6 move between the panels, even from a text field.
+        for (modifiers, forward) in [
+            (egui::Modifiers::SHIFT, false),
+            (egui::Modifiers::NONE, true),
+        ] {
+            if ctx.input_mut(|i| i.consume_key(modifiers, Key::F6)) {
+                self.cycle_focus(ctx, forward);
             }
         }
         // Ctrl+= is Ctrl+Plus without Shift on most keyboards.
@@ -901,6 +968,38 @@ impl MarginApp {
         }
     }
 
+    /// Give the keyboard to the next (or previous) panel: documents, transcript, codebook.
+    fn cycle_focus(&mut self, ctx: &egui::Context, forward: bool) {
+        if self.session.is_none() {
+            return;
+        }
+        // The panel the focused widget overlaps most (the transcript is taller than its panel).
+        let focused = ctx
+            .memory(egui::Memory::focused)
+            .and_then(|id| ctx.read_response(id))
+            .map(|r| r.rect);
+        let n = self.panel_rects.len();
+        let current = focused.and_then(|w| {
+            (0..n)
+                .map(|i| (i, self.panel_rects[i].intersect(w)))
+                .filter(|(_, r)| r.is_positive())
+                .max_by(|a, b| a.1.area().total_cmp(&b.1.area()))
+                .map(|(i, _)| i)
+        });
+        let next = match (current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        match next {
+            0 => self.documents.focus = true,
+            1 => self.transcript.focus(),
+            _ => self.codebook.focus = true,
+        }
+        ctx.request_repaint();
+    }
+
     #[allow(clippy::too_many_lines)]
     fn menu_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
@@ -918,6 +1017,7 @@ impl MarginApp {
             ui.menu_button("Project", |ui| {
                 item(ui, Command::NewProjectDialog, true, &mut commands);
                 item(ui, Command::OpenProjectDialog, true, &mut commands);
+                item(ui, Command::OpenQdpxDialog, true, &mut commands);
                 ui.menu_button("Open recent", |ui| {
                     if self.config.recent.is_empty() {
                         ui.label(RichText::new("No recent projects").weak());
@@ -1204,7 +1304,7 @@ impl MarginApp {
             session.refresh_counts();
             let counts = session.cached_counts();
             let project: &Project = &session.project;
-            egui::Panel::left("documents")
+            self.panel_rects[0] = egui::Panel::left("documents")
                 .resizable(true)
                 .default_size(230.0)
                 .size_range(160.0..=420.0)
@@ -1217,8 +1317,10 @@ impl MarginApp {
                         self.transcript.document(),
                         ui,
                     ));
-                });
-            egui::Panel::right("codebook")
+                })
+                .response
+                .rect;
+            self.panel_rects[2] = egui::Panel::right("codebook")
                 .resizable(true)
                 .default_size(300.0)
                 .size_range(220.0..=520.0)
@@ -1249,7 +1351,9 @@ impl MarginApp {
                         self.transcript.selected_range().is_some(),
                         ui,
                     ));
-                });
+                })
+                .response
+                .rect;
             if self.review.open {
                 let me = session.coder;
                 egui::Panel::right("review")
@@ -1262,10 +1366,13 @@ impl MarginApp {
                     });
             }
             commands.extend(analysis_ui(&mut self.analysis, project, ui));
-            egui::CentralPanel::default().show(ui, |ui| {
-                notices_ui(&mut self.notices, now, ui);
-                commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
-            });
+            self.panel_rects[1] = egui::CentralPanel::default()
+                .show(ui, |ui| {
+                    notices_ui(&mut self.notices, now, ui);
+                    commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
+                })
+                .response
+                .rect;
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
                 notices_ui(&mut self.notices, now, ui);
@@ -1375,8 +1482,15 @@ fn notices_ui(notices: &mut Vec<Notice>, now: f64, ui: &mut Ui) {
     if let Some(i) = dismiss {
         notices.remove(i);
     }
-    if notices.iter().any(|n| !n.error) {
-        ui.ctx().request_repaint_after_secs(1.0);
+    // Wake up once, when the next information notice is due to go (not every second).
+    if let Some(left) = notices
+        .iter()
+        .filter(|n| !n.error)
+        .map(|n| NOTICE_SECONDS - (now - n.at))
+        .reduce(f64::min)
+    {
+        #[allow(clippy::cast_possible_truncation)]
+        ui.ctx().request_repaint_after_secs(left.max(0.05) as f32);
     }
 }
 

@@ -31,6 +31,8 @@ pub struct CodebookState {
     /// The code being renamed and the name typed so far.
     pub renaming: Option<(CodeId, String)>,
     rename_focus: bool,
+    /// Give the keyboard to the panel (its filter field) next frame (F6).
+    pub focus: bool,
 }
 
 impl CodebookState {
@@ -85,6 +87,9 @@ pub fn codebook_ui(
             .desired_width(f32::INFINITY),
     );
     filter.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Filter codes"));
+    if std::mem::take(&mut state.focus) {
+        filter.request_focus();
+    }
     if filter.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         let name = state.filter.trim().to_owned();
         if !name.is_empty() && project.code_named(&name).is_none() {

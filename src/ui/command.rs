@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::config::ThemeChoice;
+use super::file_picker::FileTarget;
 use super::search_panel::AnalysisTab;
 use crate::analysis::search::AutocodeScope;
 use crate::model::{CharRange, CodeId, CodingId, Color, DocumentId, Edit, MemoTarget};
@@ -24,6 +25,22 @@ pub enum Command {
     NewProjectDialog,
     /// Ask for a project folder and open it.
     OpenProjectDialog,
+    /// Ask for a REFI-QDA project file (`.qdpx`) to open as a new project.
+    OpenQdpxDialog,
+    /// Ask where to create the project read from this `.qdpx`.
+    QdpxChosen(PathBuf),
+    /// Create a project at `target` from the `.qdpx` at `qdpx`, open it, and show what was
+    /// imported and what was not.
+    CreateFromQdpx {
+        /// The `.qdpx` file.
+        qdpx: PathBuf,
+        /// The project folder to create.
+        target: PathBuf,
+    },
+    /// Ask for the folder a new project goes in (from the "New project" form).
+    ChooseNewProjectFolder,
+    /// Put the new project in this folder (the "New project" form).
+    NewProjectIn(PathBuf),
     /// Open the project in this folder.
     OpenProject(PathBuf),
     /// Create a new, empty project in this (absent or empty) folder and open it.
@@ -34,6 +51,14 @@ pub enum Command {
     ImportDialog,
     /// Import these files as documents (one undo step).
     ImportFiles(Vec<PathBuf>),
+    /// A file dialog (the system's or the built-in one) answered: remember the folder, then do
+    /// what `target` asked for with `paths`.
+    FilesChosen {
+        /// Why the dialog was opened.
+        target: FileTarget,
+        /// The paths chosen.
+        paths: Vec<PathBuf>,
+    },
     /// Save everything now.
     Save,
     /// Save and close the window.
@@ -318,7 +343,13 @@ impl Command {
         match self {
             Command::NewProjectDialog => "New project…".into(),
             Command::OpenProjectDialog => "Open project…".into(),
-            Command::OpenProject(p) => format!("Open {}", p.display()),
+            Command::ChooseNewProjectFolder => "Choose a folder…".into(),
+            Command::OpenQdpxDialog => {
+                "Open a .qdpx from NVivo / ATLAS.ti / MAXQDA / QualCoder…".into()
+            }
+            Command::CreateFromQdpx { qdpx, .. } => format!("Import {}", qdpx.display()),
+            Command::NewProjectIn(p) => format!("New project in {}", p.display()),
+            Command::OpenProject(p) | Command::QdpxChosen(p) => format!("Open {}", p.display()),
             Command::CreateProject(p) => format!("Create {}", p.display()),
             Command::OpenSample => "Open the sample project".into(),
             Command::ImportDialog => "Import files…".into(),
@@ -326,6 +357,7 @@ impl Command {
                 1 => "Import a file".into(),
                 n => format!("Import {n} files"),
             },
+            Command::FilesChosen { target, .. } => target.request().title.into(),
             Command::Save => "Save".into(),
             Command::Quit => "Quit".into(),
             Command::Undo => "Undo".into(),

@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::file_picker::DialogChoice;
 use crate::model::DocumentId;
 
 /// How many recent projects are remembered.
 const RECENT_MAX: usize = 10;
+
+/// How many recent folders (of file dialogs) are remembered.
+const FOLDERS_MAX: usize = 8;
 
 /// The file name inside the config folder.
 const FILE: &str = "config.ron";
@@ -50,6 +54,10 @@ pub struct Config {
     pub text_size: f32,
     /// Scale of the whole window: menus, panels and the transcript ("Larger text").
     pub zoom: f32,
+    /// Folders files were last chosen in (file dialogs), most recent first.
+    pub recent_folders: Vec<PathBuf>,
+    /// The system's file dialog or Margin's own.
+    pub file_dialog: DialogChoice,
 }
 
 impl Default for Config {
@@ -60,6 +68,8 @@ impl Default for Config {
             theme: ThemeChoice::System,
             text_size: 15.0,
             zoom: 1.0,
+            recent_folders: Vec::new(),
+            file_dialog: DialogChoice::Auto,
         }
     }
 }
@@ -78,6 +88,13 @@ impl Config {
         });
         self.recent.insert(0, entry);
         self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Put `folder` first in the recent folders of the file dialogs.
+    pub fn remember_folder(&mut self, folder: &Path) {
+        self.recent_folders.retain(|f| f != folder);
+        self.recent_folders.insert(0, folder.to_path_buf());
+        self.recent_folders.truncate(FOLDERS_MAX);
     }
 
     /// Remember which document is open in `path`.

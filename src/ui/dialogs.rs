@@ -1,9 +1,13 @@
-//! Modal dialogs: who is coding, which code to merge into, a code's shortcut key, the list of
-//! keyboard shortcuts. Each returns commands like the panels do.
+//! Modal dialogs: who is coding, a new project (name and folder), which code to merge into, a
+//! code's shortcut key, what an import brought in, and the built-in file picker. Each
+//! returns commands like the panels do.
+
+use std::path::{Path, PathBuf};
 
 use egui::{Key, RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
+use super::file_picker::{FilePicker, picker_ui};
 use crate::model::{CodeId, Project};
 
 /// Which dialogs are open.
@@ -15,15 +19,130 @@ pub struct Dialogs {
     pub merge: Option<(CodeId, String)>,
     /// Waiting for the key of a code.
     pub shortcut: Option<CodeId>,
-    /// Showing the keyboard shortcuts.
-    pub help: bool,
+    /// The built-in file picker, where the system has no file dialog.
+    pub picker: Option<FilePicker>,
+    /// Asking for a new project's name and folder.
+    pub new_project: Option<NewProjectForm>,
+    /// What an import brought in and what it could not: a title and lines under headings.
+    pub report: Option<ImportReport>,
+    /// The dialog just opened: its first field takes the keyboard (once, so that Tab and
+    /// clicks can move on).
+    focus_pending: bool,
 }
 
 impl Dialogs {
+    /// Ask who is coding, proposing `name`.
+    pub fn ask_coder(&mut self, name: String) {
+        self.coder = Some(name);
+        self.focus_pending = true;
+    }
+
+    /// Ask which code to merge `from` into.
+    pub fn ask_merge(&mut self, from: CodeId) {
+        self.merge = Some((from, String::new()));
+        self.focus_pending = true;
+    }
+
     /// True when a modal dialog is open (global shortcuts are off then).
     #[must_use]
     pub fn any_open(&self) -> bool {
-        self.coder.is_some() || self.merge.is_some() || self.shortcut.is_some() || self.help
+        self.coder.is_some()
+            || self.merge.is_some()
+            || self.shortcut.is_some()
+            || self.picker.is_some()
+            || self.new_project.is_some()
+            || self.report.is_some()
+    }
+
+    /// Ask for a new project's name and the folder it goes in (proposed: `folder`).
+    pub fn ask_new_project(&mut self, folder: &Path) {
+        self.new_project = Some(NewProjectForm {
+            name: "My study".to_owned(),
+            folder: folder.display().to_string(),
+            problem: None,
+            qdpx: None,
+        });
+        self.focus_pending = true;
+    }
+
+    /// Show what an import brought in.
+    pub fn show_report(&mut self, report: ImportReport) {
+        self.report = Some(report);
+        self.focus_pending = true;
+    }
+
+    /// Ask where the project read from the `.qdpx` at `qdpx` goes (proposed: beside it, named
+    /// after it).
+    pub fn ask_qdpx_target(&mut self, qdpx: PathBuf) {
+        let name = qdpx.file_stem().map_or_else(
+            || "Imported study".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let folder = qdpx
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.new_project = Some(NewProjectForm {
+            name,
+            folder,
+            problem: None,
+            qdpx: Some(qdpx),
+        });
+        self.focus_pending = true;
+    }
+}
+
+/// An import's report, shown in the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// What was imported, from where.
+    pub title: String,
+    /// One line of counts.
+    pub summary: String,
+    /// Headed lists of details ("Adjusted to fit Margin", "Not imported", …); empty ones are
+    /// left out.
+    pub sections: Vec<(String, Vec<String>)>,
+}
+
+/// The "New project" form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProjectForm {
+    /// The project's name (also its folder's).
+    pub name: String,
+    /// The folder the project's folder goes in.
+    pub folder: String,
+    /// Why it cannot be created, when "Create" was pressed.
+    pub problem: Option<String>,
+    /// The `.qdpx` the project is made from (else it starts empty).
+    pub qdpx: Option<PathBuf>,
+}
+
+impl NewProjectForm {
+    /// The project folder to create: `folder/name`, which must not exist or be empty.
+    pub fn target(&self) -> Result<PathBuf, String> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err("Give the project a name.".to_owned());
+        }
+        if name.contains(['/', '\\']) || name == "." || name == ".." {
+            return Err(format!(
+                "“{name}” cannot be a folder name: leave out / and \\."
+            ));
+        }
+        let folder = PathBuf::from(self.folder.trim());
+        if !folder.is_dir() {
+            return Err(format!("There is no folder {}.", folder.display()));
+        }
+        let target = folder.join(name);
+        let empty = std::fs::read_dir(&target).map(|mut d| d.next().is_none());
+        match empty {
+            Ok(false) => Err(format!(
+                "{} exists and is not empty: choose another name.",
+                target.display()
+            )),
+            Err(_) if target.exists() => Err(format!("{} exists already.", target.display())),
+            _ => Ok(target),
+        }
     }
 }
 
@@ -45,7 +164,11 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     .desired_width(f32::INFINITY),
             );
             resp.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Coder name"));
-            if !resp.has_focus() && !resp.lost_focus() {
+            // Focus once, when the dialog opens. Asking every frame that the field lacks focus
+            // interrupts the input method each time (egui does so on every focus request), and
+            // on X11 that re-creates the input context: the window then repaints without end
+            // and drops keys.
+            if std::mem::take(&mut dialogs.focus_pending) {
                 resp.request_focus();
             }
             let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -66,6 +189,79 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
         }
     }
 
+    if let Some(form) = &mut dialogs.new_project {
+        let mut close = false;
+        let mut refocus = false;
+        let modal = egui::Modal::new(egui::Id::unique("new-project-dialog")).show(&ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("New project");
+            match &form.qdpx {
+                Some(q) => ui.label(format!("Made from {}. The new project is a folder: the documents, the codebook and every coding live in it, as plain files.", q.display())),
+                None => ui.label("A project is a folder: the documents, the codebook and every coding live in it, as plain files."),
+            };
+            ui.add_space(6.0);
+            let mut submit = false;
+            egui::Grid::new("new-project").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+                ui.label("Name");
+                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(300.0));
+                name.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Project name"));
+                if std::mem::take(&mut dialogs.focus_pending) {
+                    name.request_focus();
+                }
+                submit |= name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                ui.end_row();
+                ui.label("In folder");
+                ui.horizontal(|ui| {
+                    let folder =
+                        ui.add(egui::TextEdit::singleline(&mut form.folder).desired_width(220.0));
+                    folder.widget_info(|| {
+                        WidgetInfo::labeled(Role::TextInput, true, "Folder of the new project")
+                    });
+                    submit |= folder.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    if ui.button("Browse…").clicked() {
+                        commands.push(Command::ChooseNewProjectFolder);
+                    }
+                });
+                ui.end_row();
+            });
+            if let Ok(target) = form.target() {
+                ui.label(RichText::new(format!("Creates {}", target.display())).weak());
+            }
+            if let Some(p) = &form.problem {
+                ui.label(RichText::new(p).color(ui.visuals().error_fg_color));
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                submit |= ui.button("Create").clicked();
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+            if submit {
+                match form.target() {
+                    Ok(target) => {
+                        commands.push(match form.qdpx.clone() {
+                            Some(qdpx) => Command::CreateFromQdpx { qdpx, target },
+                            None => Command::CreateProject(target),
+                        });
+                        close = true;
+                    }
+                    Err(e) => {
+                        form.problem = Some(e);
+                        refocus = true;
+                    }
+                }
+            }
+        });
+        // Enter took the keyboard from the name field: give it back to correct the name.
+        if refocus {
+            dialogs.focus_pending = true;
+        }
+        if close || modal.should_close() {
+            dialogs.new_project = None;
+        }
+    }
+
     if let (Some((from, filter)), Some(project)) = (&mut dialogs.merge, project) {
         let from = *from;
         let mut close = false;
@@ -83,6 +279,9 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     .desired_width(f32::INFINITY),
             );
             resp.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Filter codes to merge into"));
+            if std::mem::take(&mut dialogs.focus_pending) {
+                resp.request_focus();
+            }
             let needle = filter.to_lowercase();
             egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                 for (depth, c) in project.code_tree() {
@@ -154,49 +353,37 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
         }
     }
 
-    if dialogs.help {
-        let resp = egui::Modal::new(egui::Id::unique("help-dialog")).show(&ctx, |ui| {
-            ui.set_width(420.0);
-            ui.heading("Keyboard shortcuts");
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .spacing([24.0, 4.0])
+    commands.extend(picker_ui(&mut dialogs.picker, ui));
+
+    if let Some(report) = &dialogs.report {
+        let modal = egui::Modal::new(egui::Id::unique("report-dialog")).show(&ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(&report.title);
+            ui.label(&report.summary);
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
                 .show(ui, |ui| {
-                    let row = |ui: &mut Ui, keys: &str, what: &str| {
-                        ui.label(RichText::new(keys).monospace());
-                        ui.label(what);
-                        ui.end_row();
-                    };
-                    for cmd in Command::with_shortcuts() {
-                        if let Some(s) = cmd.shortcut() {
-                            row(ui, &ui.ctx().format_shortcut(&s), &cmd.label());
+                    for (heading, lines) in &report.sections {
+                        ui.add_space(6.0);
+                        ui.label(RichText::new(heading).strong());
+                        for l in lines {
+                            ui.add(egui::Label::new(format!("• {l}")).wrap());
                         }
                     }
-                    row(ui, "1 – 9, keys you assign", "Code the selection");
-                    row(ui, "Delete", "Remove the selected coding");
-                    row(ui, "Shift + arrows", "Select text");
-                    row(ui, "Ctrl + arrows", "Move by word");
-                    row(
-                        ui,
-                        "Click a speaker or sender",
-                        "Select the whole turn or message",
-                    );
-                    row(ui, "Tab", "Move between panels and fields");
-                    row(ui, "F2 (in the codebook)", "Rename the code");
-                    row(
-                        ui,
-                        "Shift+F10 or Menu (in the codebook)",
-                        "More: colour, merge, delete…",
-                    );
                 });
             ui.add_space(6.0);
-            if ui.button("Close").clicked() {
+            let close = ui.button("Close");
+            if std::mem::take(&mut dialogs.focus_pending) {
+                close.request_focus();
+            }
+            if close.clicked() {
                 ui.close();
             }
         });
-        if resp.should_close() {
-            dialogs.help = false;
+        if modal.should_close() {
+            dialogs.report = None;
         }
     }
+
     commands
 }

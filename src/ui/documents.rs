@@ -14,6 +14,8 @@ use crate::model::{Document, DocumentId, DocumentKind, Project};
 pub struct DocumentsState {
     /// The filter text.
     pub filter: String,
+    /// Give the keyboard to the panel (its filter field) next frame (F6).
+    pub focus: bool,
 }
 
 /// Show the documents panel.
@@ -43,6 +45,9 @@ pub fn documents_ui(
             .desired_width(f32::INFINITY),
     );
     filter.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Filter documents"));
+    if std::mem::take(&mut state.focus) {
+        filter.request_focus();
+    }
     ui.add_space(4.0);
 
     let needle = state.filter.to_lowercase();

@@ -135,7 +135,7 @@ fn how_to_ui(ui: &mut Ui) {
 }
 
 /// The keys panels handle themselves (not commands with a shortcut).
-const OTHER_KEYS: [(&str, &str); 12] = [
+const OTHER_KEYS: [(&str, &str); 13] = [
     ("1 – 9, keys you assign", "Code the selection"),
     ("Delete", "Remove the selected coding"),
     ("Shift + arrows", "Select text"),
@@ -154,7 +154,8 @@ const OTHER_KEYS: [(&str, &str); 12] = [
         "Click a speaker or sender",
         "Select the whole turn or message",
     ),
-    ("Tab", "Move between panels and fields"),
+    ("F6, Shift+F6", "Move between the panels"),
+    ("Tab", "Move between fields"),
     ("F2 (in the codebook)", "Rename the code"),
     (
         "Shift+F10 or Menu (in the codebook)",

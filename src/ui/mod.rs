@@ -14,6 +14,7 @@ pub mod command;
 pub mod config;
 pub mod dialogs;
 pub mod documents;
+pub mod file_picker;
 pub mod filter_form;
 pub mod help;
 pub mod inspector;

@@ -392,8 +392,9 @@ impl Session {
     }
 
     fn require_coder(&self) -> Result<CoderId, String> {
-        self.coder
-            .ok_or_else(|| "tell Margin who is coding first (Project › Change coder…)".to_owned())
+        self.coder.ok_or_else(|| {
+            "tell Margin who is coding first (Project menu, Change coder…)".to_owned()
+        })
     }
 
     fn document(&self, id: DocumentId) -> Result<&Document, String> {

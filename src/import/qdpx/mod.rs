@@ -17,12 +17,13 @@ mod offsets;
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use error::QdpxError;
 pub use offsets::{Convention, Unit};
 
-use crate::model::Project;
+use crate::model::{Edit, EditError, Project};
+use crate::store::{ProjectDir, StoreError};
 
 /// Bounds on what an import reads, against hostile or broken archives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +83,35 @@ pub struct Report {
     pub skipped: Vec<String>,
 }
 
+impl Report {
+    /// One line: what came from which program.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        format!(
+            "from {}: {} document(s), {} code(s), {} coding(s), {} case(s), {} attribute(s), {} coder(s), {} memo(s)",
+            self.origin.as_deref().unwrap_or("an unnamed program"),
+            self.documents,
+            self.codes,
+            self.codings,
+            self.cases,
+            self.attributes,
+            self.coders,
+            self.memos
+        )
+    }
+
+    /// How offsets were read where the file did not follow the standard, one line each.
+    #[must_use]
+    pub fn offset_notes(&self) -> Vec<String> {
+        self.conventions
+            .iter()
+            .map(|(source, convention)| {
+                format!("offsets in {source:?} were counted in {convention}")
+            })
+            .collect()
+    }
+}
+
 /// A project read from a `.qdpx`.
 #[derive(Debug)]
 pub struct QdpxImport {
@@ -89,6 +119,50 @@ pub struct QdpxImport {
     pub project: Project,
     /// What was imported and what was not.
     pub report: Report,
+}
+
+/// Why a `.qdpx` did not become a project folder.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    /// The file was refused or could not be read.
+    #[error(transparent)]
+    Read(#[from] QdpxError),
+    /// The project could not be named.
+    #[error("naming the project: {0}")]
+    Name(#[from] EditError),
+    /// The project folder could not be written.
+    #[error("creating {}: {source}", path.display())]
+    Store {
+        /// The project folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: StoreError,
+    },
+}
+
+/// Read the `.qdpx` at `file` as a new project named `name` (else as the file names it).
+pub fn read_named(file: &Path, name: Option<&str>) -> Result<QdpxImport, CreateError> {
+    let mut import = read(file)?;
+    if let Some(name) = name {
+        let mut manifest = import.project.manifest().clone();
+        name.clone_into(&mut manifest.name);
+        import.project.apply(Edit::SetManifest(manifest))?;
+    }
+    Ok(import)
+}
+
+/// Import the `.qdpx` at `file` as a new project folder `dir` (absent or empty), named `name`
+/// (else as the file names it); returns what was imported and what was not.
+pub fn create_project(file: &Path, dir: &Path, name: Option<&str>) -> Result<Report, CreateError> {
+    let QdpxImport {
+        mut project,
+        report,
+    } = read_named(file, name)?;
+    ProjectDir::create(dir, &mut project).map_err(|source| CreateError::Store {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    Ok(report)
 }
 
 /// Import the `.qdpx` at `path` with the default limits.
