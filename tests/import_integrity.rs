@@ -637,3 +637,38 @@ fn defect_12_io_errors_print_the_os_message_once() {
     .unwrap_err();
     once(&e);
 }
+
+// ------------------------------------------------------------------------- found by fuzzing
+
+#[test]
+fn fuzz_import_text_leading_zero_width_space_is_not_stored_as_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    // Found by the import_text target: an HTML heading that starts with U+FEFF.
+    let path = write(
+        dir.path(),
+        "mark.html",
+        "<!DOCTYPE html>\n<html><body>\n<h1>\u{feff}Week 3</h1><p>G8: fine</p></body></html>"
+            .as_bytes(),
+    );
+    let (text, _) = text_of(&path, &ImportOptions::default());
+    assert_eq!(text, "Week 3\n\nG8: fine\n");
+    // Two marks at the start of a chat: the turns move with the text.
+    let path = write(
+        dir.path(),
+        "two.txt",
+        "\u{feff}\u{feff}Interviewer: Hello\nG8: Hi there\n".as_bytes(),
+    );
+    let plain = write(
+        dir.path(),
+        "plain.txt",
+        "Interviewer: Hello\nG8: Hi there\n".as_bytes(),
+    );
+    let marked = import_file(&path, &ImportOptions::default())
+        .unwrap()
+        .document;
+    let want = import_file(&plain, &ImportOptions::default())
+        .unwrap()
+        .document;
+    assert_eq!(marked.text.as_str(), "Interviewer: Hello\nG8: Hi there\n");
+    assert_eq!(marked.segments, want.segments);
+}

@@ -21,7 +21,10 @@ pub fn check(result: Result<Imported, ImportError>) {
     let doc = &imported.document;
     let text = doc.text.as_str();
     assert!(!text.contains('\r'), "a CR in the stored text");
-    assert!(!text.starts_with('\u{feff}'), "a byte-order mark in the stored text");
+    assert!(
+        !text.starts_with('\u{feff}'),
+        "a byte-order mark in the stored text"
+    );
     let len = doc.text.char_len();
     let mut previous = 0;
     for s in &doc.segments {

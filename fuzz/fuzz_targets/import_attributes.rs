@@ -25,7 +25,9 @@ fuzz_target!(|data: &[u8]| {
     match attributes_from_table(&table, path, &project) {
         // The edit it builds applies to the project it was built for.
         Ok(import) => {
-            project.apply(import.edit).expect("the attribute edit applies");
+            project
+                .apply(import.edit)
+                .expect("the attribute edit applies");
         }
         Err(e) => assert!(!e.to_string().is_empty()),
     }

@@ -52,7 +52,7 @@ pub use wechat::{looks_like_chat_csv, looks_like_wechat, parse_wechat, parse_wec
 pub use whatsapp::{looks_like_whatsapp, parse_whatsapp};
 pub use zipsafe::{SafeZip, ZipLimits};
 
-use crate::model::{Document, DocumentKind, Edit, Origin, Segment};
+use crate::model::{CharRange, Document, DocumentKind, Edit, Origin, Segment};
 
 /// The formats Margin imports documents from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -382,6 +382,24 @@ fn parse(
     })
 }
 
+/// Take away zero-width no-break spaces (U+FEFF) at the start of the text, shifting its turns:
+/// stored first in `documents/<id>.txt` they would read as a byte-order mark, which editors and
+/// other programs drop, moving every offset by one. A byte-order mark of the file itself is
+/// already gone; these come from inside it (an HTML body, a second mark, a subtitle cue).
+fn strip_leading_marks(parsed: &mut Parsed) {
+    let lead = parsed.text.chars().take_while(|&c| c == '\u{feff}').count();
+    if lead == 0 {
+        return;
+    }
+    parsed.text.drain(..lead * '\u{feff}'.len_utf8());
+    for s in &mut parsed.segments {
+        s.range = CharRange::new(
+            s.range.start.saturating_sub(lead),
+            s.range.end.saturating_sub(lead),
+        );
+    }
+}
+
 /// Import one file as a document.
 pub fn import_file(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
     let bytes = read_limited(path, options.max_bytes.unwrap_or(MAX_IMPORT_BYTES))?;
@@ -407,7 +425,8 @@ pub fn import_bytes(
             format = Format::WeChat;
         }
     }
-    let parsed = parse(format, bytes, path, options)?;
+    let mut parsed = parse(format, bytes, path, options)?;
+    strip_leading_marks(&mut parsed);
     let mut kind = options.kind.unwrap_or(parsed.kind);
     let mut segments = parsed.segments;
     if kind == DocumentKind::Notes {

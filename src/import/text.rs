@@ -138,7 +138,8 @@ pub fn decode_with(
         });
     }
     Ok(Decoded {
-        text: normalize_newlines(&text),
+        // Further marks after the file's own (saved twice over) are no text either.
+        text: normalize_newlines(text.trim_start_matches('\u{feff}')),
         encoding,
     })
 }
