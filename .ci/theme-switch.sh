@@ -5,68 +5,34 @@
 # The transcript's text must be there in every one (not a near-blank region, not glyph
 # fragments), and the light screenshot after the round trip must match the first one.
 # Usage: .ci/theme-switch.sh [OUT_DIR]   (default target/ci/theme). Runs from the repo root.
-# MARGIN_BIN=path uses that binary instead of building the release one; XVFB_DISPLAY=N uses :N.
+# MARGIN_BIN=path uses that binary instead of building the release one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib-window.sh
+. .ci/lib-window.sh
 
 out="${1:-target/ci/theme}"
 mkdir -p "$out"
-for tool in Xvfb xdotool import convert compare; do
-    command -v "$tool" >/dev/null || { echo "theme-switch: $tool is missing (see .ci/window.sh)" >&2; exit 1; }
-done
-
-binary="${MARGIN_BIN:-}"
-if [ -z "$binary" ]; then
-    cargo build --release --locked --quiet
-    binary="${CARGO_TARGET_DIR:-target}/release/margin"
-fi
+lw_install_tools
+command -v compare >/dev/null || { echo "theme-switch: ImageMagick's compare is missing" >&2; exit 1; }
+binary="$(lw_binary)"
 
 work="$(mktemp -d)"
-xvfb_pid=""
-margin_pid=""
-cleanup() {
-    [ -n "$margin_pid" ] && kill "$margin_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'lw_cleanup; rm -rf "$work"' EXIT
 
 cp -r sample_projects/support-group "$work/support-group"
 project="$(cd "$work/support-group" && pwd -P)"
 mkdir -p "$work/config"
-cat > "$work/config/config.ron" <<EOF
+cat > "$work/config/config.ron" <<CONFIG
 (
     coder_name: Some("Lin Yue"),
     recent: [(path: "$project", last_document: Some("426b7b59-abce-5d15-b703-b7fb94d52762"))],
     theme: Light,
 )
-EOF
+CONFIG
 
-# XVFB_DISPLAY=N takes display :N; otherwise Xvfb picks a free one and says which.
-if [ -n "${XVFB_DISPLAY:-}" ]; then
-    Xvfb ":$XVFB_DISPLAY" -screen 0 1360x860x24 -nolisten tcp 2>"$work/xvfb.log" &
-    echo "$XVFB_DISPLAY" >"$work/display"
-    sleep 1
-else
-    Xvfb -displayfd 3 -screen 0 1360x860x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-fi
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || { echo "Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
-export DISPLAY=":$(head -n1 "$work/display")"
-
-MARGIN_CONFIG_DIR="$work/config" MARGIN_DATA_DIR="$work/data" "$binary" >"$work/margin.log" 2>&1 &
-margin_pid=$!
-window=""
-for _ in $(seq 120); do
-    window="$(xdotool search --name 'Margin$' 2>/dev/null | head -n1 || true)"
-    [ -n "$window" ] && break
-    kill -0 "$margin_pid" 2>/dev/null || { echo "margin exited:" >&2; cat "$work/margin.log" >&2; exit 1; }
-    sleep 0.5
-done
-[ -n "$window" ] || { echo "no Margin window within 60 s" >&2; exit 1; }
-xdotool windowfocus --sync "$window" 2>/dev/null || true
-sleep 4
+lw_start_xvfb
+lw_start_margin "$work/config" "$work/data"
 
 # The menu bar's View menu and its theme entries, in window coordinates (1360 × 860).
 view_menu=(170 13)
@@ -125,15 +91,6 @@ if awk "BEGIN { exit !($dark_diff < 0.2) }"; then
     fail=1
 fi
 
-for _ in 1 2 3; do
-    xdotool windowfocus --sync "$window" 2>/dev/null || true
-    xdotool key --window "$window" ctrl+q 2>/dev/null || true
-    for _ in $(seq 40); do kill -0 "$margin_pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$margin_pid" 2>/dev/null || break
-done
-if kill -0 "$margin_pid" 2>/dev/null; then
-    kill -TERM "$margin_pid" 2>/dev/null || true
-fi
-margin_pid=""
+lw_quit || true
 [ "$fail" -eq 0 ] && echo "theme switch: the transcript stays readable ($out)"
 exit "$fail"
