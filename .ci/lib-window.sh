@@ -36,6 +36,23 @@ xvfb_pid=""
 margin_pid=""
 window=""
 
+# A working copy of the sample in $work/support-group and settings in $work/config that say
+# who codes and which document is open (the Chinese interview with timestamps), so no first-run
+# question covers the window.
+lw_sample_with_settings() {
+    cp -r sample_projects/support-group "$work/support-group"
+    local project
+    project="$(cd "$work/support-group" && pwd -P)"
+    mkdir -p "$work/config"
+    cat > "$work/config/config.ron" <<CONFIG
+(
+    coder_name: Some("Lin Yue"),
+    recent: [(path: "$project", last_document: Some("426b7b59-abce-5d15-b703-b7fb94d52762"))],
+    theme: Light,
+)
+CONFIG
+}
+
 lw_cleanup() {
     [ -n "$margin_pid" ] && kill "$margin_pid" 2>/dev/null || true
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true

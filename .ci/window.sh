@@ -18,18 +18,7 @@ binary="$(lw_binary)"
 work="$(mktemp -d)"
 trap 'lw_cleanup; rm -rf "$work"' EXIT
 
-# A working copy of the sample, and settings that say who codes and which document is open
-# (the Chinese interview with timestamps), so no first-run question covers the window.
-cp -r sample_projects/support-group "$work/support-group"
-project="$(cd "$work/support-group" && pwd -P)"
-mkdir -p "$work/config"
-cat > "$work/config/config.ron" <<CONFIG
-(
-    coder_name: Some("Lin Yue"),
-    recent: [(path: "$project", last_document: Some("426b7b59-abce-5d15-b703-b7fb94d52762"))],
-    theme: Light,
-)
-CONFIG
+lw_sample_with_settings
 
 lw_start_xvfb
 lw_start_margin "$work/config" "$work/data"

@@ -18,23 +18,11 @@ use std::time::{Duration, Instant};
 
 use margin::model::CodingId;
 use margin::store::ProjectDir;
+use margin::synth::Rng;
 use project_common::{coded_texts, copy_dir, sample};
 
 const BIN: &str = env!("CARGO_BIN_EXE_margin");
 const CHAT: &str = "WeChat group chat, May–August 2024";
-
-/// A small deterministic generator of kill moments (SplitMix64).
-struct Moments(u64);
-
-impl Moments {
-    fn next_below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n.max(1)
-    }
-}
 
 /// Run `margin args` to the end; returns how long it took.
 fn timed(args: &[&str]) -> Duration {
@@ -116,13 +104,13 @@ fn kill_repeatedly(
         assert_intact(&whole, &before, &format!("{name}, uninterrupted"));
     }
 
-    let mut moments = Moments(seed);
+    let mut moments = Rng(seed);
     let mut cut_short = 0;
     for k in 0..kills {
         let root = tmp.path().join(format!("kill-{k}"));
         copy_dir(&template, &root);
         let span = duration.as_micros() as u64;
-        let after = Duration::from_micros(moments.next_below(span));
+        let after = Duration::from_micros(moments.next_u64() % span.max(1));
         let run = with(&root);
         if killed_after(&run.iter().map(String::as_str).collect::<Vec<_>>(), after) {
             cut_short += 1;
@@ -349,11 +337,12 @@ fn killed_qdpx_imports_leave_no_half_project_and_a_rerun_completes() {
         .len();
     assert!(codings > 800);
 
-    let mut moments = Moments(5);
+    let mut moments = Rng(5);
     let mut cut = 0;
     for k in 0..30 {
         let target = tmp.path().join(format!("kill-{k}"));
-        let after = Duration::from_micros(moments.next_below(duration.as_micros() as u64));
+        let after =
+            Duration::from_micros(moments.next_u64() % (duration.as_micros() as u64).max(1));
         let args = [
             "import-qdpx",
             qdpx.to_str().unwrap(),

@@ -315,23 +315,6 @@ fn atlas_inner_qde_name_capital_sources_folder_and_what_is_left_out() {
     );
 }
 
-/// SplitMix64: a small deterministic generator for the crafted files.
-struct Mix(u64);
-
-impl Mix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// A source as QualCoder writes them (byte-order mark, CRLF line ends) with emoji, accents and
 /// Chinese, and `n` selections in the standard's convention (code points over the file's text,
 /// end exclusive) that start and end mid-word: half of them one character into a word and one
@@ -352,7 +335,7 @@ fn midword_source(n: usize) -> (String, Vec<(usize, usize)>) {
         "café",
         "naïve",
     ];
-    let mut rng = Mix(8);
+    let mut rng = margin::synth::Rng(8);
     let mut raw = String::new();
     // (start, end) of each word in code points.
     let mut spans = Vec::new();
