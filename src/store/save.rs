@@ -41,12 +41,17 @@ pub struct FileWrite {
 #[must_use]
 pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec<FileWrite> {
     let mut writes: Vec<((u8, usize), FileWrite)> = Vec::new();
-    let mut coders = BTreeSet::new();
+    // The coders whose lists of coded documents may change, with the documents touched.
+    let mut coders: std::collections::BTreeMap<CoderId, BTreeSet<DocumentId>> =
+        std::collections::BTreeMap::new();
     for &key in keys {
         let paths = files_of(key);
         match key {
-            EntityKey::Codings(coder, _) | EntityKey::Coder(coder) => {
-                coders.insert(coder);
+            EntityKey::Codings(coder, document) => {
+                coders.entry(coder).or_default().insert(document);
+            }
+            EntityKey::Coder(coder) => {
+                coders.entry(coder).or_default();
             }
             _ => {}
         }
@@ -87,8 +92,8 @@ pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec
             }
         }
     }
-    for coder in coders {
-        let (before, after) = coded_documents_writes(project, coder, root);
+    for (coder, touched) in coders {
+        let (before, after) = coded_documents_writes(project, coder, &touched, root);
         writes.push(((2, 1), before));
         writes.push(((4, 0), after));
     }
@@ -98,28 +103,33 @@ pub fn render(project: &Project, keys: &BTreeSet<EntityKey>, root: &Path) -> Vec
 
 /// The two writes of a coder's list of coded documents around the codings files: before them,
 /// the list without the documents about to lose their file; after them, the new list (removed
-/// when the coder has no codings left).
+/// when the coder has no codings left). Only the `touched` documents can have changed since the
+/// list on disk was written, so only they are looked at (a save stays proportional to the edit).
 fn coded_documents_writes(
     project: &Project,
     coder: CoderId,
+    touched: &BTreeSet<DocumentId>,
     root: &Path,
 ) -> (FileWrite, FileWrite) {
     let path = coded_documents_of(coder);
-    let now: BTreeSet<DocumentId> = if project.coders.contains_key(&coder) {
-        project
-            .codings
-            .values()
-            .filter(|c| c.coder == coder)
-            .map(|c| c.document)
-            .collect()
-    } else {
-        BTreeSet::new()
-    };
     let on_disk: BTreeSet<DocumentId> = fs::read_to_string(root.join(&path))
         .ok()
         .and_then(|t| ron::from_str::<CodedDocuments>(&t).ok())
         .map(|list| list.documents.into_iter().collect())
         .unwrap_or_default();
+    let now: BTreeSet<DocumentId> = if project.coders.contains_key(&coder) {
+        let mut now = on_disk.clone();
+        for &document in touched {
+            if project.codings_of(document).any(|c| c.coder == coder) {
+                now.insert(document);
+            } else {
+                now.remove(&document);
+            }
+        }
+        now
+    } else {
+        BTreeSet::new()
+    };
     let render = |documents: BTreeSet<DocumentId>| {
         to_ron(
             &CodedDocuments {
