@@ -33,16 +33,16 @@ pub fn consent_ui(report: &LoadReport, ui: &Ui) -> Option<Consent> {
             .max_height(160.0)
             .show(ui, |ui| {
                 for m in report.moved.iter().take(200) {
-                    ui.label(
+                    ui.add(egui::Label::new(
                         RichText::new(format!(
                             "{}: coding {}..{} moves to {}..{}",
                             m.document, m.from.start, m.from.end, m.to.start, m.to.end
                         ))
                         .small(),
-                    );
+                    ).wrap());
                 }
                 for m in report.moved_segments.iter().take(200) {
-                    ui.label(
+                    ui.add(egui::Label::new(
                         RichText::new(format!(
                             "{}: {} {}..{} moves to {}..{}",
                             m.document,
@@ -53,7 +53,7 @@ pub fn consent_ui(report: &LoadReport, ui: &Ui) -> Option<Consent> {
                             m.to.end
                         ))
                         .small(),
-                    );
+                    ).wrap());
                 }
             });
         ui.add_space(6.0);
