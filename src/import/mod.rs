@@ -300,7 +300,9 @@ fn from_paragraphs(paragraphs: &[String], encoding: &'static str) -> Parsed {
         .collect::<Vec<_>>()
         .join("\n\n");
     text.push('\n');
-    from_text(text, encoding)
+    // A text layer or markup may carry carriage returns inside a paragraph; the stored text has
+    // LF line ends only (a CR would be read differently by other programs, moving offsets).
+    from_text(normalize_newlines(&text), encoding)
 }
 
 fn from_text(text: String, encoding: &'static str) -> Parsed {
@@ -467,4 +469,18 @@ pub fn import_bytes(
         format,
         replacements,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing (import_pdf): a carriage return inside a PDF's text layer reached the
+    /// stored text.
+    #[test]
+    fn fuzz_import_pdf_carriage_return_in_a_paragraph_is_not_stored() {
+        let parsed = from_paragraphs(&["Field notes\ron a path\r\nend".to_owned()], "PDF");
+        assert!(!parsed.text.contains('\r'), "{:?}", parsed.text);
+        assert_eq!(parsed.text, "Field notes\non a path\nend\n");
+    }
 }
