@@ -282,11 +282,20 @@ fn eight_writers_import_at_once_and_each_import_lands_whole_or_is_refused() {
                 })
             })
             .collect();
-        for h in handles {
-            h.join().unwrap();
-        }
+        // Every writer is waited for before the reader is told to stop, whatever happened, so a
+        // failing writer fails the test instead of leaving the reader running for ever.
+        let writers: Vec<_> = handles
+            .into_iter()
+            .map(std::thread::ScopedJoinHandle::join)
+            .collect();
         done.store(true, std::sync::atomic::Ordering::Relaxed);
-        assert!(reader.join().unwrap() > 0);
+        let checks = reader.join();
+        for w in writers {
+            if let Err(panic) = w {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        assert!(checks.unwrap() > 0);
     });
     let landed = landed.into_inner();
     assert!(landed > 0);

@@ -96,10 +96,12 @@ pub enum Format {
 /// disk: their re-anchored codings, turns and messages are saved only when the user says so
 /// (`margin check --repair`, or the window's question), never on the way by another command.
 fn open_for_writing(project: &std::path::Path, doing: &str) -> anyhow::Result<Opened> {
-    let opened = ProjectDir::open(project)?;
-    if let Some(reason) = opened.dir.read_only_reason() {
-        anyhow::bail!("cannot {doing}: {reason}");
-    }
+    let opened = match ProjectDir::open_writable(project) {
+        Err(crate::store::StoreError::ReadOnly(holder)) => {
+            anyhow::bail!("cannot {doing}: the project is open elsewhere, {holder}")
+        }
+        other => other?,
+    };
     if opened.report.needs_consent() {
         anyhow::bail!(
             "cannot {doing}: the text of {} changed outside Margin, and {} coding(s) and {} turn(s) or message(s) would move with it; `margin check {}` lists what moves, and `margin check --repair {}` saves it",

@@ -106,6 +106,28 @@ impl ProjectDir {
         })
     }
 
+    /// Open the project at `root` to change it: refused with [`StoreError::ReadOnly`] before
+    /// anything is read when another Margin holds it (a writing command has nothing to do then).
+    pub fn open_writable(root: &Path) -> Result<Opened, StoreError> {
+        if !root.join(paths::MANIFEST).is_file() {
+            return Err(StoreError::NotAProject(root.to_path_buf()));
+        }
+        let lock = Lock::acquire(root)?;
+        if let Lock::Busy(info) = &lock {
+            return Err(StoreError::ReadOnly(info.clone()));
+        }
+        save::remove_leftover_temps(root);
+        let (project, report) = load::load(root)?;
+        Ok(Opened {
+            dir: Self {
+                root: root.to_path_buf(),
+                lock,
+            },
+            project,
+            report,
+        })
+    }
+
     /// Open the project at `root` to read only, without taking the lock (for `check`, `stats`).
     pub fn open_read_only(root: &Path) -> Result<Opened, StoreError> {
         let (project, report) = load::load(root)?;
