@@ -88,35 +88,27 @@ impl ProjectDir {
     /// Open the project at `root` for editing. If another Margin holds it, it opens read-only
     /// (see [`ProjectDir::read_only_reason`]).
     pub fn open(root: &Path) -> Result<Opened, StoreError> {
-        if !root.join(paths::MANIFEST).is_file() {
-            return Err(StoreError::NotAProject(root.to_path_buf()));
-        }
-        let lock = Lock::acquire(root)?;
-        if lock.is_held() {
-            save::remove_leftover_temps(root);
-        }
-        let (project, report) = load::load(root)?;
-        Ok(Opened {
-            dir: Self {
-                root: root.to_path_buf(),
-                lock,
-            },
-            project,
-            report,
-        })
+        Self::open_locked(root, false)
     }
 
     /// Open the project at `root` to change it: refused with [`StoreError::ReadOnly`] before
     /// anything is read when another Margin holds it (a writing command has nothing to do then).
     pub fn open_writable(root: &Path) -> Result<Opened, StoreError> {
+        Self::open_locked(root, true)
+    }
+
+    /// Take the lock, then load; with `refuse_busy`, stop before loading when it is held
+    /// elsewhere. The holder first removes the temporary files of writers that were killed.
+    fn open_locked(root: &Path, refuse_busy: bool) -> Result<Opened, StoreError> {
         if !root.join(paths::MANIFEST).is_file() {
             return Err(StoreError::NotAProject(root.to_path_buf()));
         }
         let lock = Lock::acquire(root)?;
-        if let Lock::Busy(info) = &lock {
-            return Err(StoreError::ReadOnly(info.clone()));
+        match &lock {
+            Lock::Busy(info) if refuse_busy => return Err(StoreError::ReadOnly(info.clone())),
+            Lock::Held { .. } => save::remove_leftover_temps(root),
+            _ => {}
         }
-        save::remove_leftover_temps(root);
         let (project, report) = load::load(root)?;
         Ok(Opened {
             dir: Self {
