@@ -1,5 +1,5 @@
 //! The window's own settings, kept apart from any project: recent projects, the coder's name, the
-//! theme, the text size and the window's scale. Stored as `config.ron` in the platform's config folder (the
+//! language, the theme, the text size and the window's scale. Stored as `config.ron` in the platform's config folder (the
 //! `directories` crate), or in `$MARGIN_CONFIG_DIR` when that is set (CI, tests, portable use).
 
 use std::path::{Path, PathBuf};
@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::file_picker::DialogChoice;
+use super::i18n::{Language, tr};
 use crate::model::DocumentId;
 
 /// How many recent projects are remembered.
@@ -48,6 +49,8 @@ pub struct Config {
     pub coder_name: Option<String>,
     /// Recently opened projects, most recent first.
     pub recent: Vec<RecentProject>,
+    /// The window's language; `None` until the first start has taken the system's.
+    pub language: Option<Language>,
     /// Theme.
     pub theme: ThemeChoice,
     /// Size of transcript text, in points.
@@ -65,6 +68,7 @@ impl Default for Config {
         Self {
             coder_name: None,
             recent: Vec::new(),
+            language: None,
             theme: ThemeChoice::System,
             text_size: 15.0,
             zoom: 1.0,
@@ -172,19 +176,23 @@ impl ConfigStore {
                 Ok(config) => (config, None),
                 Err(e) => (
                     Config::default(),
-                    Some(format!(
-                        "{}:{}:{}: settings could not be read ({}); using defaults",
-                        path.display(),
-                        e.span.start.line,
-                        e.span.start.col,
-                        e.code
+                    Some(tr!(
+                        "config-unreadable",
+                        path = path.display().to_string(),
+                        line = e.span.start.line.to_string(),
+                        column = e.span.start.col.to_string(),
+                        error = e.code.to_string()
                     )),
                 ),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
             Err(e) => (
                 Config::default(),
-                Some(format!("{}: {e}; using default settings", path.display())),
+                Some(tr!(
+                    "config-unreadable-io",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )),
             ),
         }
     }
@@ -195,7 +203,7 @@ impl ConfigStore {
             return Ok(());
         };
         let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::default())
-            .map_err(|e| format!("settings could not be written: {e}"))?;
+            .map_err(|e| tr!("config-unwritable", error = e.to_string()))?;
         let write = || -> std::io::Result<()> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod file_picker;
 pub mod filter_form;
 pub mod help;
+pub mod i18n;
 pub mod inspector;
 pub mod keys;
 pub mod layout_generation;
@@ -73,9 +74,10 @@ pub fn sample_copy(sample: &Path, base: &Path) -> Result<PathBuf, String> {
         return Ok(target);
     }
     copy_dir(sample, &target).map_err(|e| {
-        format!(
-            "could not copy the sample project to {}: {e}",
-            target.display()
+        i18n::tr!(
+            "sample-copy-failed",
+            path = target.display().to_string(),
+            error = e.to_string()
         )
     })?;
     Ok(target)
