@@ -25,6 +25,7 @@ use self::find::{find_all, parse_jump, resolve_jump};
 use self::geometry::Geometry;
 use self::index::{CodingIndex, Slot, Whose};
 use self::marks::PassageMarks;
+use super::i18n::tr;
 use super::session::Changes;
 use crate::analysis::agreement::Comparison;
 use crate::model::{CharRange, CoderId, CodingId, DocumentId, Project};
@@ -573,14 +574,11 @@ impl TranscriptState {
         let doc = self
             .doc
             .and_then(|d| project.document(d))
-            .ok_or_else(|| "no document is open".to_owned())?;
-        let target = parse_jump(input).ok_or_else(|| {
-            "type a message number (#120), a day (2024-05-03, 6月20日, 6/20), a time (08:15) or both"
-                .to_owned()
-        })?;
+            .ok_or_else(|| tr!("goto-no-document").to_owned())?;
+        let target = parse_jump(input).ok_or_else(|| tr!("goto-how").to_owned())?;
         let current = self.selection.and_then(|s| doc.segment_at(s.head));
         let seg = resolve_jump(doc, target, current)
-            .ok_or_else(|| format!("nothing at {}", input.trim()))?;
+            .ok_or_else(|| tr!("goto-nothing", input = input.trim()))?;
         let start = doc.segments[seg].range.start;
         self.selection = Some(Selection::caret(start));
         self.reveal = Some((start, Reveal::Place));
