@@ -10,10 +10,11 @@ use egui::{
 };
 
 use super::command::Command;
-use super::session::Counts;
 use super::theme;
 use super::transcript::SelectionDrag;
 use crate::model::{Code, CodeId, Color, Project};
+use crate::session::Action;
+use crate::session::Counts;
 
 /// A code being dragged to a new place in the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,10 +75,10 @@ pub fn codebook_ui(
                 .on_hover_text("Add a code at the top level")
                 .clicked()
             {
-                commands.push(Command::CreateCode {
+                commands.push(Command::Edit(Action::CreateCode {
                     name: "New code".into(),
                     parent: None,
-                });
+                }));
             }
         });
     });
@@ -93,7 +94,7 @@ pub fn codebook_ui(
     if filter.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         let name = state.filter.trim().to_owned();
         if !name.is_empty() && project.code_named(&name).is_none() {
-            commands.push(Command::CreateCode { name, parent: None });
+            commands.push(Command::Edit(Action::CreateCode { name, parent: None }));
             state.filter.clear();
         }
     }
@@ -173,11 +174,11 @@ pub fn codebook_ui(
                 ui.painter().hline(tail.x_range(), tail.top() + 2.0, stroke);
             }
             if let Some(drag) = released::<CodeDrag>(&tail_response) {
-                commands.push(Command::MoveCode {
+                commands.push(Command::Edit(Action::MoveCode {
                     code: drag.0,
                     parent: None,
                     before: None,
-                });
+                }));
             }
         });
     commands
@@ -246,10 +247,10 @@ fn code_row_ui(
         let (enter, escape) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
         if resp.lost_focus() {
             if !escape && (enter || !name.trim().is_empty()) {
-                commands.push(Command::RenameCode {
+                commands.push(Command::Edit(Action::RenameCode {
                     code: id,
                     name: name.clone(),
-                });
+                }));
             }
             state.renaming = None;
         }
@@ -282,11 +283,11 @@ fn code_row_ui(
         );
     }
     if let Some(sel) = released::<SelectionDrag>(&response) {
-        commands.push(Command::ApplyCode {
+        commands.push(Command::Edit(Action::ApplyCode {
             document: sel.document,
             range: sel.range,
             code: code.id,
-        });
+        }));
     }
     let drop_at = |y: f32| {
         let f = (y - rect.top()) / rect.height();
@@ -332,21 +333,21 @@ fn code_row_ui(
             .collect();
         let at = siblings.iter().position(|&c| c == code.id).unwrap_or(0);
         let cmd = match drop_at(p.y) {
-            Drop::Before => Command::MoveCode {
+            Drop::Before => Command::Edit(Action::MoveCode {
                 code: drag.0,
                 parent: code.parent,
                 before: Some(code.id),
-            },
-            Drop::After => Command::MoveCode {
+            }),
+            Drop::After => Command::Edit(Action::MoveCode {
                 code: drag.0,
                 parent: code.parent,
                 before: siblings.get(at + 1).copied(),
-            },
-            Drop::Into => Command::MoveCode {
+            }),
+            Drop::Into => Command::Edit(Action::MoveCode {
                 code: drag.0,
                 parent: Some(code.id),
                 before: None,
-            },
+            }),
         };
         commands.push(cmd);
     }
@@ -477,7 +478,7 @@ fn code_row_ui(
             state.start_rename(project, code.id);
         }
         if delete {
-            commands.push(Command::DeleteCode(code.id));
+            commands.push(Command::Edit(Action::DeleteCode(code.id)));
         }
     }
 
@@ -518,10 +519,10 @@ fn code_row_ui(
             state.start_rename(project, code.id);
         }
         if ui.button("Add sub-code").clicked() {
-            commands.push(Command::CreateCode {
+            commands.push(Command::Edit(Action::CreateCode {
                 name: "New code".into(),
                 parent: Some(code.id),
-            });
+            }));
         }
         ui.menu_button("Colour", |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -544,10 +545,10 @@ fn code_row_ui(
                         WidgetInfo::labeled(Role::Button, true, format!("Colour {hex}"))
                     });
                     if resp.clicked() {
-                        commands.push(Command::RecolorCode {
+                        commands.push(Command::Edit(Action::RecolorCode {
                             code: code.id,
                             color: c,
-                        });
+                        }));
                         ui.close();
                     }
                 }
@@ -561,7 +562,7 @@ fn code_row_ui(
         }
         ui.separator();
         if ui.button("Delete code and its codings").clicked() {
-            commands.push(Command::DeleteCode(code.id));
+            commands.push(Command::Edit(Action::DeleteCode(code.id)));
         }
     });
 }

@@ -9,6 +9,7 @@ use egui::{Key, RichText, Role, Ui, WidgetInfo};
 use super::command::Command;
 use super::file_picker::{FilePicker, picker_ui};
 use crate::model::{CodeId, Project};
+use crate::session::Action;
 
 /// Which dialogs are open.
 #[derive(Debug, Default)]
@@ -290,7 +291,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     }
                     let label = format!("{}{}", "    ".repeat(depth), c.name);
                     if ui.selectable_label(false, label).clicked() {
-                        commands.push(Command::MergeCodes { from, into: c.id });
+                        commands.push(Command::Edit(Action::MergeCodes { from, into: c.id }));
                         close = true;
                     }
                 }
@@ -327,7 +328,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
             match pressed {
                 Some(Key::Escape) => close = true,
                 Some(Key::Backspace | Key::Delete) => {
-                    commands.push(Command::SetCodeShortcut { code, key: None });
+                    commands.push(Command::Edit(Action::SetCodeShortcut { code, key: None }));
                     close = true;
                 }
                 Some(k) => {
@@ -335,10 +336,10 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     let mut chars = name.chars();
                     if let (Some(c), None) = (chars.next(), chars.next())
                         && c.is_ascii_alphanumeric() {
-                        commands.push(Command::SetCodeShortcut {
+                        commands.push(Command::Edit(Action::SetCodeShortcut {
                             code,
                             key: Some(c.to_ascii_lowercase()),
-                        });
+                        }));
                         close = true;
                     }
                 }

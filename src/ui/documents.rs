@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use egui::{RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
 use super::command::Command;
-use super::session::Counts;
 use crate::model::{Document, DocumentId, DocumentKind, Project};
+use crate::session::Counts;
 
 /// State of the documents panel.
 #[derive(Debug, Default)]

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::documents::natural_cmp;
+use crate::session::Action;
 
 /// What a file dialog asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,9 +52,7 @@ impl Filter {
 /// The file types the importer reads (see `crate::import`).
 const IMPORTABLE: Filter = Filter {
     name: "Transcripts, chat logs and documents",
-    extensions: &[
-        "txt", "text", "md", "markdown", "html", "htm", "docx", "odt", "pdf", "srt", "vtt", "csv",
-    ],
+    extensions: crate::import::EXTENSIONS,
 };
 const ALL_FILES: Filter = Filter {
     name: "All files",
@@ -189,7 +188,7 @@ impl FileTarget {
             FileTarget::NewProjectFolder => Command::NewProjectIn(path),
             FileTarget::OpenProject => Command::OpenProject(path),
             FileTarget::Qdpx => Command::QdpxChosen(path),
-            FileTarget::Merge => Command::MergeProject(path),
+            FileTarget::Merge => Command::Edit(Action::MergeCopy(path)),
             FileTarget::ExportRetrieval => Command::ExportRetrieval(path),
             FileTarget::ExportTable => Command::ExportTable(path),
             FileTarget::Import => Command::ImportFiles(vec![path]),

@@ -15,13 +15,14 @@ use egui::{Key, Modifiers, RichText, Ui};
 use super::command::Command;
 use super::help;
 use super::quote::quote_start;
-use super::session::Changes;
 use super::theme;
 use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
     compare, consensus_coder, consensus_coder_or_new,
 };
 use crate::model::{CharRange, CodeId, CoderId, DocumentId, Edit, Project};
+use crate::session::Action;
+use crate::session::Changes;
 
 /// What the review panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -454,7 +455,7 @@ fn passage_ui(
         |label: String, r: Resolution, commands: &mut Vec<Command>| match Edit::resolve_passage(
             project, p, r, &consensus,
         ) {
-            Ok(edit) => commands.push(Command::ReviewEdit { label, edit }),
+            Ok(edit) => commands.push(Command::Edit(Action::Prepared { label, edit })),
             Err(e) => commands.push(Command::Notify(e.to_string())),
         };
     for v in &p.versions {
@@ -567,10 +568,10 @@ fn passage_ui(
         if (ui.button("Post").clicked() || enter) && !state.comment.trim().is_empty() {
             match (first, me) {
                 (Some(coding), Some(author)) => {
-                    commands.push(Command::ReviewEdit {
+                    commands.push(Command::Edit(Action::Prepared {
                         label: "Comment on coding".into(),
                         edit: Edit::comment_on_coding(coding, author, state.comment.trim()),
-                    });
+                    }));
                     state.comment.clear();
                 }
                 (_, None) => commands.push(Command::Notify(
@@ -798,38 +799,3 @@ const ROW_QUOTE_CHARS: usize = 28;
 const CARD_QUOTE_CHARS: usize = 160;
 /// How many characters of the passage under review are shown.
 const PASSAGE_QUOTE_CHARS: usize = 400;
-
-/// Read the copy of a project in `path` and work out the edit that merges it into `project`,
-/// with a one-line summary; `None` when it brings nothing new.
-pub fn merge_from(
-    project: &Project,
-    path: &std::path::Path,
-) -> Result<Option<(Edit, String)>, String> {
-    let theirs = crate::store::ProjectDir::open_read_only(path)
-        .map_err(|e| format!("Could not read {}: {e}", path.display()))?;
-    let (edit, r) = crate::merge::merge(project, &theirs.project);
-    if r.is_empty() {
-        return Ok(None);
-    }
-    let mut summary = format!(
-        "Merged {}: {} coders, {} codes, {} documents, {} codings, {} memos added",
-        path.display(),
-        r.coders_added,
-        r.codes_added,
-        r.documents_added + r.documents_copied,
-        r.codings_added + r.codings_kept_both,
-        r.memos_added + r.memos_kept_both,
-    );
-    if r.codings_kept_both > 0 {
-        summary = format!(
-            "{summary}; {} codings differed and both versions were kept",
-            r.codings_kept_both
-        );
-    }
-    for n in r.notes.iter().take(3) {
-        summary.push_str("; ");
-        summary.push_str(n);
-    }
-    summary.push_str(". Undo with Ctrl+Z.");
-    Ok(Some((edit, summary)))
-}

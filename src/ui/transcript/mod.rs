@@ -25,9 +25,9 @@ use self::find::{find_all, parse_jump, resolve_jump};
 use self::geometry::Geometry;
 use self::index::{CodingIndex, Slot, Whose};
 use self::marks::PassageMarks;
-use super::session::Changes;
 use crate::analysis::agreement::Comparison;
 use crate::model::{CharRange, CoderId, CodingId, DocumentId, Project};
+use crate::session::Changes;
 
 pub use view::transcript_ui;
 

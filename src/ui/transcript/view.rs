@@ -14,6 +14,7 @@ use super::index::{Slot, Whose};
 use super::{Drag, Reveal, Selection, SelectionDrag, TranscriptState, Visible};
 use crate::analysis::agreement::{Passage, PassageStatus};
 use crate::model::{CharRange, CoderId, Document, DocumentKind, Project, SegmentKind};
+use crate::session::Action;
 use crate::ui::command::Command;
 use crate::ui::search_panel::code_list_ui;
 use crate::ui::theme;
@@ -746,7 +747,7 @@ fn interact(
         if let Drag::Edge { coding, range, .. } = state.drag
             && state.index.slot(coding).is_some_and(|s| s.range != range)
         {
-            commands.push(Command::SetCodingRange { coding, range });
+            commands.push(Command::Edit(Action::SetCodingRange { coding, range }));
         }
         state.drag = Drag::None;
     }
