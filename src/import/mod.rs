@@ -148,6 +148,12 @@ impl Format {
     }
 }
 
+/// True when a CSV row holds something beyond the `columns` its header names (empty trailing
+/// cells, as spreadsheets write them, do not count): a row the reader would otherwise cut.
+pub(crate) fn has_extra_cells(record: &csv::StringRecord, columns: usize) -> bool {
+    record.len() > columns && record.iter().skip(columns).any(|c| !c.trim().is_empty())
+}
+
 /// The extensions of the files the importer reads (lower case, without the dot): what the
 /// window's import dialog offers.
 pub const EXTENSIONS: &[&str] = &[

@@ -204,7 +204,7 @@ struct RowInfo<'a> {
     selected: bool,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one row: name, count, key, drag and drop, menu share its rect
 fn code_row_ui(
     state: &mut CodebookState,
     project: &Project,

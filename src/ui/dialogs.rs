@@ -148,7 +148,7 @@ impl NewProjectForm {
 }
 
 /// Show the open dialogs.
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one arm per dialog; at most one is open at a time
 pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui) -> Vec<Command> {
     let mut commands = Vec::new();
     let ctx = ui.ctx().clone();

@@ -74,7 +74,7 @@ pub struct InspectorInput<'a> {
 }
 
 /// Show the inspector.
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // the sections share the drafts and one scroll area
 pub fn inspector_ui(
     state: &mut InspectorState,
     input: &InspectorInput<'_>,

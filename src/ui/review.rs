@@ -428,6 +428,8 @@ fn compare_ui(
 }
 
 /// One passage: each coder's version, the consensus buttons, and the discussion.
+// Whole: the versions, the decision and the comments are laid out in one column that
+// scrolls together.
 fn passage_ui(
     state: &mut ReviewState,
     project: &Project,

@@ -626,7 +626,7 @@ fn stripe_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<crate::m
         .map(|s| s.id)
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one pass over the pointer and keys, in egui's order
 fn interact(
     state: &mut TranscriptState,
     doc: &Document,
@@ -1124,7 +1124,7 @@ struct Place {
     text_id: Id,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one painter pass: highlights, stripes, marks in z-order
 fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Place, ui: &Ui) {
     let Place {
         m,
