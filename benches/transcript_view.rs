@@ -196,7 +196,7 @@ fn main() {
     // index updated, the next frame drawn); autosave runs in between, as it would.
     let code = {
         let s = d.app.session().expect("session");
-        *s.project.codes().keys().next().expect("a code")
+        *s.project().codes().keys().next().expect("a code")
     };
     let mut coding = Vec::new();
     for i in 0..300 {
@@ -222,7 +222,7 @@ fn main() {
     }
     summary("undo a coding", undos, 4.0);
     summary("redo it", redos, 4.0);
-    let saves = d.app.autosave().saves();
+    let saves = d.app.autosave().map_or(0, margin::session::Autosave::saves);
     d.app.flush().expect("save");
     eprintln!(
         "  ({} codings now; {saves} background saves during the run)",

@@ -11,6 +11,7 @@ pub mod import;
 pub mod merge;
 pub mod model;
 pub mod sample;
+pub mod session;
 pub mod store;
 pub mod synth;
 #[cfg(feature = "window")]

@@ -105,6 +105,8 @@ fn field<'a>(
 }
 
 /// Build the sample project from `source` (the `sample_projects/source` folder).
+// Whole: it reads like the study's own description, table by table, in the order the ids
+// depend on each other.
 pub fn build(source: &Path) -> Result<Project, SampleError> {
     let mut project = Project::new(Manifest {
         format_version: crate::model::FORMAT_VERSION,

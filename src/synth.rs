@@ -180,6 +180,8 @@ fn interview_text(rng: &mut Rng, bytes: usize, chinese: f64, case: &str) -> Stri
 }
 
 /// Generate a project.
+// Whole: one seeded random stream draws every entity in turn; split, the draws would be
+// harder to keep in the same order (and the same corpus for the same seed).
 #[must_use]
 pub fn generate(options: &SynthOptions) -> Project {
     let mut rng = Rng(options.seed);

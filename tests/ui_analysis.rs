@@ -200,7 +200,7 @@ fn search_jumps_to_a_hit_and_codes_all_hits_in_one_undo_step() {
         "Coded 4 passages with “Kindness”. Undo with Ctrl+Z."
     );
     assert_eq!(
-        h.state().session().unwrap().history.undo_label(),
+        h.state().session().unwrap().undo_redo_labels().0,
         Some("Code all hits")
     );
     let hospital_before = coded(&h, f.hospital);

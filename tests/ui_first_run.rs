@@ -206,6 +206,6 @@ fn a_new_project_takes_a_name_and_a_folder() {
     frames(&mut h, 3);
     assert!(!h.state().dialog_open());
     let session = h.state().session().unwrap();
-    assert_eq!(session.project.manifest().name, "Riverside 2025");
+    assert_eq!(session.project().manifest().name, "Riverside 2025");
     assert!(parent.join("Riverside 2025/margin.ron").is_file());
 }

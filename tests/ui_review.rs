@@ -18,6 +18,7 @@ use margin::model::{
     CharRange, Code, CodeId, Coder, CoderId, Coding, Color, Document, DocumentId, DocumentKind,
     Edit, Manifest, MemoTarget, Project, SortKey, Text,
 };
+use margin::session::Action;
 use margin::store::ProjectDir;
 use margin::ui::transcript::index::Whose;
 use margin::ui::{Command, ConfigStore, MarginApp};
@@ -391,11 +392,11 @@ fn compare_mode_shows_each_coder_in_a_column_and_marks_the_passages_in_the_trans
 
     // A compared coder's new coding is compared at once (only its document again), the same as
     // comparing everything afresh.
-    h.state_mut().queue(Command::ApplyCode {
+    h.state_mut().queue(Command::Edit(Action::ApplyCode {
         document: f.doc,
         range: range_of("Why do you call it"),
         code: f.pit,
-    });
+    }));
     frames(&mut h, 3);
     assert_eq!(h.state().transcript().marked_passages(), 4);
     let fresh = compare(
@@ -446,7 +447,8 @@ fn merge_another_copy_from_the_window_adds_its_codings_once_and_undoes_in_one_st
     let mut h = harness(&f);
     assert_eq!(project(&h).codings().len(), 5);
 
-    h.state_mut().queue(Command::MergeProject(copy.clone()));
+    h.state_mut()
+        .queue(Command::Edit(Action::MergeCopy(copy.clone())));
     frames(&mut h, 3);
     let p = project(&h);
     assert_eq!(p.codings().len(), 7, "the two new codings, nothing twice");
@@ -458,7 +460,8 @@ fn merge_another_copy_from_the_window_adds_its_codings_once_and_undoes_in_one_st
     );
 
     // Merging the same copy again brings nothing.
-    h.state_mut().queue(Command::MergeProject(copy.clone()));
+    h.state_mut()
+        .queue(Command::Edit(Action::MergeCopy(copy.clone())));
     frames(&mut h, 3);
     assert_eq!(project(&h).codings().len(), 7);
     assert!(
@@ -476,4 +479,35 @@ fn merge_another_copy_from_the_window_adds_its_codings_once_and_undoes_in_one_st
     let p = project(&h);
     assert_eq!(p.codings().len(), 5);
     assert!(!p.coders().values().any(|c| c.name == "Chen"));
+}
+
+#[test]
+fn importing_a_document_while_the_review_is_open_updates_the_comparison() {
+    let f = fixture();
+    let mut h = harness(&f);
+    open_review(&mut h);
+    frames(&mut h, 2);
+    let before = h.state().review().shared_comparison_now().unwrap();
+    assert_eq!(before.documents.len(), 1);
+
+    let file = f.dir.path().join("R3.txt");
+    std::fs::write(&file, "Interviewer: Who told you?\nR3: The group did.\n").unwrap();
+    h.state_mut().queue(Command::ImportFiles(vec![file]));
+    frames(&mut h, 3);
+
+    let imported = project(&h)
+        .documents()
+        .values()
+        .find(|d| d.name == "R3")
+        .map(|d| d.id)
+        .unwrap();
+    let after = h.state().review().shared_comparison_now().unwrap();
+    // Nobody has coded it yet: the comparison lists it among the documents it leaves out.
+    assert!(
+        after.skipped.contains(&imported),
+        "the comparison knows of the new document: {:?}",
+        after.skipped
+    );
+    assert!(!before.skipped.contains(&imported));
+    assert_eq!(after.documents.len(), 1);
 }

@@ -19,6 +19,7 @@ use margin::model::{
     CharRange, Code, CodeId, Color, Document, DocumentId, DocumentKind, Edit, Manifest, MemoTarget,
     Project, SortKey, Text,
 };
+use margin::session::Action;
 use margin::store::ProjectDir;
 use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
 use ui_common::{click_at, frames, harness_with, project};
@@ -290,10 +291,10 @@ fn select_with_the_keyboard_and_code_by_shortcut() {
     frames(&mut h, 2);
     assert_eq!(codings(&h), vec![(f.role, target, "Lin".to_owned())]);
     // A key the user assigns works too (and takes precedence over the digits).
-    h.state_mut().queue(Command::SetCodeShortcut {
+    h.state_mut().queue(Command::Edit(Action::SetCodeShortcut {
         code: f.resonance,
         key: Some('r'),
-    });
+    }));
     frames(&mut h, 2);
     let other = find(&h, "step in a pit", 0);
     drag_select(&mut h, other);
@@ -489,21 +490,21 @@ fn autosave_writes_exactly_the_changed_files() {
     let mut h = harness(&f);
     // Opening added the coder "Lin"; let that save finish first.
     wait_for_save(&mut h);
-    let coder = h.state().session().unwrap().coder.unwrap();
-    let saved: Vec<PathBuf> = h.state().autosave().last_saved().to_vec();
+    let coder = h.state().session().unwrap().coder().unwrap();
+    let saved: Vec<PathBuf> = h.state().autosave().unwrap().last_saved().to_vec();
     assert_eq!(saved, [PathBuf::from(format!("coders/{coder}.ron"))]);
 
     let target = find(&h, "毕业", 1);
     drag_select(&mut h, target);
     code_row(&h, "Emotional resonance / Graduate").click();
     frames(&mut h, 1);
-    let before = h.state().autosave().saves();
+    let before = h.state().autosave().unwrap().saves();
     wait_for_save(&mut h);
-    assert_eq!(h.state().autosave().saves(), before + 1);
+    assert_eq!(h.state().autosave().unwrap().saves(), before + 1);
     let file = PathBuf::from(format!("codings/{coder}/{}.ron", f.interview));
     // The codings file, then the coder's list of coded documents, which gains the interview.
     assert_eq!(
-        h.state().autosave().last_saved(),
+        h.state().autosave().unwrap().last_saved(),
         [file.clone(), PathBuf::from(format!("codings/{coder}.ron"))]
     );
     let on_disk = std::fs::read_to_string(f.root.join(&file)).unwrap();
@@ -518,7 +519,7 @@ fn autosave_writes_exactly_the_changed_files() {
 fn wait_for_save(h: &mut Harness<'static, MarginApp>) {
     for _ in 0..200 {
         h.step();
-        if !h.state().autosave().is_busy() {
+        if !h.state().autosave().unwrap().is_busy() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -531,7 +532,7 @@ fn the_first_run_asks_who_is_coding() {
     let f = fixture();
     let mut h = harness_with(Some(f.root.clone()), ConfigStore::memory());
     assert!(h.state().dialog_open());
-    assert_eq!(h.state().session().unwrap().coder, None);
+    assert_eq!(h.state().session().unwrap().coder(), None);
     h.get_by_label("Coder name").type_text("王老师");
     frames(&mut h, 1);
     h.get_by_label("Start coding").click();

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::session::Session;
 use crate::store::{ProjectDir, StoreError};
 
 /// Arguments of `margin check`.
@@ -88,20 +89,21 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 
 /// Save the re-anchored positions (with the lock, as any change is saved).
 fn repair(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let mut opened = ProjectDir::open(&args.project)?;
-    if let Some(reason) = opened.dir.read_only_reason() {
+    let mut session = Session::open(&args.project)?;
+    if let Some(reason) = session.read_only() {
         anyhow::bail!("cannot repair: {reason}");
     }
-    let (codings, segments) = (
-        opened.report.moved.len(),
-        opened.report.moved_segments.len(),
+    let report = session.report();
+    let (codings, segments, texts) = (
+        report.moved.len(),
+        report.moved_segments.len(),
+        report.changed_texts.join(", "),
     );
-    opened.report.accept(&mut opened.project);
-    opened.dir.save(&mut opened.project)?;
+    session.accept_reanchoring();
+    session.save()?;
     writeln!(
         out,
-        "repaired: {codings} coding(s) and {segments} turn(s) or message(s) saved where they now are in {}",
-        opened.report.changed_texts.join(", ")
+        "repaired: {codings} coding(s) and {segments} turn(s) or message(s) saved where they now are in {texts}"
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -99,13 +99,18 @@ impl ExportArgs {
 }
 
 fn format_from_extension(path: &Path) -> Option<FileFormat> {
+    if let Some(format) = excerpts::Format::from_extension(path) {
+        return Some(match format {
+            excerpts::Format::Csv => FileFormat::Csv,
+            excerpts::Format::CsvExcel => FileFormat::CsvExcel,
+            excerpts::Format::Xlsx => FileFormat::Xlsx,
+            excerpts::Format::Html => FileFormat::Html,
+            excerpts::Format::Markdown => FileFormat::Md,
+            excerpts::Format::Docx => FileFormat::Docx,
+        });
+    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match ext.as_str() {
-        "csv" => FileFormat::Csv,
-        "xlsx" => FileFormat::Xlsx,
-        "html" | "htm" => FileFormat::Html,
-        "md" | "markdown" => FileFormat::Md,
-        "docx" => FileFormat::Docx,
         "qdc" => FileFormat::Qdc,
         "qdpx" => FileFormat::Qdpx,
         _ => return None,

@@ -14,7 +14,8 @@ use crate::import::{
     encoding_for_name, import_attributes, import_file, link_speaker_to_case, senders_as_cases,
     speakers,
 };
-use crate::model::{Case, Code, Coder, Color, DocumentKind, Edit, Project, SortKey};
+use crate::model::{Case, DocumentKind, Edit};
+use crate::session::{Action, Session};
 
 /// Arguments of `margin import`.
 #[derive(Debug, Args)]
@@ -92,25 +93,23 @@ fn is_inside(inner: &Path, outer: &Path) -> bool {
     }
 }
 
-fn apply(project: &mut Project, what: &str, edit: Edit) -> anyhow::Result<()> {
-    project
-        .apply(edit)
-        .map(|_| ())
+/// Apply an edit a planner prepared, through the session (one step, saved with the rest).
+fn apply(session: &mut Session, what: &str, edit: Edit) -> anyhow::Result<()> {
+    session
+        .execute(Action::Prepared {
+            label: what.to_owned(),
+            edit,
+        })
+        .map(drop)
         .with_context(|| format!("cannot {what}"))
 }
 
-/// The coder for autocoding: named, or the project's only one.
-fn coder_for(project: &mut Project, name: Option<&str>) -> anyhow::Result<crate::model::CoderId> {
+/// The coder for autocoding: named (created if new), or the project's only one.
+fn coder_for(session: &mut Session, name: Option<&str>) -> anyhow::Result<crate::model::CoderId> {
     if let Some(name) = name {
-        if let Some(c) = project.coder_named(name) {
-            return Ok(c.id);
-        }
-        let coder = Coder::new(name, Color::palette(project.coders().len()));
-        let id = coder.id;
-        apply(project, "add the coder", Edit::PutCoder(coder))?;
-        return Ok(id);
+        return Ok(session.set_coder(name)?);
     }
-    let coders: Vec<_> = project.coders().values().collect();
+    let coders: Vec<_> = session.project().coders().values().collect();
     match coders.as_slice() {
         [only] => Ok(only.id),
         [] => bail!("the project has no coder yet; name the one who autocodes with --coder NAME"),
@@ -124,29 +123,27 @@ fn coder_for(project: &mut Project, name: Option<&str>) -> anyhow::Result<crate:
     }
 }
 
-fn case_for(project: &mut Project, name: &str) -> anyhow::Result<crate::model::CaseId> {
-    if let Some(c) = project.case_named(name) {
+fn case_for(session: &mut Session, name: &str) -> anyhow::Result<crate::model::CaseId> {
+    if let Some(c) = session.project().case_named(name) {
         return Ok(c.id);
     }
     let case = Case::new(name);
     let id = case.id;
-    apply(project, "add the case", Edit::PutCase(case))?;
+    apply(session, "add the case", Edit::PutCase(case))?;
     Ok(id)
 }
 
-fn code_for(project: &mut Project, name: &str) -> anyhow::Result<crate::model::CodeId> {
-    if let Some(c) = project.code_named(name) {
+fn code_for(session: &mut Session, name: &str) -> anyhow::Result<crate::model::CodeId> {
+    if let Some(c) = session.project().code_named(name) {
         return Ok(c.id);
     }
-    let last = project.child_codes(None).last().map(|c| c.sort_key.clone());
-    let code = Code::new(
-        name,
-        Color::palette(project.codes().len()),
-        SortKey::after(last.as_ref()),
-    );
-    let id = code.id;
-    apply(project, "add the code", Edit::PutCode(code))?;
-    Ok(id)
+    session
+        .execute(Action::CreateCode {
+            name: name.to_owned(),
+            parent: None,
+        })?
+        .and_then(|applied| applied.created_code)
+        .with_context(|| format!("cannot add the code {name:?}"))
 }
 
 fn write_report(
@@ -216,8 +213,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     {
         check_regular(file)?;
     }
-    let opened = super::open_for_writing(&args.project, "import")?;
-    let mut project = opened.project;
+    let mut session = super::open_for_writing(&args.project, "import")?;
     if let Some(map) = &args.pseudonyms
         && !args.allow_names_in_project
         && is_inside(map, &args.project)
@@ -246,8 +242,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
 
     if let Some(table) = &args.attributes {
-        let result = import_attributes(table, &project)?;
-        apply(&mut project, "import the attribute table", result.edit)?;
+        let result = import_attributes(table, session.project())?;
+        apply(&mut session, "import the attribute table", result.edit)?;
         writeln!(
             out,
             "attributes from {}: {} case(s) created, {} updated",
@@ -267,7 +263,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 
     let case_id = match &args.case {
         None => None,
-        Some(name) => Some(case_for(&mut project, name)?),
+        Some(name) => Some(case_for(&mut session, name)?),
     };
     let mut total = Replacements::default();
     for item in &mut imported {
@@ -289,7 +285,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             },
         )?;
         total.merge(&item.replacements);
-        apply(&mut project, "add the document", item.edit())?;
+        session
+            .execute(Action::AddDocuments(vec![item.document.clone()]))
+            .context("cannot add the document")?;
     }
     if options.pseudonyms.is_some() {
         writeln!(
@@ -302,8 +300,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 
     if args.senders_as_cases {
         let docs: Vec<_> = imported.iter().map(|i| &i.document).collect();
-        let (edit, names) = senders_as_cases(&project, &docs);
-        apply(&mut project, "add the senders as cases", edit)?;
+        let (edit, names) = senders_as_cases(session.project(), &docs);
+        apply(&mut session, "add the senders as cases", edit)?;
         writeln!(
             out,
             "{} case(s) created from senders: {}",
@@ -333,28 +331,29 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             );
         }
         if let Some(code) = &args.code {
-            let code_id = code_for(&mut project, code)?;
-            let who = coder_for(&mut project, args.coder.as_deref())?;
+            let code_id = code_for(&mut session, code)?;
+            let who = coder_for(&mut session, args.coder.as_deref())?;
             let mut n = 0;
             for doc in &with {
-                let edit = autocode_speaker(&project, doc, speaker, code_id, who)?;
+                let edit = autocode_speaker(session.project(), doc, speaker, code_id, who)?;
                 if let Edit::Batch(e) = &edit {
                     n += e.len();
                 }
-                apply(&mut project, "autocode", edit)?;
+                apply(&mut session, "autocode", edit)?;
             }
             writeln!(out, "coded {n} turn(s) of {speaker:?} with {code:?}")?;
         }
         if let Some(case) = &args.speaker_case {
-            let case_id = case_for(&mut project, case)?;
+            let case_id = case_for(&mut session, case)?;
             for doc in &with {
-                let current = project
+                let current = session
+                    .project()
                     .documents()
                     .get(&doc.id)
                     .cloned()
                     .unwrap_or_else(|| (*doc).clone());
-                let edit = link_speaker_to_case(&project, &current, speaker, case_id)?;
-                apply(&mut project, "link the speaker to the case", edit)?;
+                let edit = link_speaker_to_case(session.project(), &current, speaker, case_id)?;
+                apply(&mut session, "link the speaker to the case", edit)?;
             }
             writeln!(
                 out,
@@ -364,9 +363,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
 
     write_report(args, &imported, out)?;
-    opened
-        .dir
-        .save(&mut project)
+    session
+        .save()
         .with_context(|| format!("saving {}", args.project.display()))?;
     Ok(ExitCode::SUCCESS)
 }

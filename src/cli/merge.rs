@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::Format;
 use crate::merge::merge;
-use crate::model::History;
+use crate::session::Action;
 use crate::store::ProjectDir;
 
 /// Arguments of `margin merge`.
@@ -30,24 +30,21 @@ pub struct MergeArgs {
 
 /// Merge `other` into `project` and save.
 pub fn run(args: &MergeArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let opened = if args.dry_run {
-        ProjectDir::open_read_only(&args.project)?
+    let report = if args.dry_run {
+        let project = ProjectDir::open_read_only(&args.project)?.project;
+        let other = ProjectDir::open_read_only(&args.other)
+            .with_context(|| format!("reading {}", args.other.display()))?;
+        merge(&project, &other.project).1
     } else {
-        super::open_for_writing(&args.project, "merge")?
-    };
-    let other = ProjectDir::open_read_only(&args.other)
-        .with_context(|| format!("reading {}", args.other.display()))?;
-    let mut project = opened.project;
-    let (edit, report) = merge(&project, &other.project);
-    if !args.dry_run && !edit.is_empty() {
-        History::new()
-            .apply(&mut project, "Merge", edit)
+        let mut session = super::open_for_writing(&args.project, "merge")?;
+        let applied = session
+            .execute(Action::MergeCopy(args.other.clone()))
             .with_context(|| format!("merging {}", args.other.display()))?;
-        opened
-            .dir
-            .save(&mut project)
+        session
+            .save()
             .with_context(|| format!("saving {}", args.project.display()))?;
-    }
+        applied.and_then(|a| a.merged).unwrap_or_default()
+    };
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report)?;

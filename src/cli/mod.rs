@@ -30,7 +30,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::store::{Opened, ProjectDir};
+use crate::session::{Session, SessionError};
 
 /// Margin: hand-coding of qualitative data.
 #[derive(Debug, Parser)]
@@ -95,24 +95,25 @@ pub enum Format {
 /// Open a project to change it. Refused while another Margin holds it, and while texts changed on
 /// disk: their re-anchored codings, turns and messages are saved only when the user says so
 /// (`margin check --repair`, or the window's question), never on the way by another command.
-fn open_for_writing(project: &std::path::Path, doing: &str) -> anyhow::Result<Opened> {
-    let opened = match ProjectDir::open_writable(project) {
-        Err(crate::store::StoreError::ReadOnly(holder)) => {
+fn open_for_writing(project: &std::path::Path, doing: &str) -> anyhow::Result<Session> {
+    let session = match Session::open_writable(project) {
+        Err(SessionError::Store(crate::store::StoreError::ReadOnly(holder))) => {
             anyhow::bail!("cannot {doing}: the project is open elsewhere, {holder}")
         }
         other => other?,
     };
-    if opened.report.needs_consent() {
+    let report = session.report();
+    if report.needs_consent() {
         anyhow::bail!(
             "cannot {doing}: the text of {} changed outside Margin, and {} coding(s) and {} turn(s) or message(s) would move with it; `margin check {}` lists what moves, and `margin check --repair {}` saves it",
-            opened.report.changed_texts.join(", "),
-            opened.report.moved.len(),
-            opened.report.moved_segments.len(),
+            report.changed_texts.join(", "),
+            report.moved.len(),
+            report.moved_segments.len(),
             project.display(),
             project.display()
         );
     }
-    Ok(opened)
+    Ok(session)
 }
 
 /// Run a subcommand, writing its report to `out`.

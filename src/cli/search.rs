@@ -14,7 +14,8 @@ use super::analysis_args::{
 use crate::analysis::names;
 use crate::analysis::search::{AutocodeScope, MatchMode, SearchQuery, autocode, search};
 use crate::analysis::table::Table;
-use crate::model::History;
+use crate::model::{CharRange, DocumentId};
+use crate::session::Action;
 use crate::store::ProjectDir;
 
 /// What `--autocode` codes.
@@ -66,12 +67,18 @@ pub struct SearchArgs {
 
 /// Search a project.
 pub fn run(args: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let opened = if args.autocode.is_some() {
-        super::open_for_writing(&args.project, "autocode")?
-    } else {
-        ProjectDir::open_read_only(&args.project)?
+    let mut session = match args.autocode {
+        Some(_) => Some(super::open_for_writing(&args.project, "autocode")?),
+        None => None,
     };
-    let mut project = opened.project;
+    let read_only;
+    let project = match &session {
+        Some(s) => s.project(),
+        None => {
+            read_only = ProjectDir::open_read_only(&args.project)?.project;
+            &read_only
+        }
+    };
     let query = SearchQuery {
         pattern: args.pattern.clone(),
         mode: if args.regex {
@@ -85,13 +92,13 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         documents: args
             .documents
             .iter()
-            .map(|n| names::document(&project, n))
+            .map(|n| names::document(project, n))
             .collect::<Result<_, _>>()?,
         context: args
             .context
             .unwrap_or(project.manifest().settings.excerpt_context),
     };
-    let hits = search(&project, &query)?;
+    let hits = search(project, &query)?;
     match args.format {
         OutputFormat::Json => write_json(out, &hits)?,
         OutputFormat::Csv => {
@@ -109,35 +116,32 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             writeln!(out, "{} hit(s) in {} document(s)", hits.len(), docs.len())?;
         }
     }
-    if let (Some(code_name), Some(coder_name)) = (&args.autocode, &args.coder) {
-        if let Some(reason) = opened.dir.read_only_reason() {
-            anyhow::bail!("cannot autocode: {reason}");
-        }
-        let code = names::code(&project, code_name)?;
-        let coder = names::coder(&project, coder_name)?;
+    let hits: Vec<(DocumentId, CharRange)> = hits.iter().map(|h| (h.document, h.range)).collect();
+    if let (Some(code_name), Some(coder_name), Some(session)) =
+        (&args.autocode, &args.coder, session.as_mut())
+    {
+        let project = session.project();
+        let code = names::code(project, code_name)?;
+        let coder = names::coder(project, coder_name)?;
         let scope = match args.extend {
             Extend::Hit => AutocodeScope::Hit,
             Extend::Segment => AutocodeScope::Segment,
         };
-        let plan = autocode(
-            &project,
-            hits.iter().map(|h| (h.document, h.range)),
-            code,
-            coder,
-            scope,
-        )?;
-        let added = plan.added.len();
-        History::new().apply(&mut project, "Autocode", plan.edit)?;
-        opened
-            .dir
-            .save(&mut project)
-            .with_context(|| format!("saving {}", args.project.display()))?;
+        let plan = autocode(project, hits, code, coder, scope)?;
         // Keep stdout machine-readable for csv and json.
         let note = format!(
-            "coded {added} passage(s) with {:?} as {coder_name} ({} already coded)",
+            "coded {} passage(s) with {:?} as {coder_name} ({} already coded)",
+            plan.added.len(),
             project.code_path(code),
             plan.already_coded
         );
+        session.execute(Action::Prepared {
+            label: "Autocode".into(),
+            edit: plan.edit,
+        })?;
+        session
+            .save()
+            .with_context(|| format!("saving {}", args.project.display()))?;
         if args.format == OutputFormat::Table {
             writeln!(out, "{note}")?;
         } else {

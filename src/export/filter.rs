@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::model::{
-    AttributeDef, AttributeId, AttributeKind, Case, CaseId, CodeId, CoderId, DocumentId, Project,
-    Value,
+    AttributeDef, AttributeId, AttributeKind, Case, CaseId, CodeId, CoderId, CodingId, DocumentId,
+    Project, Value,
 };
 
 /// A selection of excerpts.
@@ -28,6 +28,8 @@ pub struct ExcerptFilter {
     pub cases: BTreeSet<CaseId>,
     /// Attribute values the excerpt's case must have: for each attribute, one of the values.
     pub attributes: BTreeMap<AttributeId, Vec<Value>>,
+    /// Exactly these codings (all when empty): what a retrieval found, exported as found.
+    pub codings: BTreeSet<CodingId>,
 }
 
 /// A filter naming something the project does not have.
@@ -229,6 +231,7 @@ impl ExcerptFilter {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.codes.is_empty()
+            && self.codings.is_empty()
             && self.coders.is_empty()
             && self.documents.is_empty()
             && self.cases.is_empty()
@@ -260,6 +263,9 @@ impl ExcerptFilter {
                 .filter_map(|&c| project.coder(c).map(|c| c.name.clone()))
                 .collect();
             parts.push(format!("coder: {}", names(v)));
+        }
+        if !self.codings.is_empty() {
+            parts.push(format!("{} retrieved codings", self.codings.len()));
         }
         if !self.documents.is_empty() {
             let v = self

@@ -157,12 +157,7 @@ fn read_csv(bytes: &[u8], path: &Path) -> Result<Table, ImportError> {
             malformed(line, format!("not a well-formed CSV row ({e})"))
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() > header.len()
-            && record
-                .iter()
-                .skip(header.len())
-                .any(|c| !c.trim().is_empty())
-        {
+        if super::has_extra_cells(&record, header.len()) {
             return Err(malformed(
                 line,
                 format!(

@@ -129,7 +129,8 @@ impl Format {
         }
     }
 
-    /// The format a file name's extension names, if any.
+    /// The format a file name's extension names, if any (text files, `.txt`, are told apart
+    /// by their content). Every extension named here is in [`EXTENSIONS`].
     #[must_use]
     pub fn from_extension(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -146,6 +147,19 @@ impl Format {
         })
     }
 }
+
+/// True when a CSV row holds something beyond the `columns` its header names (empty trailing
+/// cells, as spreadsheets write them, do not count): a row the reader would otherwise cut.
+pub(crate) fn has_extra_cells(record: &csv::StringRecord, columns: usize) -> bool {
+    record.len() > columns && record.iter().skip(columns).any(|c| !c.trim().is_empty())
+}
+
+/// The extensions of the files the importer reads (lower case, without the dot): what the
+/// window's import dialog offers.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "docx", "odt", "pdf", "srt", "vtt",
+    "csv",
+];
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -482,5 +496,24 @@ mod tests {
         let parsed = from_paragraphs(&["Field notes\ron a path\r\nend".to_owned()], "PDF");
         assert!(!parsed.text.contains('\r'), "{:?}", parsed.text);
         assert_eq!(parsed.text, "Field notes\non a path\nend\n");
+    }
+
+    /// The import dialog offers every extension that names a format, and nothing unreadable.
+    #[test]
+    fn every_extension_that_names_a_format_is_offered() {
+        for ext in [
+            "md", "markdown", "html", "htm", "xhtml", "docx", "odt", "pdf", "srt", "vtt", "csv",
+        ] {
+            let path = std::path::PathBuf::from(format!("a.{ext}"));
+            assert!(Format::from_extension(&path).is_some(), "{ext}");
+            assert!(EXTENSIONS.contains(&ext), "{ext}");
+        }
+        for ext in EXTENSIONS {
+            let path = std::path::PathBuf::from(format!("a.{ext}"));
+            assert!(
+                Format::from_extension(&path).is_some() || ["txt", "text"].contains(ext),
+                "{ext} is offered but names no format"
+            );
+        }
     }
 }

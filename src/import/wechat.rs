@@ -245,12 +245,7 @@ pub fn parse_wechat_csv(text: &str, path: &Path) -> Result<(String, Vec<Segment>
                 ),
             ));
         }
-        if record.len() > headers.len()
-            && record
-                .iter()
-                .skip(headers.len())
-                .any(|c| !c.trim().is_empty())
-        {
+        if super::has_extra_cells(&record, headers.len()) {
             return Err(malformed(
                 line,
                 format!(

@@ -89,6 +89,8 @@ pub enum EditError {
 
 impl Project {
     /// Apply `edit`, returning the edit that undoes it. On error nothing changes.
+    // Whole: one arm per kind of edit, each with its checks and its inverse side by side; the
+    // single place every change of a project passes through.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
             Edit::Batch(edits) => {

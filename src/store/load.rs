@@ -86,6 +86,8 @@ impl LoadReport {
 }
 
 /// Read and check the project at `root`.
+// Whole: the steps run in the order references resolve (referents before what names them),
+// and every problem is gathered before the verdict, which a split would scatter.
 pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
     let manifest_path = root.join(MANIFEST);
     if !manifest_path.is_file() {

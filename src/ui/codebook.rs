@@ -11,10 +11,11 @@ use egui::{
 
 use super::command::Command;
 use super::i18n::tr;
-use super::session::Counts;
 use super::theme;
 use super::transcript::SelectionDrag;
 use crate::model::{Code, CodeId, Color, Project};
+use crate::session::Action;
+use crate::session::Counts;
 
 /// A code being dragged to a new place in the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,10 +76,10 @@ pub fn codebook_ui(
                 .on_hover_text(tr!("codebook-new-hover"))
                 .clicked()
             {
-                commands.push(Command::CreateCode {
+                commands.push(Command::Edit(Action::CreateCode {
                     name: tr!("codebook-new-name").into(),
                     parent: None,
-                });
+                }));
             }
         });
     });
@@ -95,7 +96,7 @@ pub fn codebook_ui(
     if filter.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         let name = state.filter.trim().to_owned();
         if !name.is_empty() && project.code_named(&name).is_none() {
-            commands.push(Command::CreateCode { name, parent: None });
+            commands.push(Command::Edit(Action::CreateCode { name, parent: None }));
             state.filter.clear();
         }
     }
@@ -172,11 +173,11 @@ pub fn codebook_ui(
                 ui.painter().hline(tail.x_range(), tail.top() + 2.0, stroke);
             }
             if let Some(drag) = released::<CodeDrag>(&tail_response) {
-                commands.push(Command::MoveCode {
+                commands.push(Command::Edit(Action::MoveCode {
                     code: drag.0,
                     parent: None,
                     before: None,
-                });
+                }));
             }
         });
     commands
@@ -202,7 +203,7 @@ struct RowInfo<'a> {
     selected: bool,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one row: name, count, key, drag and drop, menu share its rect
 fn code_row_ui(
     state: &mut CodebookState,
     project: &Project,
@@ -247,10 +248,10 @@ fn code_row_ui(
         let (enter, escape) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
         if resp.lost_focus() {
             if !escape && (enter || !name.trim().is_empty()) {
-                commands.push(Command::RenameCode {
+                commands.push(Command::Edit(Action::RenameCode {
                     code: id,
                     name: name.clone(),
-                });
+                }));
             }
             state.renaming = None;
         }
@@ -283,11 +284,11 @@ fn code_row_ui(
         );
     }
     if let Some(sel) = released::<SelectionDrag>(&response) {
-        commands.push(Command::ApplyCode {
+        commands.push(Command::Edit(Action::ApplyCode {
             document: sel.document,
             range: sel.range,
             code: code.id,
-        });
+        }));
     }
     let drop_at = |y: f32| {
         let f = (y - rect.top()) / rect.height();
@@ -333,21 +334,21 @@ fn code_row_ui(
             .collect();
         let at = siblings.iter().position(|&c| c == code.id).unwrap_or(0);
         let cmd = match drop_at(p.y) {
-            Drop::Before => Command::MoveCode {
+            Drop::Before => Command::Edit(Action::MoveCode {
                 code: drag.0,
                 parent: code.parent,
                 before: Some(code.id),
-            },
-            Drop::After => Command::MoveCode {
+            }),
+            Drop::After => Command::Edit(Action::MoveCode {
                 code: drag.0,
                 parent: code.parent,
                 before: siblings.get(at + 1).copied(),
-            },
-            Drop::Into => Command::MoveCode {
+            }),
+            Drop::Into => Command::Edit(Action::MoveCode {
                 code: drag.0,
                 parent: Some(code.id),
                 before: None,
-            },
+            }),
         };
         commands.push(cmd);
     }
@@ -482,7 +483,7 @@ fn code_row_ui(
             state.start_rename(project, code.id);
         }
         if delete {
-            commands.push(Command::DeleteCode(code.id));
+            commands.push(Command::Edit(Action::DeleteCode(code.id)));
         }
     }
 
@@ -527,10 +528,10 @@ fn code_row_ui(
             state.start_rename(project, code.id);
         }
         if ui.button(tr!("codebook-menu-sub-code")).clicked() {
-            commands.push(Command::CreateCode {
+            commands.push(Command::Edit(Action::CreateCode {
                 name: tr!("codebook-new-name").into(),
                 parent: Some(code.id),
-            });
+            }));
         }
         ui.menu_button(tr!("codebook-menu-colour"), |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -557,10 +558,10 @@ fn code_row_ui(
                         )
                     });
                     if resp.clicked() {
-                        commands.push(Command::RecolorCode {
+                        commands.push(Command::Edit(Action::RecolorCode {
                             code: code.id,
                             color: c,
-                        });
+                        }));
                         ui.close();
                     }
                 }
@@ -574,7 +575,7 @@ fn code_row_ui(
         }
         ui.separator();
         if ui.button(tr!("codebook-menu-delete")).clicked() {
-            commands.push(Command::DeleteCode(code.id));
+            commands.push(Command::Edit(Action::DeleteCode(code.id)));
         }
     });
 }

@@ -13,8 +13,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::config::ThemeChoice;
 use super::file_picker::FileTarget;
 use super::search_panel::AnalysisTab;
-use crate::analysis::search::AutocodeScope;
-use crate::model::{CharRange, CodeId, CodingId, Color, DocumentId, Edit, MemoTarget};
+use crate::model::{CharRange, CodeId, CodingId, DocumentId};
+use crate::session::Action;
 
 /// Something to do, returned by a panel and applied by the app after the frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,106 +106,9 @@ pub enum Command {
     /// Select a code (in the codebook and the inspector).
     SelectCode(Option<CodeId>),
 
-    // --- edits (each one undo step) ----------------------------------------------------------
-    /// Code `range` of `document` with `code`.
-    ApplyCode {
-        /// The document.
-        document: DocumentId,
-        /// The characters.
-        range: CharRange,
-        /// The code.
-        code: CodeId,
-    },
-    /// Make a new code named after the text of `range`, and code the range with it.
-    InVivo {
-        /// The document.
-        document: DocumentId,
-        /// The characters.
-        range: CharRange,
-    },
-    /// Remove a coding.
-    RemoveCoding(CodingId),
-    /// Give a coding another code.
-    ChangeCodingCode {
-        /// The coding.
-        coding: CodingId,
-        /// Its new code.
-        code: CodeId,
-    },
-    /// Move a coding's boundaries.
-    SetCodingRange {
-        /// The coding.
-        coding: CodingId,
-        /// Its new range.
-        range: CharRange,
-    },
-    /// Set the memo of a coding (empty removes it).
-    SetCodingMemo {
-        /// The coding.
-        coding: CodingId,
-        /// The memo text.
-        memo: String,
-    },
-    /// Create a code.
-    CreateCode {
-        /// Its name.
-        name: String,
-        /// Its parent, for a sub-code.
-        parent: Option<CodeId>,
-    },
-    /// Rename a code.
-    RenameCode {
-        /// The code.
-        code: CodeId,
-        /// The new name.
-        name: String,
-    },
-    /// Give a code another colour.
-    RecolorCode {
-        /// The code.
-        code: CodeId,
-        /// The new colour.
-        color: Color,
-    },
-    /// Set what a code means.
-    DescribeCode {
-        /// The code.
-        code: CodeId,
-        /// The description.
-        description: String,
-    },
-    /// Assign a key to a code (or clear it).
-    SetCodeShortcut {
-        /// The code.
-        code: CodeId,
-        /// The key.
-        key: Option<char>,
-    },
-    /// Move a code in the tree: under `parent`, just before `before` (or last).
-    MoveCode {
-        /// The code.
-        code: CodeId,
-        /// The new parent.
-        parent: Option<CodeId>,
-        /// The sibling it goes before; `None` for last.
-        before: Option<CodeId>,
-    },
-    /// Merge code `from` into `into`.
-    MergeCodes {
-        /// The code that disappears.
-        from: CodeId,
-        /// The code that receives its codings.
-        into: CodeId,
-    },
-    /// Delete a code with its sub-codes and codings.
-    DeleteCode(CodeId),
-    /// Set the memo on a document, a code or the project (empty removes it).
-    SetMemo {
-        /// What the memo is about.
-        target: MemoTarget,
-        /// The text.
-        text: String,
-    },
+    // --- changes to the project (each one undo step; see `crate::session`) -----------------
+    /// Change the project: one undo step, applied by the session.
+    Edit(Action),
 
     // --- analysis ----------------------------------------------------------------------------
     /// Show the analysis window at a tab.
@@ -216,15 +119,6 @@ pub enum Command {
         document: DocumentId,
         /// The characters.
         range: CharRange,
-    },
-    /// Code every hit with `code` (one undo step).
-    Autocode {
-        /// The hits: document and characters.
-        hits: Vec<(DocumentId, CharRange)>,
-        /// The code.
-        code: CodeId,
-        /// The hit itself or its whole turn/message.
-        scope: AutocodeScope,
     },
     /// Ask where to export the retrieved excerpts.
     ExportRetrievalDialog,
@@ -258,19 +152,10 @@ pub enum Command {
     /// Review a compared passage (an index into the comparison's passages): show it in the
     /// review panel and in the transcript.
     ReviewPassage(usize),
-    /// Apply a review edit (consensus decision, comment, merge) as one undo step.
-    ReviewEdit {
-        /// What the undo history calls it.
-        label: String,
-        /// The edit.
-        edit: Edit,
-    },
     /// Show a message.
     Notify(String),
     /// Ask for another copy of the project and merge it into this one.
     MergeDialog,
-    /// Merge the project in this folder into the open one (one undo step).
-    MergeProject(PathBuf),
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -374,27 +259,14 @@ impl Command {
             Command::ShowHowTo => "How to code, compare and export".into(),
             Command::AskCoderName => "Change coder…".into(),
             Command::SetCoderName(_) => "Set coder".into(),
-            Command::CodeSelection(_) | Command::ApplyCode { .. } => "Code selection".into(),
-            Command::InVivoSelection | Command::InVivo { .. } => "In-vivo code".into(),
+            Command::CodeSelection(_) => "Code selection".into(),
+            Command::InVivoSelection => "In-vivo code".into(),
             Command::SelectSegment => "Select turn or message".into(),
-            Command::RemoveSelectedCoding | Command::RemoveCoding(_) => "Remove coding".into(),
+            Command::RemoveSelectedCoding => "Remove coding".into(),
             Command::SelectCoding(_) => "Select coding".into(),
             Command::SelectCode(_) => "Select code".into(),
-            Command::ChangeCodingCode { .. } => "Change code of coding".into(),
-            Command::SetCodingRange { .. } => "Adjust coding".into(),
-            Command::SetCodingMemo { .. } => "Edit coding memo".into(),
-            Command::CreateCode { .. } => "New code".into(),
-            Command::RenameCode { .. } => "Rename code".into(),
-            Command::RecolorCode { .. } => "Recolour code".into(),
-            Command::DescribeCode { .. } => "Describe code".into(),
-            Command::SetCodeShortcut { .. } => "Set code shortcut".into(),
-            Command::MoveCode { .. } => "Move code".into(),
-            Command::MergeCodes { .. } => "Merge codes".into(),
-            Command::DeleteCode(_) => "Delete code".into(),
-            Command::SetMemo { .. } => "Edit memo".into(),
             Command::ShowAnalysis(tab) => format!("{}…", tab.title()),
             Command::JumpTo { .. } => "Show in the transcript".into(),
-            Command::Autocode { .. } => "Code all hits".into(),
             Command::ExportRetrievalDialog | Command::ExportRetrieval(_) => {
                 "Export excerpts…".into()
             }
@@ -406,10 +278,9 @@ impl Command {
             Command::ToggleBlind => "Blind coding (hide other coders)".into(),
             Command::ShowPassage { .. } => "Show passage".into(),
             Command::ReviewPassage(_) => "Review passage".into(),
-            Command::ReviewEdit { label, .. } => label.clone(),
+            Command::Edit(action) => action.label(),
             Command::Notify(_) => "Message".into(),
             Command::MergeDialog => "Merge another copy…".into(),
-            Command::MergeProject(p) => format!("Merge {}", p.display()),
         }
     }
 }

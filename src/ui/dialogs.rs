@@ -10,6 +10,7 @@ use super::command::Command;
 use super::file_picker::{FilePicker, picker_ui};
 use super::i18n::tr;
 use crate::model::{CodeId, Project};
+use crate::session::Action;
 
 /// Which dialogs are open.
 #[derive(Debug, Default)]
@@ -149,7 +150,7 @@ impl NewProjectForm {
 }
 
 /// Show the open dialogs.
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one arm per dialog; at most one is open at a time
 pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui) -> Vec<Command> {
     let mut commands = Vec::new();
     let ctx = ui.ctx().clone();
@@ -313,7 +314,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                         }
                         let label = format!("{}{}", "    ".repeat(depth), c.name);
                         if ui.selectable_label(false, label).clicked() {
-                            commands.push(Command::MergeCodes { from, into: c.id });
+                            commands.push(Command::Edit(Action::MergeCodes { from, into: c.id }));
                             close = true;
                         }
                     }
@@ -349,7 +350,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
             match pressed {
                 Some(Key::Escape) => close = true,
                 Some(Key::Backspace | Key::Delete) => {
-                    commands.push(Command::SetCodeShortcut { code, key: None });
+                    commands.push(Command::Edit(Action::SetCodeShortcut { code, key: None }));
                     close = true;
                 }
                 Some(k) => {
@@ -358,10 +359,10 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     if let (Some(c), None) = (chars.next(), chars.next())
                         && c.is_ascii_alphanumeric()
                     {
-                        commands.push(Command::SetCodeShortcut {
+                        commands.push(Command::Edit(Action::SetCodeShortcut {
                             code,
                             key: Some(c.to_ascii_lowercase()),
-                        });
+                        }));
                         close = true;
                     }
                 }

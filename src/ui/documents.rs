@@ -7,8 +7,8 @@ use egui::{RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
 use super::command::Command;
 use super::i18n::tr;
-use super::session::Counts;
 use crate::model::{Document, DocumentId, DocumentKind, Project};
+use crate::session::Counts;
 
 /// State of the documents panel.
 #[derive(Debug, Default)]

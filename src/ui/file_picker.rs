@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::command::Command;
 use super::documents::natural_cmp;
 use super::i18n::tr;
+use crate::session::Action;
 
 /// What a file dialog asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,10 +54,7 @@ impl Filter {
 fn importable() -> Filter {
     Filter {
         name: tr!("picker-filter-importable"),
-        extensions: &[
-            "txt", "text", "md", "markdown", "html", "htm", "docx", "odt", "pdf", "srt", "vtt",
-            "csv",
-        ],
+        extensions: crate::import::EXTENSIONS,
     }
 }
 
@@ -190,7 +188,7 @@ impl FileTarget {
             FileTarget::NewProjectFolder => Command::NewProjectIn(path),
             FileTarget::OpenProject => Command::OpenProject(path),
             FileTarget::Qdpx => Command::QdpxChosen(path),
-            FileTarget::Merge => Command::MergeProject(path),
+            FileTarget::Merge => Command::Edit(Action::MergeCopy(path)),
             FileTarget::ExportRetrieval => Command::ExportRetrieval(path),
             FileTarget::ExportTable => Command::ExportTable(path),
             FileTarget::Import => Command::ImportFiles(vec![path]),
@@ -589,7 +587,7 @@ impl FilePicker {
     }
 
     /// Show the picker; `Some` once it is done.
-    #[allow(clippy::too_many_lines)]
+    #[allow(clippy::too_many_lines)] // one modal window: its keys, list and buttons share state
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Picked> {
         let mut outcome = None;
         let modal = egui::Modal::new(egui::Id::unique("file-picker")).show(ctx, |ui| {

@@ -11,10 +11,11 @@ use egui::{RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
 use super::i18n::{self, tr};
-use super::session::Counts;
 use super::theme;
 use super::transcript::index::Slot;
 use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget, Project};
+use crate::session::Action;
+use crate::session::Counts;
 
 /// A text field of the inspector.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,11 +29,11 @@ pub enum Field {
 }
 
 impl Field {
-    fn commit(self, text: String) -> Command {
+    fn commit(self, text: String) -> Action {
         match self {
-            Field::CodingMemo(coding) => Command::SetCodingMemo { coding, memo: text },
-            Field::Memo(target) => Command::SetMemo { target, text },
-            Field::Description(code) => Command::DescribeCode {
+            Field::CodingMemo(coding) => Action::SetCodingMemo { coding, memo: text },
+            Field::Memo(target) => Action::SetMemo { target, text },
+            Field::Description(code) => Action::DescribeCode {
                 code,
                 description: text,
             },
@@ -48,7 +49,7 @@ pub struct InspectorState {
 
 impl InspectorState {
     /// Drafts still being typed, as commands (the app applies them before closing).
-    pub fn pending_commits(&mut self) -> Vec<Command> {
+    pub fn pending_commits(&mut self) -> Vec<Action> {
         let mut v: Vec<(Field, String)> = self.drafts.drain().collect();
         v.sort_by_key(|(f, _)| format!("{f:?}"));
         v.into_iter().map(|(f, t)| f.commit(t)).collect()
@@ -74,7 +75,7 @@ pub struct InspectorInput<'a> {
 }
 
 /// Show the inspector.
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // the sections share the drafts and one scroll area
 pub fn inspector_ui(
     state: &mut InspectorState,
     input: &InspectorInput<'_>,
@@ -125,10 +126,10 @@ pub fn inspector_ui(
                                 for (depth, c) in project.code_tree() {
                                     let name = format!("{}{}", "   ".repeat(depth), c.name);
                                     if ui.selectable_label(c.id == coding.code, name).clicked() {
-                                        commands.push(Command::ChangeCodingCode {
+                                        commands.push(Command::Edit(Action::ChangeCodingCode {
                                             coding: slot.id,
                                             code: c.id,
-                                        });
+                                        }));
                                     }
                                 }
                             })
@@ -169,10 +170,10 @@ pub fn inspector_ui(
                                 WidgetInfo::labeled(Role::Button, !range.is_empty(), tip)
                             });
                             if resp.clicked() {
-                                commands.push(Command::SetCodingRange {
+                                commands.push(Command::Edit(Action::SetCodingRange {
                                     coding: slot.id,
                                     range,
-                                });
+                                }));
                             }
                         };
                         ui.label(RichText::new(tr!("inspector-start")).small().weak());
@@ -207,17 +208,17 @@ pub fn inspector_ui(
                                 .on_hover_text(tr!("inspector-fit-hover"))
                                 .clicked()
                         {
-                            commands.push(Command::SetCodingRange {
+                            commands.push(Command::Edit(Action::SetCodingRange {
                                 coding: slot.id,
                                 range: sel,
-                            });
+                            }));
                         }
                         if ui
                             .small_button(tr!("inspector-remove"))
                             .on_hover_text(tr!("inspector-remove-hover"))
                             .clicked()
                         {
-                            commands.push(Command::RemoveCoding(slot.id));
+                            commands.push(Command::Edit(Action::RemoveCoding(slot.id)));
                         }
                     });
                     let memo = coding.memo.as_deref().unwrap_or("");
@@ -361,7 +362,7 @@ fn field_ui(
     if resp.lost_focus() {
         state.drafts.remove(&field);
         if text != stored {
-            return Some(field.commit(text));
+            return Some(Command::Edit(field.commit(text)));
         }
     }
     None

@@ -1,14 +1,13 @@
 //! The window: everything egui. The app ([`MarginApp`]) lays out the panels each frame — documents
 //! on the left, the transcript in the middle, the codebook and the inspector on the right — and
 //! applies the [`Command`]s they return after the frame, so panels never change the project
-//! themselves. Saving runs in the background ([`autosave`]); settings live in the platform's
-//! config folder ([`config`]).
+//! themselves: changes go through the open project's [`crate::session::Session`], which also saves
+//! in the background. Settings live in the platform's config folder ([`config`]).
 //!
 //! A new panel plugs in as a file here with a `*_ui(state, …, ui) -> Vec<Command>` function, its
 //! commands added to [`Command`] and handled in `app.rs`.
 
 pub mod app;
-pub mod autosave;
 pub mod codebook;
 pub mod command;
 pub mod config;
@@ -26,7 +25,6 @@ pub mod reanchor;
 pub mod retrieval_panel;
 pub mod review;
 pub mod search_panel;
-pub mod session;
 pub mod tables_panel;
 pub mod theme;
 pub mod transcript;

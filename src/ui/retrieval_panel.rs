@@ -4,7 +4,6 @@
 //! turns), and read the excerpts whole with their context and their coder; a click opens one in
 //! the transcript, and "Export…" writes the list through the export module.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use egui::{RichText, Ui};
@@ -18,7 +17,7 @@ use crate::analysis::retrieve::{
 };
 use crate::export::excerpts::{self, Format};
 use crate::export::{ExcerptFilter, write_file};
-use crate::model::{CodeId, Edit, Project};
+use crate::model::{CodeId, Project};
 
 /// How the retrieved code is combined with a second one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -123,18 +122,7 @@ impl RetrievalState {
 /// The export format for a file name's extension (CSV when unknown).
 #[must_use]
 pub fn format_for(path: &Path) -> Format {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_lowercase();
-    match ext.as_str() {
-        "xlsx" => Format::Xlsx,
-        "html" | "htm" => Format::Html,
-        "md" | "markdown" => Format::Markdown,
-        "docx" => Format::Docx,
-        _ => Format::Csv,
-    }
+    Format::from_extension(path).unwrap_or(Format::Csv)
 }
 
 /// Write `results` to `path` through the export module (format from the extension); returns
@@ -144,23 +132,15 @@ pub fn export_results(
     results: &[Retrieved],
     path: &Path,
 ) -> Result<usize, String> {
-    // The exporter selects by code, coder, document and case; a retrieval may also combine
-    // codes, so it exports from a copy holding only the retrieved codings.
-    let keep: HashSet<_> = results.iter().map(|r| r.coding).collect();
-    let mut copy = project.clone();
-    let drop: Vec<Edit> = project
-        .codings()
-        .keys()
-        .filter(|id| !keep.contains(id))
-        .map(|id| Edit::remove_coding(project, *id))
-        .collect();
-    copy.apply(Edit::Batch(drop)).map_err(|e| e.to_string())?;
+    // Exactly the retrieved codings, listed under their codes.
     let filter = ExcerptFilter {
         codes: results.iter().map(|r| r.code).collect(),
+        codings: results.iter().map(|r| r.coding).collect(),
         ..ExcerptFilter::default()
     };
     let format = format_for(path);
-    write_file(path, |out| excerpts::write(&copy, &filter, format, out)).map_err(|e| e.to_string())
+    write_file(path, |out| excerpts::write(project, &filter, format, out))
+        .map_err(|e| e.to_string())
 }
 
 /// The retrieval tab.

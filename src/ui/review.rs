@@ -15,13 +15,14 @@ use egui::{Key, Modifiers, RichText, Ui};
 use super::command::Command;
 use super::i18n::tr;
 use super::quote::quote_start;
-use super::session::Changes;
 use super::theme;
 use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
     compare, consensus_coder, consensus_coder_or_new,
 };
 use crate::model::{CharRange, CodeId, CoderId, DocumentId, Edit, Project};
+use crate::session::Action;
+use crate::session::Changes;
 
 /// What the review panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -453,6 +454,8 @@ fn compare_ui(
 }
 
 /// One passage: each coder's version, the consensus buttons, and the discussion.
+// Whole: the versions, the decision and the comments are laid out in one column that
+// scrolls together.
 fn passage_ui(
     state: &mut ReviewState,
     project: &Project,
@@ -480,7 +483,7 @@ fn passage_ui(
         |label: String, r: Resolution, commands: &mut Vec<Command>| match Edit::resolve_passage(
             project, p, r, &consensus,
         ) {
-            Ok(edit) => commands.push(Command::ReviewEdit { label, edit }),
+            Ok(edit) => commands.push(Command::Edit(Action::Prepared { label, edit })),
             Err(e) => commands.push(Command::Notify(e.to_string())),
         };
     for v in &p.versions {
@@ -612,10 +615,10 @@ fn passage_ui(
         if (ui.button(tr!("review-post")).clicked() || enter) && !state.comment.trim().is_empty() {
             match (first, me) {
                 (Some(coding), Some(author)) => {
-                    commands.push(Command::ReviewEdit {
+                    commands.push(Command::Edit(Action::Prepared {
                         label: tr!("review-comment-undo").into(),
                         edit: Edit::comment_on_coding(coding, author, state.comment.trim()),
-                    });
+                    }));
                     state.comment.clear();
                 }
                 (_, None) => commands.push(Command::Notify(tr!("review-who-first").into())),
@@ -844,43 +847,3 @@ const ROW_QUOTE_CHARS: usize = 28;
 const CARD_QUOTE_CHARS: usize = 160;
 /// How many characters of the passage under review are shown.
 const PASSAGE_QUOTE_CHARS: usize = 400;
-
-/// Read the copy of a project in `path` and work out the edit that merges it into `project`,
-/// with a one-line summary; `None` when it brings nothing new.
-pub fn merge_from(
-    project: &Project,
-    path: &std::path::Path,
-) -> Result<Option<(Edit, String)>, String> {
-    let theirs = crate::store::ProjectDir::open_read_only(path).map_err(|e| {
-        tr!(
-            "review-merge-unreadable",
-            path = path.display().to_string(),
-            error = e.to_string()
-        )
-    })?;
-    let (edit, r) = crate::merge::merge(project, &theirs.project);
-    if r.is_empty() {
-        return Ok(None);
-    }
-    let mut summary = tr!(
-        "review-merged",
-        path = path.display().to_string(),
-        coders = r.coders_added,
-        codes = r.codes_added,
-        documents = r.documents_added + r.documents_copied,
-        codings = r.codings_added + r.codings_kept_both,
-        memos = r.memos_added + r.memos_kept_both,
-    );
-    if r.codings_kept_both > 0 {
-        summary = tr!(
-            "review-merged-both-kept",
-            summary = summary,
-            codings = r.codings_kept_both
-        );
-    }
-    for n in r.notes.iter().take(3) {
-        summary = tr!("review-merged-note", summary = summary, note = n.as_str());
-    }
-    summary = tr!("review-merged-end", summary = summary);
-    Ok(Some((edit, summary)))
-}

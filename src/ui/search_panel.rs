@@ -18,6 +18,7 @@ use super::tables_panel::{TablesState, tables_ui};
 use crate::analysis::excerpt::Excerpt;
 use crate::analysis::search::{self, AutocodeScope, MatchMode, SearchQuery};
 use crate::model::{CodeId, Project};
+use crate::session::Action;
 
 /// Characters of context shown either side of a hit or excerpt.
 pub const CONTEXT: usize = 40;
@@ -125,7 +126,7 @@ impl SearchState {
 
     /// The command that codes every hit with `code`.
     pub fn autocode_command(&self, code: CodeId) -> Command {
-        Command::Autocode {
+        Command::Edit(Action::Autocode {
             hits: self.hits.iter().map(|h| (h.document, h.range)).collect(),
             code,
             scope: if self.whole_segment {
@@ -133,7 +134,7 @@ impl SearchState {
             } else {
                 AutocodeScope::Hit
             },
-        }
+        })
     }
 }
 

@@ -114,6 +114,7 @@ impl TablesState {
         }
     }
 
+    // Whole: one arm per table kind, each building the grid its chart and CSV share.
     #[allow(clippy::cast_precision_loss)]
     fn compute(&self, project: &Project) -> Result<Grid, String> {
         let err = |e: crate::analysis::error::AnalysisError| e.to_string();

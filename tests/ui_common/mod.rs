@@ -49,7 +49,7 @@ pub fn frames(h: &mut Harness<'static, MarginApp>, n: usize) {
 
 /// The open project.
 pub fn project<'a>(h: &'a Harness<'static, MarginApp>) -> &'a Project {
-    &h.state().session().unwrap().project
+    h.state().session().unwrap().project()
 }
 
 /// Click the primary button at `pos`.

@@ -56,6 +56,21 @@ impl Format {
         Self::Docx,
     ];
 
+    /// The format a file name's extension names (the one table of it, used by the command line
+    /// and the window), if any. CSV for Excel is asked for by name, not by extension.
+    #[must_use]
+    pub fn from_extension(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Self::Csv,
+            "xlsx" => Self::Xlsx,
+            "html" | "htm" => Self::Html,
+            "md" | "markdown" => Self::Markdown,
+            "docx" => Self::Docx,
+            _ => return None,
+        })
+    }
+
     /// The usual file extension.
     #[must_use]
     pub const fn extension(self) -> &'static str {
@@ -204,6 +219,7 @@ pub fn collect<'p>(project: &'p Project, filter: &ExcerptFilter) -> Vec<Excerpt<
     let mut out = Vec::new();
     for coding in project.codings().values() {
         if scope.as_ref().is_some_and(|s| !s.contains(&coding.code))
+            || (!filter.codings.is_empty() && !filter.codings.contains(&coding.id))
             || (!filter.coders.is_empty() && !filter.coders.contains(&coding.coder))
             || (!filter.documents.is_empty() && !filter.documents.contains(&coding.document))
         {

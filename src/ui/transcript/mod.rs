@@ -26,9 +26,9 @@ use self::geometry::Geometry;
 use self::index::{CodingIndex, Slot, Whose};
 use self::marks::PassageMarks;
 use super::i18n::tr;
-use super::session::Changes;
 use crate::analysis::agreement::Comparison;
 use crate::model::{CharRange, CoderId, CodingId, DocumentId, Project};
+use crate::session::Changes;
 
 pub use view::transcript_ui;
 

@@ -14,6 +14,7 @@ use super::index::{Slot, Whose};
 use super::{Drag, Reveal, Selection, SelectionDrag, TranscriptState, Visible};
 use crate::analysis::agreement::{Passage, PassageStatus};
 use crate::model::{CharRange, CoderId, Document, DocumentKind, Project, SegmentKind};
+use crate::session::Action;
 use crate::ui::command::Command;
 use crate::ui::i18n::{self, tr};
 use crate::ui::search_panel::code_list_ui;
@@ -640,7 +641,7 @@ fn stripe_at(state: &TranscriptState, v: &Visible, pos: Pos2) -> Option<crate::m
         .map(|s| s.id)
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one pass over the pointer and keys, in egui's order
 fn interact(
     state: &mut TranscriptState,
     doc: &Document,
@@ -761,7 +762,7 @@ fn interact(
         if let Drag::Edge { coding, range, .. } = state.drag
             && state.index.slot(coding).is_some_and(|s| s.range != range)
         {
-            commands.push(Command::SetCodingRange { coding, range });
+            commands.push(Command::Edit(Action::SetCodingRange { coding, range }));
         }
         state.drag = Drag::None;
     }
@@ -1138,7 +1139,7 @@ struct Place {
     text_id: Id,
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines)] // one painter pass: highlights, stripes, marks in z-order
 fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Place, ui: &Ui) {
     let Place {
         m,

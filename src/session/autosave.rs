@@ -15,9 +15,43 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::JoinHandle;
 
-use super::session::{Op, Session};
-use crate::model::{History, Project};
+use crate::model::{Edit, EntityKey, History, Project};
 use crate::store::{PendingSave, ProjectDir};
+
+/// One operation on the project, as journaled for replay on the saver's copy.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Op {
+    /// An undoable edit, applied through the history.
+    Apply(Edit),
+    /// An edit outside the history (adding the coder).
+    Raw(Edit),
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Mark entities to be saved as they are (re-anchored positions the user agreed to keep).
+    Touch(Vec<EntityKey>),
+}
+
+impl Op {
+    /// Apply the operation to `project` with `history`, as the session did.
+    pub(crate) fn replay(
+        &self,
+        project: &mut Project,
+        history: &mut History<()>,
+    ) -> Result<(), crate::model::EditError> {
+        match self {
+            Op::Apply(edit) => history.apply(project, (), edit.clone()).map(drop),
+            Op::Raw(edit) => project.apply(edit.clone()).map(drop),
+            Op::Undo => history.undo(project).map(drop),
+            Op::Redo => history.redo(project).map(drop),
+            Op::Touch(keys) => {
+                project.retouch(keys.iter().copied());
+                Ok(())
+            }
+        }
+    }
+}
 
 /// Seconds of quiet after an edit before saving.
 const QUIET: f64 = 0.6;
@@ -118,21 +152,16 @@ impl Drop for Autosave {
 }
 
 impl Autosave {
-    /// Start saving `session` (nothing is started for a read-only project). Takes the session's
-    /// journal so far: it is already in the copy.
+    /// Start saving `project` in `dir` (the caller starts none for a read-only project).
     #[must_use]
-    pub fn start(session: &mut Session) -> Self {
+    pub(crate) fn start(dir: &Arc<ProjectDir>, project: &mut Project) -> Self {
         let mut me = Self::default();
-        if session.read_only().is_some() {
-            return me;
-        }
-        let mut copy = session.project.clone();
-        let journaled = session.take_journal();
+        let mut copy = project.clone();
         // The session's own project marks what it changed, but only the copy saves: the
         // copy inherits those marks, and the session's are dropped.
-        session.project.take_touched();
+        project.take_touched();
         let dirty = !copy.touched().is_empty();
-        let dir = Arc::clone(&session.dir);
+        let dir = Arc::clone(dir);
         let (tx, thread_rx) = channel::<Msg>();
         let (thread_tx, rx) = channel::<Report>();
         let spawned = std::thread::Builder::new()
@@ -144,7 +173,6 @@ impl Autosave {
                 me.rx = Some(rx);
                 me.thread = Some(handle);
                 me.status = SaveStatus::Saved;
-                drop(journaled);
                 if dirty {
                     me.sent = 1;
                     me.dirty_since = Some(f64::NEG_INFINITY);
@@ -156,11 +184,14 @@ impl Autosave {
         me
     }
 
+    /// True while a saving thread runs.
+    #[must_use]
+    pub fn is_running(&self) -> bool {
+        self.tx.is_some()
+    }
+
     /// Send the operations the session applied since the last call; `now` is when.
-    pub fn record(&mut self, session: &mut Session, now: f64) {
-        let ops = session.take_journal();
-        // The copy marks what it changes; the session's marks would only grow.
-        session.project.take_touched();
+    pub(crate) fn record(&mut self, ops: Vec<Op>, now: f64) {
         if ops.is_empty() {
             return;
         }
@@ -271,9 +302,9 @@ impl Autosave {
         }
     }
 
-    /// Send what the session still has, save it all now, and wait until it is on disk.
-    pub fn flush(&mut self, session: &mut Session) -> Result<(), String> {
-        self.record(session, self.last_edit.max(0.0));
+    /// Send the operations the session still has, save it all now, and wait until it is on disk.
+    pub(crate) fn flush(&mut self, ops: Vec<Op>) -> Result<(), String> {
+        self.record(ops, self.last_edit.max(0.0));
         let Some(tx) = &self.tx else {
             return match &self.status {
                 SaveStatus::Failed(e) => Err(e.clone()),
@@ -300,7 +331,7 @@ impl Autosave {
 
 /// The saving thread: replay operations on the copy, save when asked.
 fn saver(dir: &ProjectDir, project: &mut Project, rx: &Receiver<Msg>, tx: &Sender<Report>) {
-    let mut history = History::new();
+    let mut history = History::<()>::default();
     let mut broken: Option<String> = None;
     let save = |project: &mut Project, upto: u64, broken: &Option<String>| -> Report {
         if let Some(e) = broken {
@@ -349,105 +380,4 @@ fn saver(dir: &ProjectDir, project: &mut Project, rx: &Receiver<Msg>, tx: &Sende
         return;
     }
     let _ = save(project, 0, &broken);
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::model::{Document, DocumentKind, Text};
-    use crate::ui::Command;
-
-    fn wait(a: &mut Autosave, mut t: f64) -> f64 {
-        for _ in 0..400 {
-            a.poll(t);
-            if !a.is_busy() {
-                return t;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            t += 0.01;
-        }
-        panic!("no save");
-    }
-
-    #[test]
-    fn saves_after_a_quiet_moment_on_another_thread_and_only_what_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Session::create(&dir.path().join("p")).unwrap();
-        let mut a = Autosave::start(&mut s);
-        assert_eq!(a.status(), &SaveStatus::Saved);
-        assert_eq!(a.poll(0.0), None);
-        let doc = Document::new("d", DocumentKind::Notes, Text::new("hello"));
-        let id = doc.id;
-        s.add_documents(vec![doc]).unwrap();
-        a.record(&mut s, 10.0);
-        assert_eq!(a.status(), &SaveStatus::Pending);
-        let wait_for = a.poll(10.1).unwrap();
-        assert!((wait_for - 0.5).abs() < 1e-9, "{wait_for}");
-        a.poll(10.7);
-        assert_eq!(a.status(), &SaveStatus::Saving);
-        wait(&mut a, 10.7);
-        assert_eq!(a.status(), &SaveStatus::Saved);
-        let mut files: Vec<String> = a
-            .last_saved()
-            .iter()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .collect();
-        files.sort();
-        assert_eq!(
-            files,
-            [format!("documents/{id}.ron"), format!("documents/{id}.txt")]
-        );
-        assert!(dir.path().join(format!("p/documents/{id}.txt")).is_file());
-    }
-
-    #[test]
-    fn undo_is_saved_too_and_flush_waits_for_the_disk() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("p");
-        let mut s = Session::create(&root).unwrap();
-        s.set_coder("x").unwrap();
-        let mut a = Autosave::start(&mut s);
-        assert_eq!(a.status(), &SaveStatus::Pending, "the new coder is unsaved");
-        s.execute(&Command::CreateCode {
-            name: "A".into(),
-            parent: None,
-        })
-        .unwrap();
-        a.record(&mut s, 0.0);
-        a.poll(1.0);
-        wait(&mut a, 1.0);
-        assert_eq!(a.saves(), 1);
-        s.undo().unwrap();
-        a.flush(&mut s).unwrap();
-        assert_eq!(a.status(), &SaveStatus::Saved);
-        assert_eq!(a.saves(), 2);
-        let on_disk = ProjectDir::open_read_only(&root).unwrap().project;
-        assert!(on_disk.codes().is_empty());
-        assert_eq!(on_disk.coders().len(), 1);
-    }
-
-    #[test]
-    fn keeps_saving_at_the_latest_two_seconds_into_a_stream_of_edits() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Session::create(&dir.path().join("p")).unwrap();
-        let mut a = Autosave::start(&mut s);
-        let mut t = 0.0;
-        while t < 1.9 {
-            s.add_documents(vec![Document::new(
-                "d",
-                DocumentKind::Notes,
-                Text::new("x"),
-            )])
-            .unwrap();
-            a.record(&mut s, t);
-            a.poll(t);
-            assert_ne!(a.status(), &SaveStatus::Saving, "{t}");
-            t += 0.3;
-        }
-        a.poll(2.05);
-        assert_eq!(a.status(), &SaveStatus::Saving);
-        a.flush(&mut s).unwrap();
-        assert_eq!(a.status(), &SaveStatus::Saved);
-    }
 }

@@ -1,0 +1,166 @@
+//! Every change a user can ask of a project, in the core's words. The window and the command
+//! line both build an [`Action`] and hand it to [`super::Session::execute`]; what it does to the
+//! project is decided in one place, [`super::rules`].
+
+use std::path::PathBuf;
+
+use crate::analysis::search::AutocodeScope;
+use crate::model::{CharRange, CodeId, CodingId, Color, Document, DocumentId, Edit, MemoTarget};
+
+/// A change to the project: one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Code `range` of `document` with `code`.
+    ApplyCode {
+        /// The document.
+        document: DocumentId,
+        /// The characters.
+        range: CharRange,
+        /// The code.
+        code: CodeId,
+    },
+    /// Make a new code named after the text of `range`, and code the range with it (the same
+    /// words coded again reuse their in-vivo code).
+    InVivo {
+        /// The document.
+        document: DocumentId,
+        /// The characters.
+        range: CharRange,
+    },
+    /// Remove a coding.
+    RemoveCoding(CodingId),
+    /// Give a coding another code.
+    ChangeCodingCode {
+        /// The coding.
+        coding: CodingId,
+        /// Its new code.
+        code: CodeId,
+    },
+    /// Move a coding's boundaries.
+    SetCodingRange {
+        /// The coding.
+        coding: CodingId,
+        /// Its new range.
+        range: CharRange,
+    },
+    /// Set the memo of a coding (empty removes it).
+    SetCodingMemo {
+        /// The coding.
+        coding: CodingId,
+        /// The memo text.
+        memo: String,
+    },
+    /// Create a code.
+    CreateCode {
+        /// Its name.
+        name: String,
+        /// Its parent, for a sub-code.
+        parent: Option<CodeId>,
+    },
+    /// Rename a code.
+    RenameCode {
+        /// The code.
+        code: CodeId,
+        /// The new name.
+        name: String,
+    },
+    /// Give a code another colour.
+    RecolorCode {
+        /// The code.
+        code: CodeId,
+        /// The new colour.
+        color: Color,
+    },
+    /// Set what a code means.
+    DescribeCode {
+        /// The code.
+        code: CodeId,
+        /// The description.
+        description: String,
+    },
+    /// Assign a key to a code (or clear it); a key belongs to one code.
+    SetCodeShortcut {
+        /// The code.
+        code: CodeId,
+        /// The key.
+        key: Option<char>,
+    },
+    /// Move a code in the tree: under `parent`, just before `before` (or last).
+    MoveCode {
+        /// The code.
+        code: CodeId,
+        /// The new parent.
+        parent: Option<CodeId>,
+        /// The sibling it goes before; `None` for last.
+        before: Option<CodeId>,
+    },
+    /// Merge code `from` into `into`.
+    MergeCodes {
+        /// The code that disappears.
+        from: CodeId,
+        /// The code that receives its codings.
+        into: CodeId,
+    },
+    /// Delete a code with its sub-codes and codings.
+    DeleteCode(CodeId),
+    /// Set the memo on a document, a code or the project (empty removes it).
+    SetMemo {
+        /// What the memo is about.
+        target: MemoTarget,
+        /// The text.
+        text: String,
+    },
+    /// Code every hit with `code`.
+    Autocode {
+        /// The hits: document and characters.
+        hits: Vec<(DocumentId, CharRange)>,
+        /// The code.
+        code: CodeId,
+        /// The hit itself or its whole turn/message.
+        scope: AutocodeScope,
+    },
+    /// Add documents read by an importer.
+    AddDocuments(Vec<Document>),
+    /// Merge another copy of the project (in this folder) into this one.
+    MergeCopy(PathBuf),
+    /// An edit prepared by one of the core's planners: a team-review decision or comment
+    /// (`analysis::agreement::consensus`), search hits to code (`analysis::search::autocode`),
+    /// an attribute table or a speaker's turns (`import`).
+    Prepared {
+        /// What the undo history calls it.
+        label: String,
+        /// The edit.
+        edit: Edit,
+    },
+}
+
+impl Action {
+    /// What the undo history and messages call the action.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Action::ApplyCode { .. } => "Code selection".into(),
+            Action::InVivo { .. } => "In-vivo code".into(),
+            Action::RemoveCoding(_) => "Remove coding".into(),
+            Action::ChangeCodingCode { .. } => "Change code of coding".into(),
+            Action::SetCodingRange { .. } => "Adjust coding".into(),
+            Action::SetCodingMemo { .. } => "Edit coding memo".into(),
+            Action::CreateCode { .. } => "New code".into(),
+            Action::RenameCode { .. } => "Rename code".into(),
+            Action::RecolorCode { .. } => "Recolour code".into(),
+            Action::DescribeCode { .. } => "Describe code".into(),
+            Action::SetCodeShortcut { .. } => "Set code shortcut".into(),
+            Action::MoveCode { .. } => "Move code".into(),
+            Action::MergeCodes { .. } => "Merge codes".into(),
+            Action::DeleteCode(_) => "Delete code".into(),
+            Action::SetMemo { .. } => "Edit memo".into(),
+            Action::Autocode { .. } => "Code all hits".into(),
+            Action::AddDocuments(docs) => match docs.len() {
+                1 => "Import a file".into(),
+                n => format!("Import {n} files"),
+            },
+            Action::MergeCopy(path) => format!("Merge {}", path.display()),
+            Action::Prepared { label, .. } => label.clone(),
+        }
+    }
+}

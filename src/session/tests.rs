@@ -1,0 +1,592 @@
+//! The session headless: every action applies, undoes and redoes to the same project and the
+//! same files to save; the rules; the counts; the background saver.
+
+#![allow(clippy::unwrap_used, clippy::many_single_char_names)]
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::analysis::search::AutocodeScope;
+use crate::model::{CharRange, Document, DocumentKind, EntityKey, MemoTarget, Text};
+
+fn session() -> (tempfile::TempDir, Session, DocumentId) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("study");
+    let mut s = Session::create(&root).unwrap();
+    s.set_coder("Lin").unwrap();
+    let doc = Document::new(
+        "G1",
+        DocumentKind::Notes,
+        Text::new("  我们都叫它毕业。 We call it graduating.  "),
+    );
+    let id = doc.id;
+    s.execute(Action::AddDocuments(vec![doc])).unwrap().unwrap();
+    (dir, s, id)
+}
+
+fn create_code(s: &mut Session, name: &str, parent: Option<CodeId>) -> CodeId {
+    s.execute(Action::CreateCode {
+        name: name.into(),
+        parent,
+    })
+    .unwrap()
+    .unwrap()
+    .created_code
+    .unwrap()
+}
+
+fn code(s: &mut Session, document: DocumentId, range: CharRange, code: CodeId) -> CodingId {
+    s.execute(Action::ApplyCode {
+        document,
+        range,
+        code,
+    })
+    .unwrap()
+    .unwrap()
+    .created_coding
+    .unwrap()
+}
+
+/// Everything a user can change, as text (the maps are ordered).
+fn state(p: &Project) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        p.documents(),
+        p.codes(),
+        p.codings(),
+        p.memos(),
+        p.coders(),
+        p.cases()
+    )
+}
+
+fn touched(s: &mut Session) -> BTreeSet<EntityKey> {
+    s.project.take_touched()
+}
+
+#[test]
+fn every_action_applies_undoes_and_redoes_to_the_same_project_and_files() {
+    let (dir, mut s, doc) = session();
+    let a = create_code(&mut s, "A", None);
+    let b = create_code(&mut s, "B", None);
+    let c1 = code(&mut s, doc, CharRange::new(2, 8), a);
+    let other = dir.path().join("other");
+    {
+        // Another copy with one more code and coding, for MergeCopy.
+        let mut o = Session::create(&other).unwrap();
+        o.set_coder("Zhou").unwrap();
+        o.execute(Action::AddDocuments(vec![
+            s.project.document(doc).unwrap().clone(),
+        ]))
+        .unwrap();
+        let z = create_code(&mut o, "Z", None);
+        code(&mut o, doc, CharRange::new(12, 20), z);
+        o.save().unwrap();
+    }
+    let actions = vec![
+        Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(3, 6),
+            code: b,
+        },
+        Action::InVivo {
+            document: doc,
+            range: CharRange::new(7, 9),
+        },
+        Action::RemoveCoding(c1),
+        Action::ChangeCodingCode {
+            coding: c1,
+            code: b,
+        },
+        Action::SetCodingRange {
+            coding: c1,
+            range: CharRange::new(4, 9),
+        },
+        Action::SetCodingMemo {
+            coding: c1,
+            memo: "first reading".into(),
+        },
+        Action::CreateCode {
+            name: "C".into(),
+            parent: Some(a),
+        },
+        Action::RenameCode {
+            code: a,
+            name: "Graduation".into(),
+        },
+        Action::RecolorCode {
+            code: a,
+            color: Color::palette(7),
+        },
+        Action::DescribeCode {
+            code: a,
+            description: "Finishing treatment, in their words".into(),
+        },
+        Action::SetCodeShortcut {
+            code: a,
+            key: Some('g'),
+        },
+        Action::MoveCode {
+            code: b,
+            parent: None,
+            before: Some(a),
+        },
+        Action::MergeCodes { from: b, into: a },
+        Action::DeleteCode(a),
+        Action::SetMemo {
+            target: MemoTarget::Document(doc),
+            text: "read twice".into(),
+        },
+        Action::Autocode {
+            hits: vec![(doc, CharRange::new(13, 17))],
+            code: b,
+            scope: AutocodeScope::Hit,
+        },
+        Action::AddDocuments(vec![Document::new(
+            "G2",
+            DocumentKind::Notes,
+            Text::new("another note"),
+        )]),
+        Action::MergeCopy(other.clone()),
+        Action::Prepared {
+            label: "Comment".into(),
+            edit: Edit::PutMemo(crate::model::Memo::new(
+                MemoTarget::Coding(c1),
+                "agree",
+                s.coder(),
+            )),
+        },
+    ];
+    touched(&mut s);
+    for action in actions {
+        let label = action.label();
+        let before = state(&s.project);
+        let applied = s
+            .execute(action)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{label} changed nothing"));
+        assert_eq!(applied.step.label, label);
+        let after = state(&s.project);
+        let files = touched(&mut s);
+        assert!(!files.is_empty(), "{label} marks files to save");
+        let undone = s.undo().unwrap().unwrap();
+        assert_eq!(undone, applied.step, "{label}");
+        assert_eq!(state(&s.project), before, "undo of {label}");
+        assert_eq!(
+            touched(&mut s),
+            files,
+            "undo of {label} saves the same files"
+        );
+        let redone = s.redo().unwrap().unwrap();
+        assert_eq!(redone, applied.step, "{label}");
+        assert_eq!(state(&s.project), after, "redo of {label}");
+        assert_eq!(
+            touched(&mut s),
+            files,
+            "redo of {label} saves the same files"
+        );
+        s.undo().unwrap();
+        touched(&mut s);
+        assert_eq!(
+            s.counts().by_code.values().sum::<usize>(),
+            s.project.codings().len(),
+            "counts after {label}"
+        );
+    }
+}
+
+#[test]
+fn coding_trims_whitespace_and_is_one_undo_step() {
+    let (_dir, mut s, doc) = session();
+    let code = create_code(&mut s, "Graduate", None);
+    let applied = s
+        .execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(0, 11),
+            code,
+        })
+        .unwrap()
+        .unwrap();
+    let id = applied.created_coding.unwrap();
+    assert_eq!(applied.step.changes, Changes::Codings(vec![id]));
+    assert_eq!(s.project.coding(id).unwrap().range, CharRange::new(2, 10));
+    let step = s.undo().unwrap().unwrap();
+    assert_eq!(step.label, "Code selection");
+    assert_eq!(step.changes, Changes::Codings(vec![id]));
+    assert!(s.project.codings().is_empty());
+    assert_eq!(s.redo().unwrap().unwrap().label, "Code selection");
+    assert_eq!(s.project.codings().len(), 1);
+    assert_eq!(s.counts().by_code[&code], 1);
+}
+
+#[test]
+fn counts_follow_edits_and_the_journal_replays_them_exactly() {
+    let (_dir, mut s, doc) = session();
+    s.start_autosave();
+    let mut replica = s.project.clone();
+    let mut replica_history = History::<()>::default();
+    assert!(s.counts().by_code.is_empty());
+    let a = create_code(&mut s, "A", None);
+    let b = create_code(&mut s, "B", None);
+    let c1 = code(&mut s, doc, CharRange::new(2, 5), a);
+    code(&mut s, doc, CharRange::new(4, 9), a);
+    s.execute(Action::ChangeCodingCode {
+        coding: c1,
+        code: b,
+    })
+    .unwrap();
+    assert_eq!((s.counts().by_code[&a], s.counts().by_code[&b]), (1, 1));
+    assert_eq!(s.counts().by_document[&doc], 2);
+    s.execute(Action::MergeCodes { from: b, into: a }).unwrap();
+    assert_eq!(s.counts().by_code[&a], 2);
+    s.undo().unwrap();
+    assert_eq!(s.counts().by_code[&b], 1);
+    s.redo().unwrap();
+    s.undo().unwrap();
+    for op in std::mem::take(&mut s.journal) {
+        op.replay(&mut replica, &mut replica_history).unwrap();
+    }
+    assert_eq!(replica.codings(), s.project.codings());
+    assert_eq!(replica.codes(), s.project.codes());
+}
+
+#[test]
+fn an_action_that_changes_nothing_is_no_undo_step() {
+    let (_dir, mut s, _) = session();
+    let a = create_code(&mut s, "A", None);
+    assert!(
+        s.execute(Action::RenameCode {
+            code: a,
+            name: " A ".into()
+        })
+        .unwrap()
+        .is_none()
+    );
+    assert_eq!(s.undo_redo_labels().0, Some("New code"));
+}
+
+#[test]
+fn in_vivo_makes_a_code_named_after_the_words_and_reuses_it() {
+    let (_dir, mut s, doc) = session();
+    let applied = s
+        .execute(Action::InVivo {
+            document: doc,
+            range: CharRange::new(7, 9),
+        })
+        .unwrap()
+        .unwrap();
+    let code = s
+        .project
+        .code(applied.created_code.unwrap())
+        .unwrap()
+        .clone();
+    assert_eq!(code.name, "毕业");
+    assert!(code.in_vivo);
+    let coding = s.project.coding(applied.created_coding.unwrap()).unwrap();
+    assert_eq!(coding.code, code.id);
+    let again = s
+        .execute(Action::InVivo {
+            document: doc,
+            range: CharRange::new(6, 9),
+        })
+        .unwrap()
+        .unwrap();
+    assert!(
+        again.created_code.is_some(),
+        "other words make another code"
+    );
+    let third = s
+        .execute(Action::InVivo {
+            document: doc,
+            range: CharRange::new(7, 9),
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(third.created_code, None, "the same words reuse their code");
+    assert_eq!(
+        s.project
+            .coding(third.created_coding.unwrap())
+            .unwrap()
+            .code,
+        code.id
+    );
+    s.undo().unwrap();
+    s.undo().unwrap();
+    s.undo().unwrap();
+    assert!(s.project.codes().is_empty() && s.project.codings().is_empty());
+}
+
+#[test]
+fn move_code_reorders_and_nests_but_refuses_cycles() {
+    let (_dir, mut s, _) = session();
+    let a = create_code(&mut s, "A", None);
+    let b = create_code(&mut s, "B", None);
+    let c = create_code(&mut s, "C", None);
+    s.execute(Action::MoveCode {
+        code: c,
+        parent: None,
+        before: Some(a),
+    })
+    .unwrap();
+    let names = |s: &Session| {
+        s.project
+            .code_tree()
+            .iter()
+            .map(|(d, c)| format!("{d}{}", c.name))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&s), ["0C", "0A", "0B"]);
+    s.execute(Action::MoveCode {
+        code: b,
+        parent: Some(c),
+        before: None,
+    })
+    .unwrap();
+    assert_eq!(names(&s), ["0C", "1B", "0A"]);
+    let err = s
+        .execute(Action::MoveCode {
+            code: c,
+            parent: Some(b),
+            before: None,
+        })
+        .unwrap_err();
+    assert!(
+        matches!(err, SessionError::UnderOwnSubcode(ref n) if n == "C"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("own sub-code"), "{err}");
+    // Moving a code to where it already is changes nothing.
+    assert!(
+        s.execute(Action::MoveCode {
+            code: a,
+            parent: None,
+            before: None
+        })
+        .unwrap()
+        .is_none()
+    );
+}
+
+#[test]
+fn merging_refuses_itself_and_its_sub_code() {
+    let (_dir, mut s, _) = session();
+    let a = create_code(&mut s, "A", None);
+    let child = create_code(&mut s, "child", Some(a));
+    assert!(matches!(
+        s.execute(Action::MergeCodes { from: a, into: a }),
+        Err(SessionError::MergeIntoItself)
+    ));
+    assert!(matches!(
+        s.execute(Action::MergeCodes {
+            from: a,
+            into: child
+        }),
+        Err(SessionError::MergeIntoSubcode(_))
+    ));
+}
+
+#[test]
+fn shortcut_keys_belong_to_one_code() {
+    let (_dir, mut s, _) = session();
+    let a = create_code(&mut s, "A", None);
+    let b = create_code(&mut s, "B", None);
+    for code in [a, b] {
+        s.execute(Action::SetCodeShortcut {
+            code,
+            key: Some('g'),
+        })
+        .unwrap();
+    }
+    assert_eq!(s.project.code(a).unwrap().shortcut, None);
+    assert_eq!(s.project.code(b).unwrap().shortcut, Some('g'));
+}
+
+#[test]
+fn memos_are_created_edited_and_removed() {
+    let (_dir, mut s, doc) = session();
+    let target = MemoTarget::Document(doc);
+    let mut set = |text: &str| {
+        s.execute(Action::SetMemo {
+            target,
+            text: text.into(),
+        })
+        .unwrap()
+        .unwrap();
+    };
+    set("first reading");
+    set("second reading");
+    let memos = s.project.memos_on(target);
+    assert_eq!(memos.len(), 1);
+    assert_eq!(memos[0].text, "second reading");
+    assert_eq!(memos[0].author, s.coder);
+    s.execute(Action::SetMemo {
+        target,
+        text: "  ".into(),
+    })
+    .unwrap()
+    .unwrap();
+    assert!(s.project.memos_on(target).is_empty());
+}
+
+#[test]
+fn coding_needs_a_coder_and_a_read_only_project_refuses_every_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    let mut s = Session::create(&root).unwrap();
+    let doc = Document::new("d", DocumentKind::Notes, Text::new("hello there"));
+    let id = doc.id;
+    s.execute(Action::AddDocuments(vec![doc])).unwrap();
+    let a = create_code(&mut s, "A", None);
+    assert!(matches!(
+        s.execute(Action::ApplyCode {
+            document: id,
+            range: CharRange::new(0, 5),
+            code: a
+        }),
+        Err(SessionError::NoCoder)
+    ));
+    s.save().unwrap();
+    let mut second = Session::open(&root).unwrap();
+    assert!(second.read_only().is_some());
+    let err = second
+        .execute(Action::RenameCode {
+            code: a,
+            name: "B".into(),
+        })
+        .unwrap_err();
+    assert!(matches!(err, SessionError::ReadOnly { .. }), "{err}");
+    assert!(second.undo().is_err());
+}
+
+#[test]
+fn import_reports_each_bad_file_and_imports_the_rest_as_one_step() {
+    let (dir, mut s, _) = session();
+    let good = dir.path().join("note.txt");
+    std::fs::write(&good, "Interviewer: How long?\nA: Four months.\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let (applied, errors) = s.import(&[good, missing.clone()], &ImportOptions::default());
+    assert_eq!(applied.unwrap().step.label, "Import a file");
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].to_string().contains("missing.txt"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(s.project.documents().len(), 2);
+}
+
+#[test]
+fn in_vivo_names_are_short_and_clean() {
+    assert_eq!(in_vivo_name(" “step in\n a  pit” "), "step in a pit");
+    let long = "走".repeat(50);
+    assert_eq!(in_vivo_name(&long).chars().count(), 40);
+    assert!(in_vivo_name(&long).ends_with('…'));
+}
+
+// ---- the background saver ---------------------------------------------------------------------
+
+fn wait(s: &mut Session, mut t: f64) -> f64 {
+    for _ in 0..400 {
+        s.poll_save(t);
+        if !s.autosave().is_busy() {
+            return t;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        t += 0.01;
+    }
+    panic!("no save");
+}
+
+#[test]
+fn saves_after_a_quiet_moment_on_another_thread_and_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::create(&dir.path().join("p")).unwrap();
+    s.start_autosave();
+    assert_eq!(s.autosave().status(), &SaveStatus::Saved);
+    assert_eq!(s.poll_save(0.0), None);
+    let doc = Document::new("d", DocumentKind::Notes, Text::new("hello"));
+    let id = doc.id;
+    s.execute(Action::AddDocuments(vec![doc])).unwrap();
+    s.poll_save(10.0);
+    assert_eq!(s.autosave().status(), &SaveStatus::Pending);
+    let wait_for = s.poll_save(10.1).unwrap();
+    assert!((wait_for - 0.5).abs() < 1e-9, "{wait_for}");
+    s.poll_save(10.7);
+    assert_eq!(s.autosave().status(), &SaveStatus::Saving);
+    wait(&mut s, 10.7);
+    assert_eq!(s.autosave().status(), &SaveStatus::Saved);
+    let mut files: Vec<String> = s
+        .autosave()
+        .last_saved()
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [format!("documents/{id}.ron"), format!("documents/{id}.txt")]
+    );
+    assert!(dir.path().join(format!("p/documents/{id}.txt")).is_file());
+}
+
+#[test]
+fn undo_is_saved_too_and_save_waits_for_the_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    let mut s = Session::create(&root).unwrap();
+    s.set_coder("x").unwrap();
+    s.start_autosave();
+    assert_eq!(
+        s.autosave().status(),
+        &SaveStatus::Pending,
+        "the new coder is unsaved"
+    );
+    create_code(&mut s, "A", None);
+    s.poll_save(0.0);
+    s.poll_save(1.0);
+    wait(&mut s, 1.0);
+    assert_eq!(s.autosave().saves(), 1);
+    s.undo().unwrap();
+    s.save().unwrap();
+    assert_eq!(s.autosave().status(), &SaveStatus::Saved);
+    assert_eq!(s.autosave().saves(), 2);
+    let on_disk = ProjectDir::open_read_only(&root).unwrap().project;
+    assert!(on_disk.codes().is_empty());
+    assert_eq!(on_disk.coders().len(), 1);
+}
+
+#[test]
+fn keeps_saving_at_the_latest_two_seconds_into_a_stream_of_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::create(&dir.path().join("p")).unwrap();
+    s.start_autosave();
+    let mut t = 0.0;
+    while t < 1.9 {
+        s.execute(Action::AddDocuments(vec![Document::new(
+            "d",
+            DocumentKind::Notes,
+            Text::new("x"),
+        )]))
+        .unwrap();
+        s.poll_save(t);
+        assert_ne!(s.autosave().status(), &SaveStatus::Saving, "{t}");
+        t += 0.3;
+    }
+    s.poll_save(2.05);
+    assert_eq!(s.autosave().status(), &SaveStatus::Saving);
+    s.save().unwrap();
+    assert_eq!(s.autosave().status(), &SaveStatus::Saved);
+}
+
+#[test]
+fn without_autosave_save_writes_directly() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    let mut s = Session::create(&root).unwrap();
+    s.set_coder("x").unwrap();
+    create_code(&mut s, "A", None);
+    s.save().unwrap();
+    drop(s);
+    let on_disk = ProjectDir::open_read_only(&root).unwrap().project;
+    assert_eq!(on_disk.codes().len(), 1);
+}

@@ -1,0 +1,513 @@
+//! Applying the commands the panels returned: the window's own (dialogs, views, exports) here,
+//! and every change of the project through the session ([`MarginApp::execute`]), after which
+//! [`MarginApp::project_changed`] tells every cached view what changed, from this one place.
+
+use std::path::PathBuf;
+
+use super::{MarginApp, NEW_CODE, ZOOM_RANGE, ZOOM_STEP};
+use crate::analysis::agreement::consensus_coder;
+use crate::merge::MergeReport;
+use crate::model::CodeId;
+use crate::session::{Action, Applied, Changes};
+use crate::ui::command::Command;
+use crate::ui::file_picker::FileTarget;
+use crate::ui::help::HelpTab;
+use crate::ui::keys::code_keys;
+use crate::ui::retrieval_panel::export_results;
+use crate::ui::theme;
+use crate::ui::transcript::index::Whose;
+
+impl MarginApp {
+    /// Apply one command: projects, files and saving here, the rest in [`Self::apply_view`].
+    pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Edit(action) => self.execute(action),
+            Command::NewProjectDialog => {
+                let folder = self
+                    .config
+                    .recent_folders
+                    .first()
+                    .cloned()
+                    .or_else(crate::ui::file_picker::home)
+                    .unwrap_or_default();
+                self.dialogs.ask_new_project(&folder);
+            }
+            Command::ChooseNewProjectFolder => self.ask_file(FileTarget::NewProjectFolder),
+            Command::OpenQdpxDialog => self.ask_file(FileTarget::Qdpx),
+            Command::QdpxChosen(qdpx) => self.dialogs.ask_qdpx_target(qdpx),
+            Command::CreateFromQdpx { qdpx, target } => self.create_from_qdpx(&qdpx, &target),
+            Command::NewProjectIn(folder) => {
+                if let Some(form) = &mut self.dialogs.new_project {
+                    form.folder = folder.display().to_string();
+                    form.problem = None;
+                }
+            }
+            Command::OpenProjectDialog => self.ask_file(FileTarget::OpenProject),
+            Command::ImportDialog => {
+                if self.session.is_none() {
+                    self.error("Open or create a project first, then import files into it.");
+                    return;
+                }
+                self.ask_file(FileTarget::Import);
+            }
+            Command::MergeDialog => {
+                if self.session.is_none() {
+                    self.error("Open a project first, then merge another copy into it.");
+                    return;
+                }
+                self.ask_file(FileTarget::Merge);
+            }
+            Command::FilesChosen { target, paths } => {
+                if let Some(folder) = paths
+                    .first()
+                    .and_then(|p| crate::ui::file_picker::folder_of(target.request().kind, p))
+                {
+                    self.config.remember_folder(&folder);
+                    self.save_config();
+                }
+                if let Some(cmd) = target.command(paths) {
+                    self.apply(cmd, ctx);
+                }
+            }
+            Command::OpenProject(p) => self.open_project(&p),
+            Command::CreateProject(p) => self.create_project(&p),
+            Command::OpenSample => self.open_sample(),
+            Command::ImportFiles(paths) => self.import(&paths),
+            Command::Save => match self.flush() {
+                Ok(()) => {
+                    if self.session.is_some() {
+                        self.info("Saved.");
+                    }
+                }
+                Err(e) => self.error(format!("Could not save: {e}")),
+            },
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo | Command::Redo => self.undo_redo(matches!(command, Command::Undo)),
+            Command::ExportRetrievalDialog => self.ask_file(FileTarget::ExportRetrieval),
+            Command::ExportRetrieval(path) => {
+                if let Some(s) = &self.session {
+                    match export_results(s.project(), &self.analysis.retrieval.results, &path) {
+                        Ok(n) => self.info(format!("Wrote {n} excerpts to {}.", path.display())),
+                        Err(e) => self.error(format!("Could not export: {e}")),
+                    }
+                }
+            }
+            Command::ExportTableDialog => self.ask_file(FileTarget::ExportTable),
+            Command::ExportTable(path) => {
+                if let Some(grid) = &self.analysis.tables.grid {
+                    let written = crate::export::write_file(&path, |out| {
+                        grid.table
+                            .write_csv(out)
+                            .map_err(|e| crate::export::ExportError::Io(e.into()))
+                    });
+                    match written {
+                        Ok(()) => self.info(format!("Saved the table to {}.", path.display())),
+                        Err(e) => self.error(format!("Could not save the table: {e}")),
+                    }
+                }
+            }
+            Command::AskCoderName => {
+                self.dialogs
+                    .ask_coder(self.config.coder_name.clone().unwrap_or_default());
+            }
+            Command::SetCoderName(name) => {
+                self.config.coder_name = Some(name.clone());
+                self.save_config();
+                if let Some(s) = &mut self.session
+                    && let Err(e) = s.set_coder(&name)
+                {
+                    self.error(e.to_string());
+                }
+                self.sync_transcript();
+            }
+            other => self.apply_view(other, ctx),
+        }
+    }
+
+    /// Apply a command that changes what the window shows, not the project.
+    fn apply_view(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::OpenDocument(id) => {
+                if let Some(s) = &self.session {
+                    self.transcript.open(s.project(), Some(id));
+                    self.transcript.focus();
+                    let root = s.root().to_path_buf();
+                    self.config.remember_document(&root, Some(id));
+                    self.save_config();
+                }
+            }
+            Command::Find => self.transcript.open_find(),
+            Command::GoTo => self.transcript.open_goto(),
+            Command::SetTheme(t) => {
+                self.config.theme = t;
+                theme::set_theme(ctx, t);
+                self.save_config();
+            }
+            Command::TextBigger | Command::TextSmaller => {
+                // The whole window scales (egui's zoom), not only the transcript; the
+                // transcript keeps the passage at its top in place across the re-layout.
+                let d = if command == Command::TextBigger {
+                    ZOOM_STEP
+                } else {
+                    -ZOOM_STEP
+                };
+                self.config.zoom = ((self.config.zoom + d) * 10.0).round() / 10.0;
+                self.config.zoom = self.config.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                ctx.set_zoom_factor(self.config.zoom);
+                self.save_config();
+            }
+            Command::ShowShortcuts => {
+                self.help.open = true;
+                self.help.tab = HelpTab::Shortcuts;
+            }
+            Command::ShowHowTo => {
+                self.help.open = true;
+                self.help.tab = HelpTab::HowTo;
+            }
+            Command::ToggleReview => {
+                self.review.open = !self.review.open;
+                if let Some(s) = &self.session
+                    && self.review.open
+                    && self.review.coders.is_empty()
+                {
+                    self.review.coders = crate::ui::review::default_coders(s.project());
+                    self.review.mark_stale();
+                }
+            }
+            Command::ToggleBlind => {
+                self.blind = !self.blind;
+                self.sync_transcript();
+            }
+            Command::ReviewPassage(index) => {
+                let shown = match &self.session {
+                    Some(s) => self.review.select(s.project(), index),
+                    None => None,
+                };
+                if let Some(cmd) = shown {
+                    self.review.open = true;
+                    self.apply(cmd, ctx);
+                }
+            }
+            Command::ShowPassage { document, range } => {
+                if self.transcript.document() != Some(document) {
+                    self.apply(Command::OpenDocument(document), ctx);
+                }
+                self.transcript.select(range);
+                self.transcript.reveal(range.start);
+            }
+            Command::Notify(text) => self.info(text),
+            Command::CodeSelection(code) => match self.transcript.selected_range() {
+                Some((document, range)) => self.execute(Action::ApplyCode {
+                    document,
+                    range,
+                    code,
+                }),
+                None => self.info("Select some text first, then choose a code."),
+            },
+            Command::InVivoSelection => match self.transcript.selected_range() {
+                Some((document, range)) => self.execute(Action::InVivo { document, range }),
+                None => {
+                    self.info("Select the participant's words first, then make an in-vivo code.");
+                }
+            },
+            Command::SelectSegment => {
+                if let Some(s) = &self.session {
+                    self.transcript.select_segment_at_caret(s.project());
+                }
+            }
+            Command::RemoveSelectedCoding => {
+                if let Some(c) = self.transcript.selected_coding() {
+                    self.execute(Action::RemoveCoding(c));
+                }
+            }
+            Command::SelectCoding(id) => {
+                self.transcript.select_coding(Some(id));
+            }
+            Command::SelectCode(code) => self.codebook.selected = code,
+            Command::StartRename(code) => {
+                if let Some(s) = &self.session {
+                    self.codebook.start_rename(s.project(), code);
+                }
+            }
+            Command::ShowAnalysis(tab) => {
+                self.analysis.open = true;
+                self.analysis.tab = tab;
+            }
+            Command::JumpTo { document, range } => {
+                if let Some(s) = &self.session {
+                    if self.transcript.document() != Some(document) {
+                        self.transcript.open(s.project(), Some(document));
+                    }
+                    self.transcript.select(range);
+                    self.transcript.focus();
+                }
+            }
+            Command::StartMerge(code) => self.dialogs.ask_merge(code),
+            Command::StartShortcut(code) => self.dialogs.shortcut = Some(code),
+            // Handled in `apply`.
+            Command::Edit(_)
+            | Command::NewProjectDialog
+            | Command::ChooseNewProjectFolder
+            | Command::OpenQdpxDialog
+            | Command::QdpxChosen(_)
+            | Command::CreateFromQdpx { .. }
+            | Command::NewProjectIn(_)
+            | Command::OpenProjectDialog
+            | Command::ImportDialog
+            | Command::MergeDialog
+            | Command::FilesChosen { .. }
+            | Command::OpenProject(_)
+            | Command::CreateProject(_)
+            | Command::OpenSample
+            | Command::ImportFiles(_)
+            | Command::Save
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::ExportRetrievalDialog
+            | Command::ExportRetrieval(_)
+            | Command::ExportTableDialog
+            | Command::ExportTable(_)
+            | Command::AskCoderName
+            | Command::SetCoderName(_) => self.apply(command, ctx),
+        }
+    }
+
+    /// Change the project: the session applies `action` as one undo step; the views learn what
+    /// changed, and the user is told what a destructive or wide change did.
+    pub(super) fn execute(&mut self, action: Action) {
+        let Some(session) = &mut self.session else {
+            self.error("Open a project first.");
+            return;
+        };
+        let project = session.project();
+        // Coding a passage again with the same code changes nothing (checked in the view's
+        // index, not by scanning every coding).
+        if let Action::ApplyCode {
+            document,
+            range,
+            code,
+        } = &action
+            && Some(*document) == self.transcript.document()
+            && let (Some(doc), Some(coder)) = (project.document(*document), session.coder())
+            && let Some(range) = crate::session::trim_range(doc, *range)
+            && self.transcript.has_coding(range, *code, coder)
+        {
+            return;
+        }
+        // Say what a destructive edit did, so the user knows to undo if it was a slip.
+        let summary = match &action {
+            Action::DeleteCode(code) => project.code(*code).map(|c| {
+                let doomed = project.code_and_descendants(*code);
+                let n = project
+                    .codings()
+                    .values()
+                    .filter(|x| doomed.contains(&x.code))
+                    .count();
+                format!(
+                    "Deleted “{}” and its {n} codings. Undo with Ctrl+Z.",
+                    c.name
+                )
+            }),
+            Action::MergeCodes { from, into } => Some(format!(
+                "Merged “{}” into “{}”. Undo with Ctrl+Z.",
+                project.code_path(*from),
+                project.code_path(*into)
+            )),
+            _ => None,
+        };
+        let follow = Follow::of(&action);
+        match session.execute(action) {
+            Ok(Some(applied)) => {
+                self.project_changed(&applied.step.changes);
+                self.after(follow, &applied);
+                if let Some(s) = summary {
+                    self.info(s);
+                }
+            }
+            Ok(None) => match follow {
+                Follow::SayAutocoded(_) => self.info("Every hit is already coded with that code."),
+                Follow::SayMerged(path) => {
+                    self.info(format!("{} brings nothing new.", path.display()));
+                }
+                _ => {}
+            },
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// What the window does after an action of its own: select what was created, forget what
+    /// was deleted, say what a wide change did.
+    fn after(&mut self, follow: Follow, applied: &Applied) {
+        let Some(session) = &self.session else { return };
+        if let Some(c) = applied.created_coding {
+            // Show the new coding, not the selection over it.
+            self.transcript.collapse_selection();
+            self.transcript.select_coding(Some(c));
+        }
+        if let (Some(code), Follow::SelectNewCode { rename }) = (applied.created_code, &follow) {
+            self.codebook.selected = Some(code);
+            if *rename {
+                self.codebook.start_rename(session.project(), code);
+            }
+        }
+        let said = match (follow, &applied.step.changes) {
+            (Follow::Forget(c), _) => {
+                if self.codebook.selected == Some(c) {
+                    self.codebook.selected = None;
+                }
+                None
+            }
+            (Follow::SayAutocoded(code), Changes::Codings(ids)) => Some(format!(
+                "Coded {} passages with “{}”. Undo with Ctrl+Z.",
+                ids.len(),
+                session.project().code_path(code)
+            )),
+            (Follow::SayMerged(path), _) => applied
+                .merged
+                .as_ref()
+                .map(|report| merge_summary(&path, report)),
+            _ => None,
+        };
+        if let Some(s) = said {
+            self.info(s);
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let result = if undo { session.undo() } else { session.redo() };
+        match result {
+            Ok(Some(step)) => {
+                self.project_changed(&step.changes);
+                let verb = if undo { "Undid" } else { "Redid" };
+                self.info(format!("{verb}: {}", step.label));
+            }
+            Ok(None) => self.info(if undo {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            }),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// The one place the views hear of a change to the project (an action, undo, redo, an
+    /// import, a merge): each brings what it caches up to date.
+    pub(super) fn project_changed(&mut self, changes: &Changes) {
+        let Some(session) = &self.session else { return };
+        let project = session.project();
+        // The transcript first: it lets go of the comparison, which can then be brought up to
+        // date in place.
+        self.transcript.apply_changes(project, changes);
+        self.review.project_changed(project, changes);
+        self.keys = code_keys(project);
+    }
+
+    /// Whose codings the transcript shows: in blind mode only the current coder's; while the
+    /// review panel is open, the compared coders' (and the consensus) side by side, with the
+    /// compared passages marked; otherwise what its "Codings of …" switch says.
+    pub(super) fn sync_transcript(&mut self) {
+        let Some(s) = &self.session else { return };
+        let project = s.project();
+        let comparison = if self.review.open && !self.blind {
+            self.review.shared_comparison(project)
+        } else {
+            None
+        };
+        let whose = if self.blind {
+            s.coder().map(Whose::Coder)
+        } else {
+            comparison.as_ref().map(|c| {
+                let mut coders = c.coders.clone();
+                coders.extend(consensus_coder(project).map(|k| k.id));
+                Whose::SideBySide(coders)
+            })
+        };
+        self.transcript.impose(project, whose);
+        self.transcript
+            .set_comparison(comparison.as_ref(), self.review.current);
+    }
+
+    fn import(&mut self, paths: &[PathBuf]) {
+        let Some(session) = &mut self.session else {
+            self.error("Open or create a project first, then import files into it.");
+            return;
+        };
+        let (applied, errors) = session.import(paths, &crate::import::ImportOptions::default());
+        if let Some(applied) = applied {
+            self.project_changed(&applied.step.changes);
+            if let Some(s) = &self.session {
+                self.transcript
+                    .open(s.project(), applied.created_documents.first().copied());
+            }
+            let n = applied.created_documents.len();
+            self.info(format!(
+                "Imported {n} document{}. Undo with Ctrl+Z.",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        for e in errors {
+            self.error(e.to_string());
+        }
+    }
+}
+
+/// What the window does once an action is applied, beyond refreshing the views.
+#[derive(Debug, PartialEq)]
+enum Follow {
+    /// Select the code just made in the codebook, and start renaming it if it is a "New code".
+    SelectNewCode {
+        /// Start renaming it.
+        rename: bool,
+    },
+    /// Forget the selection of this code, which is gone.
+    Forget(CodeId),
+    /// Say how many passages were coded with this code.
+    SayAutocoded(CodeId),
+    /// Say what merging this copy brought.
+    SayMerged(PathBuf),
+    /// Nothing more.
+    Nothing,
+}
+
+impl Follow {
+    fn of(action: &Action) -> Self {
+        match action {
+            Action::CreateCode { name, .. } => Follow::SelectNewCode {
+                rename: name == NEW_CODE,
+            },
+            Action::DeleteCode(c) | Action::MergeCodes { from: c, .. } => Follow::Forget(*c),
+            Action::Autocode { code, .. } => Follow::SayAutocoded(*code),
+            Action::MergeCopy(path) => Follow::SayMerged(path.clone()),
+            _ => Follow::Nothing,
+        }
+    }
+}
+
+/// What merging another copy brought, in a sentence.
+fn merge_summary(path: &std::path::Path, r: &MergeReport) -> String {
+    let mut summary = format!(
+        "Merged {}: {} coders, {} codes, {} documents, {} codings, {} memos added",
+        path.display(),
+        r.coders_added,
+        r.codes_added,
+        r.documents_added + r.documents_copied,
+        r.codings_added + r.codings_kept_both,
+        r.memos_added + r.memos_kept_both,
+    );
+    if r.codings_kept_both > 0 {
+        summary = format!(
+            "{summary}; {} codings differed and both versions were kept",
+            r.codings_kept_both
+        );
+    }
+    for n in r.notes.iter().take(3) {
+        summary.push_str("; ");
+        summary.push_str(n);
+    }
+    summary.push_str(". Undo with Ctrl+Z.");
+    summary
+}

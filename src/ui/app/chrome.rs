@@ -1,0 +1,289 @@
+//! The window's frame around the panels: the menu bar, the status bar, the welcome page when no
+//! project is open, and the title.
+
+use std::path::PathBuf;
+
+use egui::{Key, RichText, Ui};
+
+use super::MarginApp;
+use crate::session::SaveStatus;
+use crate::ui::command::Command;
+use crate::ui::config::ThemeChoice;
+use crate::ui::search_panel::AnalysisTab;
+use crate::ui::theme;
+
+impl MarginApp {
+    #[allow(clippy::too_many_lines)]
+    pub(super) fn menu_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let has_project = self.session.is_some();
+        egui::MenuBar::new().ui(ui, |ui| {
+            let item = |ui: &mut Ui, cmd: Command, enabled: bool, out: &mut Vec<Command>| {
+                let mut button = egui::Button::new(cmd.label());
+                if let Some(s) = cmd.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+                }
+                if ui.add_enabled(enabled, button).clicked() {
+                    out.push(cmd);
+                }
+            };
+            ui.menu_button("Project", |ui| {
+                item(ui, Command::NewProjectDialog, true, &mut commands);
+                item(ui, Command::OpenProjectDialog, true, &mut commands);
+                item(ui, Command::OpenQdpxDialog, true, &mut commands);
+                ui.menu_button("Open recent", |ui| {
+                    if self.config.recent.is_empty() {
+                        ui.label(RichText::new("No recent projects").weak());
+                    }
+                    for r in &self.config.recent {
+                        if ui.button(r.path.display().to_string()).clicked() {
+                            commands.push(Command::OpenProject(r.path.clone()));
+                        }
+                    }
+                });
+                item(
+                    ui,
+                    Command::OpenSample,
+                    self.sample.is_some(),
+                    &mut commands,
+                );
+                ui.separator();
+                item(ui, Command::ImportDialog, has_project, &mut commands);
+                item(ui, Command::Save, has_project, &mut commands);
+                ui.separator();
+                item(ui, Command::AskCoderName, true, &mut commands);
+                ui.separator();
+                if ui
+                    .add(egui::Button::selectable(
+                        self.review.open,
+                        Command::ToggleReview.label(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleReview);
+                }
+                if ui
+                    .add(egui::Button::selectable(
+                        self.blind,
+                        Command::ToggleBlind.label(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleBlind);
+                }
+                item(ui, Command::MergeDialog, has_project, &mut commands);
+                ui.separator();
+                item(ui, Command::Quit, true, &mut commands);
+            });
+            ui.menu_button("Edit", |ui| {
+                let (undo, redo) = self.session.as_ref().map_or((None, None), |s| {
+                    (
+                        s.undo_redo_labels().0.map(str::to_owned),
+                        s.undo_redo_labels().1.map(str::to_owned),
+                    )
+                });
+                let labelled =
+                    |ui: &mut Ui, cmd: Command, what: Option<String>, out: &mut Vec<Command>| {
+                        let text = match &what {
+                            Some(w) => format!("{} {w}", cmd.label()),
+                            None => cmd.label(),
+                        };
+                        let mut b = egui::Button::new(text);
+                        if let Some(s) = cmd.shortcut() {
+                            b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+                        }
+                        if ui.add_enabled(what.is_some(), b).clicked() {
+                            out.push(cmd);
+                        }
+                    };
+                labelled(ui, Command::Undo, undo, &mut commands);
+                labelled(ui, Command::Redo, redo, &mut commands);
+                ui.separator();
+                let has_sel = self.transcript.selected_range().is_some();
+                item(ui, Command::InVivoSelection, has_sel, &mut commands);
+                item(
+                    ui,
+                    Command::SelectSegment,
+                    self.transcript.document().is_some(),
+                    &mut commands,
+                );
+                item(
+                    ui,
+                    Command::RemoveSelectedCoding,
+                    self.transcript.selected_coding().is_some(),
+                    &mut commands,
+                );
+                ui.separator();
+                item(
+                    ui,
+                    Command::Find,
+                    self.transcript.document().is_some(),
+                    &mut commands,
+                );
+                item(
+                    ui,
+                    Command::GoTo,
+                    self.transcript.document().is_some(),
+                    &mut commands,
+                );
+            });
+            ui.menu_button("Analysis", |ui| {
+                for tab in [
+                    AnalysisTab::Search,
+                    AnalysisTab::Retrieval,
+                    AnalysisTab::Tables,
+                ] {
+                    item(ui, Command::ShowAnalysis(tab), has_project, &mut commands);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for t in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+                    let cmd = Command::SetTheme(t);
+                    if ui
+                        .add(egui::Button::selectable(
+                            self.config.theme == t,
+                            cmd.label(),
+                        ))
+                        .clicked()
+                    {
+                        commands.push(cmd);
+                    }
+                }
+                ui.separator();
+                item(ui, Command::TextBigger, true, &mut commands);
+                item(ui, Command::TextSmaller, true, &mut commands);
+            });
+            ui.menu_button("Help", |ui| {
+                item(ui, Command::ShowHowTo, true, &mut commands);
+                item(ui, Command::ShowShortcuts, true, &mut commands);
+            });
+        });
+        commands
+    }
+
+    pub(super) fn status_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            match self.session.as_ref() {
+                Some(s) => {
+                    ui.label(RichText::new(&s.project().manifest().name).strong());
+                    ui.separator();
+                    let who = s
+                        .coder_name()
+                        .map_or_else(|| "nobody (click to set)".to_owned(), ToOwned::to_owned);
+                    let color = s
+                        .coder()
+                        .and_then(|c| s.project().coder(c))
+                        .map_or(ui.visuals().weak_text_color(), |c| theme::color(c.color));
+                    let (r, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().circle_filled(r.center(), 5.0, color);
+                    if ui
+                        .link(format!("Coding as {who}"))
+                        .on_hover_text("Change who is coding")
+                        .clicked()
+                    {
+                        commands.push(Command::AskCoderName);
+                    }
+                    ui.separator();
+                    let text = match s.autosave().status() {
+                        SaveStatus::Saved => RichText::new("All changes saved").weak(),
+                        SaveStatus::Pending => RichText::new("Unsaved changes").weak(),
+                        SaveStatus::Saving => RichText::new("Saving…").weak(),
+                        SaveStatus::Failed(e) => RichText::new(format!("Saving failed: {e}"))
+                            .color(ui.visuals().error_fg_color),
+                        SaveStatus::ReadOnly => RichText::new(format!(
+                            "Read-only: {}",
+                            s.read_only().unwrap_or_default()
+                        ))
+                        .color(ui.visuals().warn_fg_color),
+                    };
+                    ui.label(text);
+                }
+                None => {
+                    ui.label(RichText::new("No project open").weak());
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some((_, r)) = self.transcript.selected_range() {
+                    ui.label(RichText::new(format!("{} characters selected", r.len())).weak());
+                }
+            });
+        });
+        commands
+    }
+
+    pub(super) fn welcome_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.vertical_centered(|ui| {
+            ui.add_space((ui.available_height() * 0.18).min(140.0));
+            ui.heading(RichText::new("Margin").size(30.0));
+            ui.label(RichText::new("Hand-coding of interviews and chat logs").weak());
+            ui.add_space(18.0);
+            ui.horizontal(|ui| {
+                let w = 3.0 * 150.0;
+                ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
+                if ui
+                    .add_sized([140.0, 30.0], egui::Button::new("New project…"))
+                    .clicked()
+                {
+                    commands.push(Command::NewProjectDialog);
+                }
+                if ui
+                    .add_sized([140.0, 30.0], egui::Button::new("Open project…"))
+                    .clicked()
+                {
+                    commands.push(Command::OpenProjectDialog);
+                }
+                if ui
+                    .add_enabled(
+                        self.sample.is_some(),
+                        egui::Button::new("Open the sample").min_size(egui::vec2(140.0, 30.0)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::OpenSample);
+                }
+            });
+            ui.add_space(14.0);
+            ui.horizontal(|ui| {
+                let w = 420.0;
+                ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
+                let resp = ui.add(
+                    egui::TextEdit::singleline(&mut self.open_path)
+                        .hint_text("…or type a project folder")
+                        .desired_width(320.0),
+                );
+                resp.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Project folder")
+                });
+                let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if (ui.button("Open").clicked() || enter) && !self.open_path.trim().is_empty() {
+                    commands.push(Command::OpenProject(PathBuf::from(self.open_path.trim())));
+                }
+            });
+            if !self.config.recent.is_empty() {
+                ui.add_space(18.0);
+                ui.label(RichText::new("Recent projects").strong());
+                for r in &self.config.recent {
+                    if ui.link(r.path.display().to_string()).clicked() {
+                        commands.push(Command::OpenProject(r.path.clone()));
+                    }
+                }
+            }
+        });
+        commands
+    }
+
+    /// The window title names the open project.
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.session.as_ref().map_or_else(
+            || "Margin".to_owned(),
+            |s| format!("{} — Margin", s.project().manifest().name),
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
