@@ -198,8 +198,13 @@ fn english_words() -> BTreeSet<String> {
     words
 }
 
+/// egui's own accessible labels (of its panels' and windows' handles: not ours to translate).
+const EGUI_OWN: [&str; 3] = ["Resize panel", "Resize window ", "Close window"];
+
 /// Names, formats and keys that stay as they are in the Chinese window.
-const ALLOWED: [&str; 33] = [
+const ALLOWED: [&str; 35] = [
+    "cu",
+    "Cu",
     "Margin",
     "REFI",
     "QDA",
@@ -235,13 +240,21 @@ const ALLOWED: [&str; 33] = [
     "WeChat",
 ];
 
-/// The message ids (those with a hyphen: a bare word is caught as English).
-fn message_ids() -> Vec<String> {
+/// Every message id.
+fn all_ids() -> Vec<String> {
     include_str!("../assets/i18n/en/margin.ftl")
         .lines()
         .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
-        .filter(|id| !id.starts_with([' ', '#']) && id.contains('-'))
+        .filter(|id| !id.starts_with([' ', '#']))
         .map(str::to_owned)
+        .collect()
+}
+
+/// The message ids with a hyphen (a bare word is caught as English).
+fn message_ids() -> Vec<String> {
+    all_ids()
+        .into_iter()
+        .filter(|id| id.contains('-'))
         .collect()
 }
 
@@ -252,7 +265,7 @@ fn painted(h: &Harness<'static, MarginApp>) -> Vec<(String, FontId)> {
             Shape::Text(t) => {
                 for s in &t.galley.job.sections {
                     out.push((
-                        t.galley.job.text[s.byte_range.clone()].to_owned(),
+                        t.galley.job.text[s.byte_range.start.0..s.byte_range.end.0].to_owned(),
                         s.format.font_id.clone(),
                     ));
                 }
@@ -309,7 +322,9 @@ fn problems(h: &Harness<'static, MarginApp>, english: &BTreeSet<String>) -> Vec<
         check(text);
     }
     for text in accessible(h) {
-        check(&text);
+        if !EGUI_OWN.iter().any(|own| text.starts_with(own)) {
+            check(&text);
+        }
     }
     for (text, font) in &texts {
         for c in text
@@ -434,7 +449,12 @@ fn every_panel_menu_and_dialog_is_chinese_with_every_glyph() {
         check(&h, &english, what);
         escape(&mut h);
         if h.state().dialog_open() {
-            h.get_by_label("取消").click();
+            // Esc does not close every dialog: its own button does.
+            let button = ["取消", "稍后", "关闭"]
+                .into_iter()
+                .find(|b| h.query_by_label(b).is_some())
+                .unwrap_or_else(|| panic!("{what}: no button to close it"));
+            h.get_by_label(button).click();
             frames(&mut h, 2);
         }
         assert!(!h.state().dialog_open(), "{what} stays open");
@@ -448,7 +468,7 @@ fn every_panel_menu_and_dialog_is_chinese_with_every_glyph() {
         frames(&mut h, 2);
         check(&h, &english, tab);
     }
-    h.get_by_label("帮助").click();
+    h.get_by_label("Close window").click();
     frames(&mut h, 2);
 
     // Team review: a disagreement, then the agreement table.
@@ -510,7 +530,7 @@ fn switching_language_relabels_the_next_frame_and_is_kept() {
     assert!(h.query_by_label("Project").is_none());
     h.get_by_role_and_label(Role::Button, "项目");
     h.get_by_label("编码簿");
-    h.get_by_label("文档");
+    assert!(h.query_all_by_label("文档").count() >= 1);
     let english = english_words();
     check(&h, &english, "after switching");
     let saved = std::fs::read_to_string(f.config.join("config.ron")).unwrap();
@@ -531,8 +551,11 @@ fn the_first_start_takes_the_systems_language_and_keeps_it() {
     assert_eq!(h.state().config().language, Some(system));
 }
 
-/// Buttons whose text is cut short (elided) or wraps, or that reach past the window's edge.
+/// Buttons showing one of the window's own labels whose text is cut short (elided) or wraps,
+/// or that reach past the window's edge. (Rows of data drawn as buttons, such as the review's
+/// list of quotes, are cut on purpose.)
 fn cut_buttons(h: &Harness<'static, MarginApp>) -> Vec<String> {
+    let ours: BTreeSet<&str> = all_ids().iter().filter_map(|id| i18n::plain(id)).collect();
     let screen = Rect::from_min_size(Pos2::ZERO, DEFAULT_SIZE);
     let mut texts = Vec::new();
     for c in &h.output().shapes {
@@ -544,7 +567,7 @@ fn cut_buttons(h: &Harness<'static, MarginApp>) -> Vec<String> {
     for n in h.query_all_by_role(Role::Button) {
         let r = n.rect();
         let label = n.accesskit_node().label().unwrap_or_default();
-        if r.width() <= 0.0 || label.is_empty() {
+        if r.width() <= 0.0 || !ours.contains(label.as_str()) {
             continue;
         }
         if r.right() > screen.right() + 0.5 || r.bottom() > screen.bottom() + 0.5 {

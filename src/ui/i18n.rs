@@ -192,6 +192,13 @@ pub fn text(id: &str) -> &'static str {
     all[0].plain.get(id).map_or("?", |t| t)
 }
 
+/// The message `id` in the window's language when it takes no arguments (tests look for the
+/// window's own labels this way).
+#[must_use]
+pub fn plain(id: &str) -> Option<&'static str> {
+    catalogs()[language().index()].plain.get(id).map(|t| &**t)
+}
+
 /// The message `id` formatted with `args`, in the window's language (use [`tr!`]).
 #[must_use]
 pub fn format(id: &str, args: &FluentArgs) -> String {

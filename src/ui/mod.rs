@@ -13,6 +13,7 @@ pub mod command;
 pub mod config;
 pub mod dialogs;
 pub mod documents;
+pub mod error;
 pub mod file_picker;
 pub mod filter_form;
 pub mod help;

@@ -707,3 +707,30 @@ notice-imported = { $count ->
    *[other] Imported { $count } documents. Undo with Ctrl+Z.
 }
 
+cmd-merge-copy = Merge another copy
+
+## Why a change was refused or failed (the session's errors)
+
+error-no-coder = tell Margin who is coding first (Project menu, Change coder…)
+error-empty-coder-name = the coder's name is empty
+error-gone-document = that document no longer exists
+error-gone-code = that code no longer exists
+error-gone-coding = that coding no longer exists
+error-empty-selection = select some text first
+error-empty-name = a code needs a name
+error-under-own-subcode = “{ $code }” cannot go under its own sub-code
+error-merge-into-itself = a code cannot be merged into itself
+error-merge-into-subcode = “{ $code }” cannot be merged into its own sub-code
+error-read-only = The change is not possible: { $reason }
+error-edit = the change was refused: { $error }
+error-analysis = { $error }
+error-import = could not import { $error }
+error-store = { $error }
+error-saver = { $error }
+
+
+
+
+
+
+

@@ -142,7 +142,7 @@ review-did-not-code = 未编码此处
 review-coded-as = { $code }：“{ $text }”
 review-note = 注：{ $note }
 review-coded-instead = 改用的编码：{ $code }
-review-accept = 接受 { $coder } 的版本
+review-accept = 接受{ $coder }的版本
 review-accept-both = 两者都接受
 review-accept-both-undo = 接受两个版本
 review-accept-neither = 都不接受
@@ -421,13 +421,13 @@ transcript-case = 个案 { $case }
 transcript-messages = { $count } 条消息
 transcript-turns = { $count } 段发言
 transcript-all-coders = 所有编码者
-transcript-codings-of = { $coder } 的编码片段
+transcript-codings-of = { $coder }的编码片段
 transcript-codings-of-label = 显示谁的编码片段
 transcript-goto = 跳转…
 transcript-goto-hover = 跳转到消息编号或时间（Ctrl+G）
 transcript-find = 查找…
 transcript-find-hover = 在本文档中查找（Ctrl+F）
-transcript-label = { $document } 的转录稿
+transcript-label = { $document }的转录稿
 transcript-drop = 拖到编码上，即可为“{ $text }”编码
 transcript-code-with = 用…编码
 transcript-copy = 复制
@@ -612,4 +612,31 @@ notice-redid = 已重做：{ $label }
 notice-nothing-to-undo = 没有可撤销的操作。
 notice-nothing-to-redo = 没有可重做的操作。
 notice-imported = 已导入 { $count } 份文档。可用 Ctrl+Z 撤销。
+
+cmd-merge-copy = 合并另一副本
+
+## 操作被拒绝或失败的原因（会话错误）
+
+error-no-coder = 请先告诉 Margin 谁在编码（“项目”菜单，更换编码者…）
+error-empty-coder-name = 编码者姓名为空
+error-gone-document = 该文档已不存在
+error-gone-code = 该编码已不存在
+error-gone-coding = 该编码片段已不存在
+error-empty-selection = 请先选中一些文本
+error-empty-name = 编码需要一个名称
+error-under-own-subcode = “{ $code }”不能放到它自己的子编码之下
+error-merge-into-itself = 编码不能合并到自身
+error-merge-into-subcode = “{ $code }”不能合并到它自己的子编码
+error-read-only = 无法更改：{ $reason }
+error-edit = 更改被拒绝：{ $error }
+error-analysis = { $error }
+error-import = 无法导入 { $error }
+error-store = { $error }
+error-saver = { $error }
+
+
+
+
+
+
 
