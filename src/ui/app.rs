@@ -275,7 +275,7 @@ impl MarginApp {
 
     fn save_config(&mut self) {
         if let Err(e) = self.store.save(&self.config) {
-            self.error(e);
+            self.error(e.to_string());
         }
     }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::error::UiError;
 use super::file_picker::DialogChoice;
 use super::i18n::{Language, tr};
 use crate::model::DocumentId;
@@ -198,12 +199,12 @@ impl ConfigStore {
     }
 
     /// Write the config (atomically: temp file, then rename).
-    pub fn save(&self, config: &Config) -> Result<(), String> {
+    pub fn save(&self, config: &Config) -> Result<(), UiError> {
         let Some(path) = &self.path else {
             return Ok(());
         };
         let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::default())
-            .map_err(|e| tr!("config-unwritable", error = e.to_string()))?;
+            .map_err(|e| UiError::ConfigFormat(e.to_string()))?;
         let write = || -> std::io::Result<()> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
@@ -212,7 +213,10 @@ impl ConfigStore {
             std::fs::write(&tmp, text.as_bytes())?;
             std::fs::rename(&tmp, path)
         };
-        write().map_err(|e| format!("{}: {e}", path.display()))
+        write().map_err(|source| UiError::ConfigWrite {
+            path: path.clone(),
+            source,
+        })
     }
 }
 

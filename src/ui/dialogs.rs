@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::{Key, RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
+use super::error::UiError;
 use super::file_picker::{FilePicker, picker_ui};
 use super::i18n::tr;
 use crate::model::{CodeId, Project};
@@ -121,29 +122,23 @@ pub struct NewProjectForm {
 
 impl NewProjectForm {
     /// The project folder to create: `folder/name`, which must not exist or be empty.
-    pub fn target(&self) -> Result<PathBuf, String> {
+    pub fn target(&self) -> Result<PathBuf, UiError> {
         let name = self.name.trim();
         if name.is_empty() {
-            return Err(tr!("new-project-no-name").to_owned());
+            return Err(UiError::NoProjectName);
         }
         if name.contains(['/', '\\']) || name == "." || name == ".." {
-            return Err(tr!("new-project-bad-name", name = name));
+            return Err(UiError::BadProjectName(name.to_owned()));
         }
         let folder = PathBuf::from(self.folder.trim());
         if !folder.is_dir() {
-            return Err(tr!("picker-no-folder", path = folder.display().to_string()));
+            return Err(UiError::NoFolder(folder));
         }
         let target = folder.join(name);
         let empty = std::fs::read_dir(&target).map(|mut d| d.next().is_none());
         match empty {
-            Ok(false) => Err(tr!(
-                "new-project-not-empty",
-                path = target.display().to_string()
-            )),
-            Err(_) if target.exists() => Err(tr!(
-                "new-project-exists",
-                path = target.display().to_string()
-            )),
+            Ok(false) => Err(UiError::NotEmpty(target)),
+            Err(_) if target.exists() => Err(UiError::Exists(target)),
             _ => Ok(target),
         }
     }
@@ -269,7 +264,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                         close = true;
                     }
                     Err(e) => {
-                        form.problem = Some(e);
+                        form.problem = Some(e.to_string());
                         refocus = true;
                     }
                 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use egui::Ui;
 
+use super::error::UiError;
 use super::i18n::tr;
 
 use crate::analysis::filter::{AttributeCondition, CodingFilter, DateSpan};
@@ -113,25 +114,23 @@ fn open(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-fn span(from: &str, to: &str) -> Result<Option<DateSpan>, String> {
+fn span(from: &str, to: &str) -> Result<Option<DateSpan>, UiError> {
     let (from, to) = (from.trim(), to.trim());
     if from.is_empty() && to.is_empty() {
         return Ok(None);
     }
-    DateSpan::parse(open(from), open(to))
-        .map(Some)
-        .map_err(|e| e.to_string())
+    Ok(Some(DateSpan::parse(open(from), open(to))?))
 }
 
 impl FilterForm {
     /// The filter the form describes, or why it is not one (an unknown attribute, a bad date).
-    pub fn filter(&self, project: &Project) -> Result<CodingFilter, String> {
+    pub fn filter(&self, project: &Project) -> Result<CodingFilter, UiError> {
         let attributes = self
             .attributes
             .split(';')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| AttributeCondition::parse(project, s).map_err(|e| e.to_string()))
+            .map(|s| AttributeCondition::parse(project, s).map_err(UiError::from))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(CodingFilter {
             documents: self.documents.iter().copied().collect(),

@@ -9,6 +9,7 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::error::UiError;
 use super::filter_form::{FilterForm, filter_ui};
 use super::i18n::tr;
 use super::search_panel::{CONTEXT, code_picker, excerpt_paragraph};
@@ -61,16 +62,12 @@ pub struct RetrievalState {
 
 impl RetrievalState {
     /// The query the tab describes.
-    pub fn query(&self, project: &Project) -> Result<RetrievalQuery, String> {
-        let code = self
-            .code
-            .ok_or_else(|| tr!("retrieval-choose-code").to_owned())?;
+    pub fn query(&self, project: &Project) -> Result<RetrievalQuery, UiError> {
+        let code = self.code.ok_or(UiError::ChooseCode)?;
         let filter = self.filter.filter(project)?;
         let mut combinations = Vec::new();
         if self.combine != Combine::None {
-            let other = self
-                .other
-                .ok_or_else(|| tr!("retrieval-choose-second").to_owned())?;
+            let other = self.other.ok_or(UiError::ChooseSecondCode)?;
             let other = CodeSelection {
                 code: other,
                 with_subcodes: self.other_subcodes,
@@ -105,7 +102,7 @@ impl RetrievalState {
         self.retrieved = true;
         let result = self
             .query(project)
-            .and_then(|q| retrieve::retrieve(project, &q).map_err(|e| e.to_string()));
+            .and_then(|q| retrieve::retrieve(project, &q).map_err(UiError::from));
         match result {
             Ok(r) => {
                 self.results = r;
@@ -113,7 +110,7 @@ impl RetrievalState {
             }
             Err(e) => {
                 self.results.clear();
-                self.error = Some(e);
+                self.error = Some(e.to_string());
             }
         }
     }
@@ -131,7 +128,7 @@ pub fn export_results(
     project: &Project,
     results: &[Retrieved],
     path: &Path,
-) -> Result<usize, String> {
+) -> Result<usize, UiError> {
     // Exactly the retrieved codings, listed under their codes.
     let filter = ExcerptFilter {
         codes: results.iter().map(|r| r.code).collect(),
@@ -139,8 +136,9 @@ pub fn export_results(
         ..ExcerptFilter::default()
     };
     let format = format_for(path);
-    write_file(path, |out| excerpts::write(project, &filter, format, out))
-        .map_err(|e| e.to_string())
+    Ok(write_file(path, |out| {
+        excerpts::write(project, &filter, format, out)
+    })?)
 }
 
 /// The retrieval tab.

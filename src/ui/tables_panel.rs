@@ -8,6 +8,7 @@
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::command::Command;
+use super::error::UiError;
 use super::filter_form::{FilterForm, filter_ui};
 use super::i18n::{self, Language, tr};
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
@@ -109,15 +110,14 @@ impl TablesState {
             }
             Err(e) => {
                 self.grid = None;
-                self.error = Some(e);
+                self.error = Some(e.to_string());
             }
         }
     }
 
     // Whole: one arm per table kind, each building the grid its chart and CSV share.
     #[allow(clippy::cast_precision_loss)]
-    fn compute(&self, project: &Project) -> Result<Grid, String> {
-        let err = |e: crate::analysis::error::AnalysisError| e.to_string();
+    fn compute(&self, project: &Project) -> Result<Grid, UiError> {
         let filter = self.filter.filter(project)?;
         let options = Options {
             include_interviewer: self.include_interviewer,
@@ -138,8 +138,7 @@ impl TablesState {
                         options,
                         ..CooccurrenceQuery::default()
                     },
-                )
-                .map_err(err)?;
+                )?;
                 let names: Vec<String> = t.codes.iter().map(label).collect();
                 let mut definition = if self.by_segment {
                     tr!("explain-segment")
@@ -189,8 +188,7 @@ impl TablesState {
                         options,
                         ..CrosstabQuery::default()
                     },
-                )
-                .map_err(err)?;
+                )?;
                 let measure = if self.coverage {
                     Measure::Coverage
                 } else {
@@ -252,8 +250,7 @@ impl TablesState {
                         options,
                         ..TimelineQuery::default()
                     },
-                )
-                .map_err(err)?;
+                )?;
                 Ok(Grid {
                     rows: t.codes.iter().map(label).collect(),
                     columns: t.periods.iter().map(|p| p.label.clone()).collect(),

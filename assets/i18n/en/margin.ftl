@@ -734,3 +734,4 @@ error-saver = { $error }
 
 
 
+config-unwritable-file = { $path }: settings could not be written: { $error }

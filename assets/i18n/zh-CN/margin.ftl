@@ -640,3 +640,4 @@ error-saver = { $error }
 
 
 
+config-unwritable-file = { $path }：无法写入设置：{ $error }

@@ -94,7 +94,7 @@ impl MarginApp {
                             count = n,
                             path = path.display().to_string()
                         )),
-                        Err(e) => self.error(tr!("notice-export-failed", error = e)),
+                        Err(e) => self.error(e.to_string()),
                     }
                 }
             }

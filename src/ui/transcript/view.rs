@@ -322,7 +322,7 @@ fn goto_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
                     state.goto.open = false;
                     state.focus_requested = true;
                 }
-                Err(e) => state.goto.error = Some(e),
+                Err(e) => state.goto.error = Some(e.to_string()),
             }
         }
         if let Some(e) = &state.goto.error {
