@@ -73,10 +73,9 @@ pub fn sample_copy(sample: &Path, base: &Path) -> Result<PathBuf, String> {
         return Ok(target);
     }
     copy_dir(sample, &target).map_err(|e| {
-        i18n::tr!(
-            "sample-copy-failed",
-            path = target.display().to_string(),
-            error = e.to_string()
+        format!(
+            "could not copy the sample project to {}: {e}",
+            target.display()
         )
     })?;
     Ok(target)

@@ -551,9 +551,7 @@ config-unreadable = { $path }:{ $line }:{ $column }: settings could not be read 
 config-unreadable-io = { $path }: { $error }; using default settings
 config-unwritable = settings could not be written: { $error }
 
-## The sample project
 
-sample-copy-failed = could not copy the sample project to { $path }: { $error }
 
 ## Commands: menu entries, shortcuts in Help, and the undo history
 

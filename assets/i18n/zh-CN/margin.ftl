@@ -475,9 +475,7 @@ config-unreadable = { $path }:{ $line }:{ $column }：无法读取设置（{ $er
 config-unreadable-io = { $path }：{ $error }；改用默认设置
 config-unwritable = 无法写入设置：{ $error }
 
-## 示例项目
 
-sample-copy-failed = 无法将示例项目复制到 { $path }：{ $error }
 
 ## 命令：菜单项、帮助中的快捷键、撤销记录
 
