@@ -624,3 +624,13 @@ fn no_button_is_cut_short_at_the_default_size_in_either_language() {
         assert!(cut.is_empty(), "{language:?}:\n  {}", cut.join("\n  "));
     }
 }
+
+#[test]
+fn the_question_about_texts_changed_outside_margin_is_chinese() {
+    let f = fixture(Some(Language::SimplifiedChinese));
+    let txt = f.root.join(format!("documents/{}.txt", f.interview));
+    std::fs::write(&txt, format!("团队转录。\n{INTERVIEW}")).unwrap();
+    let h = harness(&f);
+    h.get_by_label("保存新位置");
+    check(&h, &english_words(), "the re-anchoring question");
+}
