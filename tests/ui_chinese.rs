@@ -482,6 +482,24 @@ fn every_panel_menu_and_dialog_is_chinese_with_every_glyph() {
     h.get_by_label("一致性").click();
     frames(&mut h, 3);
     check(&h, &english, "the agreement table");
+    // Tooltips: what κ means, what a code's count counts.
+    h.query_all_by_label("κ").next().unwrap().hover();
+    frames(&mut h, 20);
+    assert!(
+        painted(&h)
+            .iter()
+            .any(|(t, _)| t.contains("校正了随机一致"))
+    );
+    check(&h, &english, "the tooltip of κ");
+    h.get_by(|n| n.role() == Role::TreeItem && n.label().is_some_and(|l| l.starts_with("踩坑")))
+        .hover();
+    frames(&mut h, 20);
+    assert!(
+        painted(&h)
+            .iter()
+            .any(|(t, _)| t.contains("表格计数会更少"))
+    );
+    check(&h, &english, "the tooltip of a code");
     queue(&mut h, Command::ToggleReview);
 
     // Analysis: search, retrieval, the three tables with the filter open.
