@@ -52,7 +52,7 @@ fn fixture() -> Fixture {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Ana\"), theme: Light)",
+        "(coder_name: Some(\"Ana\"), theme: Light, language: Some(English))",
     )
     .unwrap();
     let mut project = Project::new(Manifest::new("Review"));

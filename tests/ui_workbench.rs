@@ -22,7 +22,7 @@ use margin::model::{
 use margin::session::Action;
 use margin::store::ProjectDir;
 use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
-use ui_common::{click_at, frames, harness_with, project};
+use ui_common::{click_at, first_run_in_english, frames, harness_with, project};
 
 const INTERVIEW: &str = "Interview G8 (fictional)\n\nInterviewer: 大家为什么说“毕业”？\nG8: 我们都叫它毕业，治疗结束就是毕业了。\nInterviewer: And \"step in a pit\"?\nG8: That is when a hospital goes wrong for you. 我也踩过这个坑。\n";
 
@@ -48,7 +48,7 @@ fn fixture() -> Fixture {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Lin\"), theme: Light)",
+        "(coder_name: Some(\"Lin\"), theme: Light, language: Some(English))",
     )
     .unwrap();
 
@@ -530,7 +530,8 @@ fn wait_for_save(h: &mut Harness<'static, MarginApp>) {
 #[test]
 fn the_first_run_asks_who_is_coding() {
     let f = fixture();
-    let mut h = harness_with(Some(f.root.clone()), ConfigStore::memory());
+    let config = tempfile::tempdir().unwrap();
+    let mut h = harness_with(Some(f.root.clone()), first_run_in_english(config.path()));
     assert!(h.state().dialog_open());
     assert_eq!(h.state().session().unwrap().coder(), None);
     h.get_by_label("Coder name").type_text("王老师");
@@ -624,7 +625,11 @@ fn without_a_project_it_opens_a_working_copy_of_the_sample() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.ron"), "(coder_name: Some(\"Lin Yue\"))").unwrap();
+    std::fs::write(
+        config.join("config.ron"),
+        "(coder_name: Some(\"Lin Yue\"), language: Some(English))",
+    )
+    .unwrap();
     let data = dir.path().join("data");
     let options = AppOptions {
         project: None,
