@@ -100,9 +100,12 @@ impl MarginApp {
         let first_start = config.language.is_none();
         let language = *config.language.get_or_insert_with(Language::of_system);
         i18n::set_language(language);
-        if first_start && let Err(e) = options.config.save(&config) {
-            eprintln!("margin: {e}");
-        }
+        // (A damaged settings file is left alone until the next save replaces it.)
+        let save_problem = if first_start && config_problem.is_none() {
+            options.config.save(&config).err()
+        } else {
+            None
+        };
         theme::install(ctx, config.theme);
         ctx.set_zoom_factor(config.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1));
         let mut app = Self {
@@ -131,8 +134,9 @@ impl MarginApp {
             now: 0.0,
             closed: false,
         };
-        if let Some(problem) = config_problem {
-            app.error(problem);
+        // Said now, in the language the settings (or the system) chose.
+        for problem in config_problem.into_iter().chain(save_problem) {
+            app.error(problem.to_string());
         }
         let start = options.project.or_else(|| {
             app.config

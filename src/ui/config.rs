@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::UiError;
 use super::file_picker::DialogChoice;
-use super::i18n::{Language, tr};
+use super::i18n::Language;
 use crate::model::DocumentId;
 
 /// How many recent projects are remembered.
@@ -168,7 +168,7 @@ impl ConfigStore {
     /// Read the config. A missing file gives the defaults; a damaged one gives the defaults and
     /// a message saying why (the file is left alone until the next save replaces it).
     #[must_use]
-    pub fn load(&self) -> (Config, Option<String>) {
+    pub fn load(&self) -> (Config, Option<UiError>) {
         let Some(path) = &self.path else {
             return (Config::default(), None);
         };
@@ -177,23 +177,21 @@ impl ConfigStore {
                 Ok(config) => (config, None),
                 Err(e) => (
                     Config::default(),
-                    Some(tr!(
-                        "config-unreadable",
-                        path = path.display().to_string(),
-                        line = e.span.start.line.to_string(),
-                        column = e.span.start.col.to_string(),
-                        error = e.code.to_string()
-                    )),
+                    Some(UiError::ConfigRead {
+                        path: path.clone(),
+                        line: e.span.start.line,
+                        column: e.span.start.col,
+                        error: e.code.to_string(),
+                    }),
                 ),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
             Err(e) => (
                 Config::default(),
-                Some(tr!(
-                    "config-unreadable-io",
-                    path = path.display().to_string(),
-                    error = e.to_string()
-                )),
+                Some(UiError::ConfigOpen {
+                    path: path.clone(),
+                    source: e,
+                }),
             ),
         }
     }
@@ -255,7 +253,9 @@ mod tests {
     fn config_round_trips_and_a_damaged_file_says_where() {
         let dir = tempfile::tempdir().unwrap();
         let store = ConfigStore::in_dir(dir.path());
-        assert_eq!(store.load(), (Config::default(), None));
+        let (loaded, problem) = store.load();
+        assert_eq!(loaded, Config::default());
+        assert!(problem.is_none());
         let mut c = Config {
             coder_name: Some("林老师".into()),
             theme: ThemeChoice::Dark,
@@ -263,7 +263,9 @@ mod tests {
         };
         c.remember_project(Path::new("/study"));
         store.save(&c).unwrap();
-        assert_eq!(store.load(), (c, None));
+        let (loaded, problem) = store.load();
+        assert_eq!(loaded, c);
+        assert!(problem.is_none());
         std::fs::write(
             dir.path().join(FILE),
             "(coder_name: Some(\"x\"),\n theme: Purple)",
@@ -271,7 +273,7 @@ mod tests {
         .unwrap();
         let (loaded, message) = store.load();
         assert_eq!(loaded, Config::default());
-        let message = message.unwrap();
+        let message = message.unwrap().to_string();
         assert!(message.contains("config.ron:2:"), "{message}");
     }
 }

@@ -73,6 +73,24 @@ pub enum UiError {
     NotEmpty(PathBuf),
     /// New project: its folder's name is taken by a file.
     Exists(PathBuf),
+    /// The settings file does not parse (the defaults are used).
+    ConfigRead {
+        /// The settings file.
+        path: PathBuf,
+        /// Where: line.
+        line: usize,
+        /// Where: column.
+        column: usize,
+        /// What is wrong.
+        error: String,
+    },
+    /// The settings file could not be read (the defaults are used).
+    ConfigOpen {
+        /// The settings file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// The settings could not be turned into text.
     ConfigFormat(String),
     /// The settings file could not be written.
@@ -100,6 +118,23 @@ impl std::fmt::Display for UiError {
             UiError::NoFolder(p) => tr!("picker-no-folder", path = path(p)),
             UiError::NotEmpty(p) => tr!("new-project-not-empty", path = path(p)),
             UiError::Exists(p) => tr!("new-project-exists", path = path(p)),
+            UiError::ConfigRead {
+                path: p,
+                line,
+                column,
+                error,
+            } => tr!(
+                "config-unreadable",
+                path = path(p),
+                line = line.to_string(),
+                column = column.to_string(),
+                error = error.as_str()
+            ),
+            UiError::ConfigOpen { path: p, source } => tr!(
+                "config-unreadable-io",
+                path = path(p),
+                error = source.to_string()
+            ),
             UiError::ConfigFormat(e) => tr!("config-unwritable", error = e.as_str()),
             UiError::ConfigWrite { path: p, source } => tr!(
                 "config-unwritable-file",
@@ -116,7 +151,9 @@ impl std::error::Error for UiError {
         match self {
             UiError::Analysis(e) => Some(e),
             UiError::Export(e) => Some(e),
-            UiError::ConfigWrite { source, .. } => Some(source),
+            UiError::ConfigWrite { source, .. } | UiError::ConfigOpen { source, .. } => {
+                Some(source)
+            }
             _ => None,
         }
     }
