@@ -24,9 +24,9 @@ documents-import-hover = 导入文本文件、访谈转录稿或聊天记录（C
 documents-filter-hint = 按名称筛选
 documents-filter-label = 筛选文档
 documents-empty = 还没有文档。导入访谈转录稿、聊天记录或笔记即可开始。
-documents-group-interviews = 访谈  ({ $count })
-documents-group-chats = 聊天记录  ({ $count })
-documents-group-notes = 笔记  ({ $count })
+documents-group-interviews = 访谈（{ $count }）
+documents-group-chats = 聊天记录（{ $count }）
+documents-group-notes = 笔记（{ $count }）
 documents-case = 个案 { $case }
 documents-row-label = { $name }，{ $count } 个编码片段
 documents-row-hover-origin = { $name }
@@ -412,7 +412,7 @@ goto-nothing = { $input } 处没有内容
 ## 转录稿
 
 transcript-choose = 请从左侧选择一份文档开始阅读。
-transcript-blind = 盲编码模式：只显示 { $coder } 的编码片段。
+transcript-blind = 盲编码模式：只显示{ $coder }的编码片段。
 transcript-side-by-side = 并列显示：
 transcript-kind-interview = 访谈
 transcript-kind-chat = 聊天记录
