@@ -12,6 +12,7 @@ mod new;
 mod retrieve;
 mod search;
 mod stats;
+#[cfg(feature = "sync")]
 mod sync;
 mod tables;
 
@@ -84,6 +85,7 @@ pub enum Command {
     /// Share the project with the team through git: commit your changes, bring in the team's
     /// (nothing lost, no conflict markers), push. --setup URL the first time, --clone URL to
     /// join.
+    #[cfg(feature = "sync")]
     Sync(sync::SyncArgs),
 }
 
@@ -131,6 +133,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Generate(args) => new::generate(&args, out),
         Command::Agreement(args) => agreement::run(&args, out),
         Command::Merge(args) => merge::run(&args, out),
+        #[cfg(feature = "sync")]
         Command::Sync(args) => sync::run(&args, out),
         Command::Search(args) => search::run(&args, out),
         Command::Retrieve(args) => retrieve::run(&args, out),
