@@ -13,7 +13,11 @@ use margin::synth::{SynthOptions, generate};
 
 fn code_100(s: &mut Session, offset: usize) {
     let project = s.project();
-    let doc = project.documents().values().nth(offset).expect("a document");
+    let doc = project
+        .documents()
+        .values()
+        .nth(offset)
+        .expect("a document");
     let (doc, len) = (doc.id, doc.text.char_len());
     let code = *project.codes().keys().next().expect("a code");
     for i in 0..100 {

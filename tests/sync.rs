@@ -490,3 +490,58 @@ fn a_sync_killed_at_any_moment_leaves_a_project_that_opens_and_a_next_sync_that_
     }
     no_conflict_markers(&second);
 }
+
+#[test]
+fn what_the_coder_does_while_a_sync_fetches_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let second = join(dir.path(), &remote, "zhou");
+    let mut lin = open(&first, "Lin Yue");
+    let mut zhou = open(&second, "Zhou Ming");
+    let theirs = lin
+        .execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(0, 11),
+            code,
+        })
+        .unwrap()
+        .unwrap()
+        .created_coding
+        .unwrap();
+    sync_now(&mut lin, "Lin Yue");
+    // Zhou's window: commit, then fetch on another thread while he keeps coding.
+    sync::commit_local(&mut zhou, "Zhou Ming").unwrap();
+    let root = second.clone();
+    let fetched = std::thread::spawn(move || sync::fetch_incoming(&root, "origin"))
+        .join()
+        .unwrap()
+        .unwrap();
+    let meanwhile = zhou
+        .execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(20, 30),
+            code,
+        })
+        .unwrap()
+        .unwrap()
+        .created_coding
+        .unwrap();
+    let mut report = SyncReport::default();
+    sync::take_incoming(&mut zhou, fetched, "origin", "Zhou Ming", &mut report).unwrap();
+    assert!(
+        zhou.project().coding(theirs).is_some(),
+        "Lin's coding came in"
+    );
+    assert!(zhou.project().coding(meanwhile).is_some(), "Zhou's stays");
+    assert!(
+        report
+            .incoming
+            .iter()
+            .any(|l| l.starts_with("Lin Yue: 1 new")),
+        "{report:?}"
+    );
+    // The next sync sends it.
+    sync_now(&mut zhou, "Zhou Ming");
+    sync_now(&mut lin, "Lin Yue");
+    assert!(lin.project().coding(meanwhile).is_some());
+}

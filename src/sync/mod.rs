@@ -98,95 +98,164 @@ impl SyncReport {
     }
 }
 
-/// Sync the session's project with `remote`, committing as `author`.
+/// Sync the session's project with `remote`, committing as `author`: the four steps below
+/// in turn, fetching and merging again while the remote moves.
 pub fn sync(session: &mut Session, remote: &str, author: &str) -> Result<SyncReport, SyncError> {
-    session.save()?;
-    let root = session.root().to_path_buf();
-    let repo = git::Repo::open(&root)?;
-    // The session holds the project's lock: nothing else of Margin's is writing in `.git`.
-    repo.clear_stale_locks()?;
     let mut report = SyncReport {
-        committed: repo.commit_changes(session.project(), author)?,
+        committed: commit_local(session, author)?,
         ..SyncReport::default()
     };
+    let root = session.root().to_path_buf();
     for _ in 0..TRIES {
-        repo.fetch(remote)?;
-        if let Some(theirs) = repo.remote_head(remote)? {
-            merge_in(&repo, session, theirs, remote, author, &mut report)?;
-        }
-        match repo.push(remote)? {
-            git::Pushed::Done(bytes) => {
-                report.bytes_pushed += bytes;
-                report.pushed = true;
-                return Ok(report);
-            }
-            git::Pushed::Refused => {}
+        let incoming = fetch_incoming(&root, remote)?;
+        take_incoming(session, incoming, remote, author, &mut report)?;
+        if let Some(bytes) = push(&root, remote)? {
+            report.bytes_pushed += bytes;
+            report.pushed = true;
+            return Ok(report);
         }
     }
     Err(SyncError::RemoteKeptMoving)
 }
 
-/// Bring the commit `theirs` into the project and the branch.
-fn merge_in(
-    repo: &git::Repo,
+/// Step 1, quick (the window's thread): save, and commit this coder's changes if there are
+/// any; returns the commit's message.
+pub fn commit_local(session: &mut Session, author: &str) -> Result<Option<String>, SyncError> {
+    session.save()?;
+    let repo = git::Repo::open(session.root())?;
+    // The session holds the project's lock: nothing else of Margin's is writing in `.git`.
+    repo.clear_stale_locks()?;
+    repo.commit_changes(session.project(), author)
+}
+
+/// What the remote brings, worked out from the repository alone (no session).
+#[derive(Debug)]
+pub enum Incoming {
+    /// The remote has nothing this copy lacks.
+    Nothing,
+    /// The remote is ahead: the project becomes its commit.
+    FastForward {
+        /// The remote's commit.
+        commit: git2::Oid,
+        /// The project as this copy last committed it.
+        from: Box<Project>,
+        /// The project as the remote has it.
+        to: Box<Project>,
+    },
+    /// Both moved: the merged project, committed with both as parents.
+    Merge {
+        /// This copy's last commit.
+        ours: git2::Oid,
+        /// The remote's.
+        theirs: git2::Oid,
+        /// The project as this copy last committed it.
+        from: Box<Project>,
+        /// The merged project.
+        to: Box<Project>,
+        /// What was changed on both sides and how it was kept.
+        settled: merge3::Merged3,
+    },
+}
+
+/// Step 2, slow (any thread: the network, and three versions read and merged): fetch from
+/// `remote` and work out what it brings to the last commit.
+pub fn fetch_incoming(root: &Path, remote: &str) -> Result<Incoming, SyncError> {
+    let repo = git::Repo::open(root)?;
+    repo.fetch(remote)?;
+    let Some(theirs) = repo.remote_head(remote)? else {
+        return Ok(Incoming::Nothing);
+    };
+    let Some(ours) = repo.head()? else {
+        let to = repo.project_at(theirs)?;
+        let from = Project::new(to.manifest().clone());
+        return Ok(Incoming::FastForward {
+            commit: theirs,
+            from: Box::new(from),
+            to: Box::new(to),
+        });
+    };
+    if repo.descends(ours, theirs)? {
+        return Ok(Incoming::Nothing);
+    }
+    let from = repo.project_at(ours)?;
+    if repo.descends(theirs, ours)? {
+        return Ok(Incoming::FastForward {
+            commit: theirs,
+            from: Box::new(from),
+            to: Box::new(repo.project_at(theirs)?),
+        });
+    }
+    let base = repo.project_at(repo.merge_base(ours, theirs)?)?;
+    let (to, settled) = merge3::merge3(&base, &from, &repo.project_at(theirs)?)?;
+    Ok(Incoming::Merge {
+        ours,
+        theirs,
+        from: Box::new(from),
+        to: Box::new(to),
+        settled,
+    })
+}
+
+/// Step 3, quick (the window's thread): apply what came in to the session (one undo step; what
+/// the user changed meanwhile stays), save, and commit it.
+pub fn take_incoming(
     session: &mut Session,
-    theirs: git2::Oid,
+    incoming: Incoming,
     remote: &str,
     author: &str,
     report: &mut SyncReport,
 ) -> Result<(), SyncError> {
-    let Some(ours) = repo.head()? else {
-        // Nothing of ours committed yet (a fresh clone has a head): take theirs.
-        return adopt(repo, session, theirs, report);
-    };
-    if ours == theirs || repo.descends(ours, theirs)? {
-        return Ok(());
+    let repo = git::Repo::open(session.root())?;
+    match incoming {
+        Incoming::Nothing => Ok(()),
+        Incoming::FastForward { commit, from, to } => {
+            bring_in(session, &from, &to, report)?;
+            repo.fast_forward(commit)
+        }
+        Incoming::Merge {
+            ours,
+            theirs,
+            from,
+            to,
+            settled,
+        } => {
+            bring_in(session, &from, &to, report)?;
+            report.kept_both.extend(settled.kept_both);
+            report.restored.extend(settled.restored);
+            repo.commit_merge(
+                ours,
+                theirs,
+                &format!("{author}: merged {remote} (Margin sync)"),
+            )
+        }
     }
-    if repo.descends(theirs, ours)? {
-        return adopt(repo, session, theirs, report);
-    }
-    let base = repo.merge_base(ours, theirs)?;
-    let (base, ours_p, theirs_p) = (
-        repo.project_at(base)?,
-        repo.project_at(ours)?,
-        repo.project_at(theirs)?,
-    );
-    let (merged, settled) = merge3::merge3(&base, &ours_p, &theirs_p)?;
-    report.kept_both.extend(settled.kept_both);
-    report.restored.extend(settled.restored);
-    let message = format!("{author}: merged {remote} (Margin sync)");
-    let before = session.project().clone();
-    change_to(session, &merged)?;
-    report
-        .incoming
-        .extend(summary::by_coder(&before, session.project()));
-    repo.commit_merge(ours, theirs, &message)
 }
 
-/// Make the project what commit `commit` holds (a fast-forward).
-fn adopt(
-    repo: &git::Repo,
+/// Step 4, slow (any thread): push to `remote`; the bytes sent, or `None` when the remote moved
+/// meanwhile (fetch and merge again).
+pub fn push(root: &Path, remote: &str) -> Result<Option<usize>, SyncError> {
+    match git::Repo::open(root)?.push(remote)? {
+        git::Pushed::Done(bytes) => Ok(Some(bytes)),
+        git::Pushed::Refused => Ok(None),
+    }
+}
+
+/// Apply the change from `from` to `to` to the session, and say what came in.
+fn bring_in(
     session: &mut Session,
-    commit: git2::Oid,
+    from: &Project,
+    to: &Project,
     report: &mut SyncReport,
 ) -> Result<(), SyncError> {
-    let target = repo.project_at(commit)?;
-    let before = session.project().clone();
-    change_to(session, &target)?;
-    report
-        .incoming
-        .extend(summary::by_coder(&before, session.project()));
-    repo.fast_forward(commit)
-}
-
-/// Change the session's project into `target`, as one undo step, and save it.
-fn change_to(session: &mut Session, target: &Project) -> Result<(), SyncError> {
-    let edit = Edit::between(session.project(), target);
-    session.execute(Action::Prepared {
-        label: "Sync with the team".into(),
-        edit,
-    })?;
+    let edit = Edit::between(from, to);
+    if !edit.is_empty() {
+        session.execute(Action::Prepared {
+            label: "Sync with the team".into(),
+            edit,
+        })?;
+    }
     session.save()?;
+    report.incoming.extend(summary::by_coder(from, to));
     Ok(())
 }
 
