@@ -13,6 +13,8 @@ pub mod model;
 pub mod sample;
 pub mod session;
 pub mod store;
+#[cfg(feature = "sync")]
+pub mod sync;
 pub mod synth;
 #[cfg(feature = "window")]
 pub mod ui;

@@ -12,6 +12,8 @@ mod new;
 mod retrieve;
 mod search;
 mod stats;
+#[cfg(feature = "sync")]
+mod sync;
 mod tables;
 
 pub use agreement::{AgreementArgs, ReportFormat, UnitArg};
@@ -80,6 +82,11 @@ pub enum Command {
     /// Create a new project from a REFI-QDA project file (.qdpx) that another QDA program
     /// (or Margin) exported.
     ImportQdpx(import_qdpx::ImportQdpxArgs),
+    /// Share the project with the team through git: commit your changes, bring in the team's
+    /// (nothing lost, no conflict markers), push. --setup URL the first time, --clone URL to
+    /// join.
+    #[cfg(feature = "sync")]
+    Sync(sync::SyncArgs),
 }
 
 /// Output formats for reports.
@@ -126,6 +133,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Generate(args) => new::generate(&args, out),
         Command::Agreement(args) => agreement::run(&args, out),
         Command::Merge(args) => merge::run(&args, out),
+        #[cfg(feature = "sync")]
+        Command::Sync(args) => sync::run(&args, out),
         Command::Search(args) => search::run(&args, out),
         Command::Retrieve(args) => retrieve::run(&args, out),
         Command::Cooccurrence(args) => tables::run_cooccurrence(&args, out),

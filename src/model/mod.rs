@@ -2,6 +2,7 @@
 //! (documents, codebook, codings, cases, coders, memos) and the one way to change it: [`Edit`].
 
 mod anchor;
+mod between;
 mod case;
 mod code;
 mod coder;

@@ -1,0 +1,457 @@
+//! The git side of sync, through libgit2: opening or making the repository, committing the
+//! project's files as the coder, fetching, pushing, moving the branch, and reading the project
+//! as it was at a commit. Credentials come from the SSH agent or key files and from git's own
+//! credential helpers; nothing is asked for here.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+
+use git2::{
+    Cred, CredentialType, ErrorCode, FetchOptions, IndexAddOption, Oid, PushOptions,
+    RemoteCallbacks, Repository, RepositoryInitOptions, Signature, TreeWalkMode, TreeWalkResult,
+    build::RepoBuilder,
+};
+
+use super::SyncError;
+use crate::model::Project;
+use crate::store::ProjectDir;
+
+/// The branch a project syncs on when the repository names none yet.
+const BRANCH: &str = "main";
+
+/// What every synced project's `.gitignore` holds: files of one machine only.
+const IGNORED: &[&str] = &[".margin.lock", ".*.tmp"];
+
+fn git(doing: impl Into<String>) -> impl FnOnce(git2::Error) -> SyncError {
+    let doing = doing.into();
+    move |source| SyncError::Git { doing, source }
+}
+
+/// Make `root` (a project folder) ready to sync: a repository if it is not one, the
+/// `.gitignore`, and the remote `name` at `url` (added, or pointed there).
+pub fn setup(root: &Path, url: Option<&str>, name: &str) -> Result<(), SyncError> {
+    let repo = match Repository::open(root) {
+        Ok(repo) => repo,
+        Err(_) => Repository::init_opts(root, RepositoryInitOptions::new().initial_head(BRANCH))
+            .map_err(git(format!("making {} a repository", root.display())))?,
+    };
+    ensure_ignored(root)?;
+    if let Some(url) = url {
+        let result = if repo.find_remote(name).is_ok() {
+            repo.remote_set_url(name, url)
+        } else {
+            repo.remote(name, url).map(drop)
+        };
+        result.map_err(git(format!("adding the remote {name} ({url})")))?;
+    }
+    Ok(())
+}
+
+/// Clone a teammate's project from `url` into `target` (absent or empty).
+pub fn clone(url: &str, target: &Path) -> Result<(), SyncError> {
+    let tries = Cell::new(0);
+    let config = git2::Config::open_default().ok();
+    let mut fetch = FetchOptions::new();
+    fetch.remote_callbacks(callbacks(config.as_ref(), &tries));
+    let repo = RepoBuilder::new()
+        .fetch_options(fetch)
+        .clone(url, target)
+        .map_err(git(format!("cloning {url}")))?;
+    if repo.head().is_err() {
+        // The remote's HEAD names a branch it does not have (a bare repository made with git's
+        // old default): take its `main`, else its only branch.
+        check_out_remote_branch(&repo).map_err(git(format!("checking out {url}")))?;
+    }
+    ensure_ignored(target)?;
+    // A clone that is not a Margin project is said so now, not at the first sync.
+    ProjectDir::open_read_only(target).map_err(|source| SyncError::Unreadable {
+        commit: url.to_owned(),
+        source,
+    })?;
+    Ok(())
+}
+
+/// Make a local branch of the remote's `main` (else its first branch) and check it out.
+fn check_out_remote_branch(repo: &Repository) -> Result<(), git2::Error> {
+    let mut branches: Vec<(String, Oid)> = Vec::new();
+    for r in repo.references_glob("refs/remotes/*/*")? {
+        let r = r?;
+        if let (Ok(name), Some(id)) = (r.shorthand(), r.target())
+            && let Some((_, branch)) = name.split_once('/')
+            && branch != "HEAD"
+        {
+            branches.push((branch.to_owned(), id));
+        }
+    }
+    let Some((name, id)) = branches
+        .iter()
+        .find(|(n, _)| n == BRANCH)
+        .or_else(|| branches.first())
+        .cloned()
+    else {
+        return Err(git2::Error::from_str("the remote holds no project yet"));
+    };
+    let commit = repo.find_commit(id)?;
+    repo.branch(&name, &commit, true)?;
+    repo.set_head(&format!("refs/heads/{name}"))?;
+    repo.checkout_head(Some(git2::build::CheckoutBuilder::new().force()))
+}
+
+/// Add Margin's lines to the project's `.gitignore` (kept if already there).
+fn ensure_ignored(root: &Path) -> Result<(), SyncError> {
+    let path = root.join(".gitignore");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    let missing: Vec<&str> = IGNORED
+        .iter()
+        .copied()
+        .filter(|l| !old.lines().any(|x| x.trim() == *l))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let mut text = old;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if !text.contains("Margin") {
+        text.push_str("# Files of one machine only (written by Margin)\n");
+    }
+    for line in missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    std::fs::write(&path, text).map_err(|source| SyncError::Io { path, source })
+}
+
+/// Credentials for a remote: the SSH agent, then the usual key files, for SSH; git's credential
+/// helpers for HTTPS. Each kind is tried a few times at most (libgit2 asks again on refusal).
+fn callbacks<'a>(config: Option<&'a git2::Config>, tries: &'a Cell<usize>) -> RemoteCallbacks<'a> {
+    let mut cb = RemoteCallbacks::new();
+    cb.credentials(move |url, username, allowed| {
+        let n = tries.get();
+        tries.set(n + 1);
+        if n > 4 {
+            return Err(git2::Error::from_str(
+                "the remote refused every credential Margin could find (SSH agent, ~/.ssh keys, git's credential helper)",
+            ));
+        }
+        let user = username.unwrap_or("git");
+        if allowed.contains(CredentialType::SSH_KEY) {
+            if n == 0 {
+                return Cred::ssh_key_from_agent(user);
+            }
+            let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+            for key in ["id_ed25519", "id_ecdsa", "id_rsa"] {
+                let private = home.join(".ssh").join(key);
+                if private.is_file() {
+                    return Cred::ssh_key(user, None, &private, None);
+                }
+            }
+        }
+        if allowed.contains(CredentialType::USER_PASS_PLAINTEXT)
+            && let Some(config) = config
+        {
+            return Cred::credential_helper(config, url, username);
+        }
+        if allowed.contains(CredentialType::DEFAULT) {
+            return Cred::default();
+        }
+        Err(git2::Error::from_str("no credentials for this remote"))
+    });
+    cb
+}
+
+/// What a push did.
+pub enum Pushed {
+    /// The remote has the branch now; this many bytes were sent.
+    Done(usize),
+    /// The remote moved meanwhile: fetch and merge again.
+    Refused,
+}
+
+/// A project's repository.
+pub struct Repo {
+    repo: Repository,
+}
+
+impl Repo {
+    /// The repository of the project in `root`.
+    pub fn open(root: &Path) -> Result<Self, SyncError> {
+        let repo = Repository::open(root).map_err(|_| SyncError::NotSetUp(root.to_path_buf()))?;
+        ensure_ignored(root)?;
+        Ok(Self { repo })
+    }
+
+    /// Remove the lock files a git process killed mid-write leaves in `.git` (the index, HEAD,
+    /// branch references). Only the holder of the project's own lock calls this, so no Margin
+    /// is writing them; git run by hand in the same folder at the same moment is not supported.
+    pub fn clear_stale_locks(&self) -> Result<(), SyncError> {
+        let git_dir = self.repo.path().to_path_buf();
+        let mut stale = vec![git_dir.join("index.lock"), git_dir.join("HEAD.lock")];
+        for folder in ["refs/heads", "refs/remotes"] {
+            let mut stack = vec![git_dir.join(folder)];
+            while let Some(dir) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if path.extension().is_some_and(|e| e == "lock") {
+                        stale.push(path);
+                    }
+                }
+            }
+        }
+        for path in stale.into_iter().filter(|p| p.exists()) {
+            std::fs::remove_file(&path).map_err(|source| SyncError::Io { path, source })?;
+        }
+        Ok(())
+    }
+
+    /// The branch synced.
+    fn branch(&self) -> String {
+        self.repo
+            .head()
+            .ok()
+            .and_then(|h| h.shorthand().ok().map(str::to_owned))
+            .or_else(|| {
+                // A repository with no commit yet: HEAD names the branch to be.
+                self.repo
+                    .find_reference("HEAD")
+                    .ok()
+                    .and_then(|r| r.symbolic_target().ok().flatten().map(str::to_owned))
+                    .and_then(|t| t.strip_prefix("refs/heads/").map(str::to_owned))
+            })
+            .unwrap_or_else(|| BRANCH.to_owned())
+    }
+
+    /// The commit the branch is at, if any.
+    pub fn head(&self) -> Result<Option<Oid>, SyncError> {
+        match self.repo.head() {
+            Ok(h) => Ok(h.target()),
+            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
+                Ok(None)
+            }
+            Err(e) => Err(git("reading the current version")(e)),
+        }
+    }
+
+    /// Stage every file of the project as it is on disk; returns the tree.
+    fn stage(&self) -> Result<Oid, SyncError> {
+        let mut index = self.repo.index().map_err(git("reading the index"))?;
+        index
+            .add_all(["*"], IndexAddOption::DEFAULT, None)
+            .map_err(git("staging the project's files"))?;
+        index
+            .update_all(["*"], None)
+            .map_err(git("staging removed files"))?;
+        index.write().map_err(git("writing the index"))?;
+        index.write_tree().map_err(git("writing the tree"))
+    }
+
+    fn signature(&self, author: &str) -> Result<Signature<'static>, SyncError> {
+        let email = self
+            .repo
+            .config()
+            .ok()
+            .and_then(|c| c.get_string("user.email").ok())
+            .unwrap_or_else(|| {
+                let slug: String = author
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { '.' })
+                    .collect();
+                format!("{slug}@margin.invalid")
+            });
+        Signature::now(author, &email).map_err(git("naming the author"))
+    }
+
+    /// Commit the project's files if they differ from the last commit, as `author`, with a
+    /// message saying what changed; returns the message.
+    pub fn commit_changes(
+        &self,
+        project: &Project,
+        author: &str,
+    ) -> Result<Option<String>, SyncError> {
+        let tree = self.stage()?;
+        let head = self.head()?;
+        let parent = match head {
+            Some(h) => Some(
+                self.repo
+                    .find_commit(h)
+                    .map_err(git("reading the last version"))?,
+            ),
+            None => None,
+        };
+        if parent.as_ref().map(git2::Commit::tree_id) == Some(tree) {
+            return Ok(None);
+        }
+        let message = match head {
+            Some(h) => super::describe(author, &self.project_at(h)?, project),
+            None => format!("{author}: the project as it stands"),
+        };
+        let sig = self.signature(author)?;
+        let tree = self.repo.find_tree(tree).map_err(git("reading the tree"))?;
+        let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+        self.repo
+            .commit(Some("HEAD"), &sig, &sig, &message, &tree, &parents)
+            .map_err(git("committing"))?;
+        Ok(Some(message))
+    }
+
+    /// Commit the project's files as the merge of `ours` and `theirs`.
+    pub fn commit_merge(&self, ours: Oid, theirs: Oid, message: &str) -> Result<(), SyncError> {
+        let tree = self.stage()?;
+        let tree = self.repo.find_tree(tree).map_err(git("reading the tree"))?;
+        let find = |id| self.repo.find_commit(id).map_err(git("reading a version"));
+        let (ours, theirs) = (find(ours)?, find(theirs)?);
+        let author = message.split(':').next().unwrap_or("Margin");
+        let sig = self.signature(author)?;
+        self.repo
+            .commit(Some("HEAD"), &sig, &sig, message, &tree, &[&ours, &theirs])
+            .map_err(git("committing the merge"))?;
+        Ok(())
+    }
+
+    /// Move the branch to `commit`, whose files the project now holds (a fast-forward).
+    pub fn fast_forward(&self, commit: Oid) -> Result<(), SyncError> {
+        let branch = format!("refs/heads/{}", self.branch());
+        self.repo
+            .reference(&branch, commit, true, "margin sync: fast-forward")
+            .map_err(git("moving the branch"))?;
+        if self.head()?.is_none() {
+            self.repo
+                .set_head(&branch)
+                .map_err(git("pointing HEAD at the branch"))?;
+        }
+        // The index follows the files (saved by the session, byte for byte as committed).
+        self.stage()?;
+        Ok(())
+    }
+
+    /// True when `a` is `b` or comes after it.
+    pub fn descends(&self, a: Oid, b: Oid) -> Result<bool, SyncError> {
+        if a == b {
+            return Ok(true);
+        }
+        self.repo
+            .graph_descendant_of(a, b)
+            .map_err(git("comparing versions"))
+    }
+
+    /// The last version both `a` and `b` come from.
+    pub fn merge_base(&self, a: Oid, b: Oid) -> Result<Oid, SyncError> {
+        self.repo
+            .merge_base(a, b)
+            .map_err(git("finding the common version"))
+    }
+
+    /// Fetch the branch from `remote`.
+    pub fn fetch(&self, remote: &str) -> Result<(), SyncError> {
+        let mut r = self
+            .repo
+            .find_remote(remote)
+            .map_err(|_| SyncError::NoRemote(remote.to_owned()))?;
+        let tries = Cell::new(0);
+        let config = self.repo.config().ok();
+        let mut options = FetchOptions::new();
+        options.remote_callbacks(callbacks(config.as_ref(), &tries));
+        let branch = self.branch();
+        let spec = format!("+refs/heads/{branch}:refs/remotes/{remote}/{branch}");
+        r.fetch(&[spec.as_str()], Some(&mut options), None)
+            .map_err(git(format!("fetching from {remote}")))
+    }
+
+    /// The commit the remote's branch was at when last fetched, if it has the branch.
+    pub fn remote_head(&self, remote: &str) -> Result<Option<Oid>, SyncError> {
+        let name = format!("refs/remotes/{remote}/{}", self.branch());
+        match self.repo.find_reference(&name) {
+            Ok(r) => Ok(r.target()),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(git("reading the remote's version")(e)),
+        }
+    }
+
+    /// Push the branch to `remote`.
+    pub fn push(&self, remote: &str) -> Result<Pushed, SyncError> {
+        let mut r = self
+            .repo
+            .find_remote(remote)
+            .map_err(|_| SyncError::NoRemote(remote.to_owned()))?;
+        let tries = Cell::new(0);
+        let refused = Cell::new(false);
+        let bytes = Cell::new(0usize);
+        let config = self.repo.config().ok();
+        let mut cb = callbacks(config.as_ref(), &tries);
+        cb.push_update_reference(|_, status| {
+            if status.is_some() {
+                refused.set(true);
+            }
+            Ok(())
+        });
+        cb.push_transfer_progress(|_, _, sent| bytes.set(sent));
+        let mut options = PushOptions::new();
+        options.remote_callbacks(cb);
+        let branch = self.branch();
+        let spec = format!("refs/heads/{branch}:refs/heads/{branch}");
+        match r.push(&[spec.as_str()], Some(&mut options)) {
+            Ok(()) if refused.get() => Ok(Pushed::Refused),
+            Ok(()) => Ok(Pushed::Done(bytes.get())),
+            Err(e) if e.code() == ErrorCode::NotFastForward => Ok(Pushed::Refused),
+            Err(e) => Err(git(format!("pushing to {remote}"))(e)),
+        }
+    }
+
+    /// The project as commit `id` holds it (written out to a temporary folder and loaded).
+    pub fn project_at(&self, id: Oid) -> Result<Project, SyncError> {
+        let commit = self
+            .repo
+            .find_commit(id)
+            .map_err(git("reading a version"))?;
+        let tree = commit.tree().map_err(git("reading a version's files"))?;
+        let dir = tempfile::Builder::new()
+            .prefix("margin-sync-")
+            .tempdir()
+            .map_err(|source| SyncError::Io {
+                path: std::env::temp_dir(),
+                source,
+            })?;
+        let mut failed: Option<SyncError> = None;
+        tree.walk(TreeWalkMode::PreOrder, |folder, entry| {
+            let Ok(name) = entry.name() else {
+                return TreeWalkResult::Skip;
+            };
+            let path = dir.path().join(folder).join(name);
+            let written = match entry.kind() {
+                Some(git2::ObjectType::Tree) => std::fs::create_dir_all(&path),
+                Some(git2::ObjectType::Blob) => match self.repo.find_blob(entry.id()) {
+                    Ok(blob) => std::fs::write(&path, blob.content()),
+                    Err(e) => {
+                        failed = Some(git("reading a file of a version")(e));
+                        return TreeWalkResult::Abort;
+                    }
+                },
+                _ => Ok(()),
+            };
+            match written {
+                Ok(()) => TreeWalkResult::Ok,
+                Err(source) => {
+                    failed = Some(SyncError::Io { path, source });
+                    TreeWalkResult::Abort
+                }
+            }
+        })
+        .or_else(|e| if failed.is_some() { Ok(()) } else { Err(e) })
+        .map_err(git("reading a version's files"))?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        ProjectDir::open_read_only(dir.path())
+            .map(|opened| opened.project)
+            .map_err(|source| SyncError::Unreadable {
+                commit: id.to_string()[..8].to_owned(),
+                source,
+            })
+    }
+}

@@ -1,0 +1,305 @@
+//! Three-way merge of two copies of a project that share an ancestor: the teammate's copy
+//! (`theirs`) into this one (`ours`), entity by entity (by id). What only one side changed is
+//! taken as that side has it, removals included; what both changed differently is kept so that
+//! no work is lost and both values stay visible:
+//! - a coding changed on both sides is kept twice (theirs comes in under a new id);
+//! - a memo edited on both sides is kept twice (theirs as a second memo on the same target);
+//! - a code renamed (or recoloured, moved, described) on both sides keeps ours, and its
+//!   description records the name theirs gave it;
+//! - an entity one side removed and the other changed is kept, as changed;
+//! - anything else changed twice (a document's text, a case, a coder) keeps ours; the report
+//!   says so.
+//!
+//! Finally every reference is made to hold: a coding whose code, document or coder is gone
+//! brings it back (from whichever side has it), as does a memo on something gone, so a
+//! teammate's new codings survive the deletion or merging away of their code elsewhere.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    AttributeDef, Case, Code, CodeId, Coder, Coding, CodingId, Document, Edit, EditError, Manifest,
+    Memo, MemoId, MemoTarget, Project,
+};
+
+/// What a three-way merge did beyond taking each side's own changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Merged3 {
+    /// What was changed on both sides and how it was kept, one line each.
+    pub kept_both: Vec<String>,
+    /// Entities brought back because something kept still refers to them.
+    pub restored: Vec<String>,
+}
+
+/// How to settle an entity both sides changed.
+enum Both<V> {
+    /// Keep this value.
+    Keep(V),
+    /// Keep ours and add this one as well (a second entity under a new id).
+    KeepOursAndAdd(V, V),
+}
+
+/// Merge `theirs` into `ours` given their common `base`; returns the merged project and what
+/// was settled beyond each side's own changes.
+pub fn merge3(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+) -> Result<(Project, Merged3), EditError> {
+    let mut report = Merged3::default();
+    let code_name = |p: &Project, id: CodeId| p.code_path(id);
+
+    let coders = three_way(
+        base.coders(),
+        ours.coders(),
+        theirs.coders(),
+        |o: &Coder, _| Both::Keep(o.clone()),
+    );
+    let attributes = three_way(
+        base.attributes(),
+        ours.attributes(),
+        theirs.attributes(),
+        |o: &AttributeDef, _| Both::Keep(o.clone()),
+    );
+    let cases = three_way(base.cases(), ours.cases(), theirs.cases(), |o: &Case, t| {
+        report.kept_both.push(format!(
+            "case {:?}: changed on both sides, ours kept ({:?} theirs)",
+            o.name, t.name
+        ));
+        Both::Keep(o.clone())
+    });
+    let mut codebook = three_way(base.codes(), ours.codes(), theirs.codes(), |o: &Code, t| {
+        let mut kept = o.clone();
+        if o.name != t.name {
+            let note = format!("Also named “{}” in a teammate's copy (sync).", t.name);
+            if !kept.description.contains(&note) {
+                if !kept.description.is_empty() {
+                    kept.description.push('\n');
+                }
+                kept.description.push_str(&note);
+            }
+            report.kept_both.push(format!(
+                "code {:?} was renamed on both sides; the other name, {:?}, is in its description",
+                o.name, t.name
+            ));
+        }
+        Both::Keep(kept)
+    });
+    let mut documents = three_way(
+        base.documents(),
+        ours.documents(),
+        theirs.documents(),
+        |o: &Document, _| {
+            report.kept_both.push(format!(
+                "document {:?} was changed on both sides; ours kept",
+                o.name
+            ));
+            Both::Keep(o.clone())
+        },
+    );
+    let mut codings = three_way(
+        base.codings(),
+        ours.codings(),
+        theirs.codings(),
+        |o: &Coding, t| {
+            let mut second = t.clone();
+            second.id = CodingId::new();
+            report.kept_both.push(format!(
+                "a coding with {:?} was changed on both sides; both versions kept",
+                code_name(ours, o.code)
+            ));
+            Both::KeepOursAndAdd(o.clone(), second)
+        },
+    );
+    let memos = three_way(base.memos(), ours.memos(), theirs.memos(), |o: &Memo, t| {
+        let mut second = t.clone();
+        second.id = MemoId::new();
+        report
+            .kept_both
+            .push("a memo was edited on both sides; both texts kept".to_owned());
+        Both::KeepOursAndAdd(o.clone(), second)
+    });
+
+    // Every reference holds: bring back what something kept still names.
+    let sides = [ours, theirs];
+    let restore_code = |id: CodeId, codes: &mut BTreeMap<CodeId, Code>, report: &mut Merged3| {
+        let mut next = Some(id);
+        while let Some(id) = next.filter(|id| !codes.contains_key(id)) {
+            let Some(code) = sides.iter().find_map(|p| p.code(id)) else {
+                break;
+            };
+            report.restored.push(format!("code {:?}", code.name));
+            next = code.parent;
+            codes.insert(id, code.clone());
+        }
+    };
+    let mut restored_coders = Vec::new();
+    for coding in codings.values() {
+        restore_code(coding.code, &mut codebook, &mut report);
+        if !documents.contains_key(&coding.document)
+            && let Some(doc) = sides.iter().find_map(|p| p.document(coding.document))
+        {
+            report.restored.push(format!("document {:?}", doc.name));
+            documents.insert(doc.id, doc.clone());
+        }
+        restored_coders.push(coding.coder);
+    }
+    let mut memos = memos;
+    memos.retain(|_, m| match m.target {
+        MemoTarget::Project => true,
+        MemoTarget::Document(d) => documents.contains_key(&d),
+        MemoTarget::Code(c) => {
+            restore_code(c, &mut codebook, &mut report);
+            codebook.contains_key(&c)
+        }
+        MemoTarget::Coding(c) => codings.contains_key(&c),
+    });
+    let mut coders = coders;
+    for id in restored_coders
+        .into_iter()
+        .chain(memos.values().filter_map(|m| m.author))
+    {
+        if !coders.contains_key(&id)
+            && let Some(c) = sides.iter().find_map(|p| p.coder(id))
+        {
+            coders.insert(id, c.clone());
+        }
+    }
+    // Codings whose code could not be found on either side cannot be kept (cannot happen
+    // between two loadable copies).
+    codings.retain(|_, c| codebook.contains_key(&c.code) && documents.contains_key(&c.document));
+
+    let manifest = if ours.manifest() == base.manifest() {
+        theirs.manifest()
+    } else {
+        ours.manifest()
+    };
+    let target = Target {
+        coders,
+        attributes,
+        cases,
+        codes: codebook,
+        documents,
+        codings,
+        memos,
+    };
+    // The target is consistent by construction; a refusal would be a bug in the rules above,
+    // and the caller keeps this copy as it is rather than half-merged.
+    let merged = target.into_project(manifest.clone())?;
+    Ok((merged, report))
+}
+
+/// Merge one kind of entity by id.
+fn three_way<K: Ord + Copy, V: Clone + PartialEq + Keyed<K>>(
+    base: &BTreeMap<K, V>,
+    ours: &BTreeMap<K, V>,
+    theirs: &BTreeMap<K, V>,
+    mut both: impl FnMut(&V, &V) -> Both<V>,
+) -> BTreeMap<K, V> {
+    let mut out = BTreeMap::new();
+    let keys: std::collections::BTreeSet<K> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .copied()
+        .collect();
+    for k in keys {
+        let (b, o, t) = (base.get(&k), ours.get(&k), theirs.get(&k));
+        let kept: Vec<V> = if o == t || t == b {
+            o.cloned().into_iter().collect()
+        } else if o == b {
+            t.cloned().into_iter().collect()
+        } else {
+            match (o, t) {
+                // Removed on one side, changed on the other: keep it, changed.
+                (None, Some(v)) | (Some(v), None) => vec![v.clone()],
+                (Some(o), Some(t)) => match both(o, t) {
+                    Both::Keep(v) => vec![v],
+                    Both::KeepOursAndAdd(o, extra) => vec![o, extra],
+                },
+                (None, None) => Vec::new(),
+            }
+        };
+        for v in kept {
+            out.insert(v.key(), v);
+        }
+    }
+    out
+}
+
+/// An entity's id.
+trait Keyed<K> {
+    fn key(&self) -> K;
+}
+
+macro_rules! keyed {
+    ($t:ty, $k:ty) => {
+        impl Keyed<$k> for $t {
+            fn key(&self) -> $k {
+                self.id
+            }
+        }
+    };
+}
+keyed!(Coder, crate::model::CoderId);
+keyed!(AttributeDef, crate::model::AttributeId);
+keyed!(Case, crate::model::CaseId);
+keyed!(Code, CodeId);
+keyed!(Document, crate::model::DocumentId);
+keyed!(Coding, CodingId);
+keyed!(Memo, MemoId);
+
+/// The merged entities, before they are a project.
+struct Target {
+    coders: BTreeMap<crate::model::CoderId, Coder>,
+    attributes: BTreeMap<crate::model::AttributeId, AttributeDef>,
+    cases: BTreeMap<crate::model::CaseId, Case>,
+    codes: BTreeMap<CodeId, Code>,
+    documents: BTreeMap<crate::model::DocumentId, Document>,
+    codings: BTreeMap<CodingId, Coding>,
+    memos: BTreeMap<MemoId, Memo>,
+}
+
+impl Target {
+    /// The merged project.
+    fn into_project(self, manifest: Manifest) -> Result<Project, EditError> {
+        let mut project = Project::new(manifest);
+        let mut puts: Vec<Edit> = Vec::new();
+        puts.extend(self.coders.into_values().map(Edit::PutCoder));
+        puts.extend(self.attributes.into_values().map(Edit::PutAttribute));
+        puts.extend(self.cases.into_values().map(Edit::PutCase));
+        puts.extend(parents_first(&self.codes).into_iter().map(Edit::PutCode));
+        puts.extend(
+            self.documents
+                .into_values()
+                .map(|d| Edit::PutDocument(Box::new(d))),
+        );
+        puts.extend(
+            self.codings
+                .into_values()
+                .map(|c| Edit::PutCoding(Box::new(c))),
+        );
+        puts.extend(self.memos.into_values().map(Edit::PutMemo));
+        project.apply(Edit::Batch(puts))?;
+        project.take_touched();
+        Ok(project)
+    }
+}
+
+/// Codes ordered so that every parent comes before its children.
+fn parents_first(codes: &BTreeMap<CodeId, Code>) -> Vec<Code> {
+    let depth = |c: &Code| {
+        let mut d = 0;
+        let mut next = c.parent;
+        while let Some(p) = next {
+            d += 1;
+            next = codes.get(&p).and_then(|c| c.parent);
+            if d > codes.len() {
+                break;
+            }
+        }
+        d
+    };
+    let mut v: Vec<(usize, Code)> = codes.values().map(|c| (depth(c), c.clone())).collect();
+    v.sort_by_key(|(d, c)| (*d, c.id));
+    v.into_iter().map(|(_, c)| c).collect()
+}

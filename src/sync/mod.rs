@@ -1,0 +1,266 @@
+//! Team sync through git, driven for the researcher: set a project up to sync with a remote
+//! (a shared folder, GitHub, GitLab, Gitea), clone a teammate's project, and sync: save,
+//! commit this coder's changes as the coder with a message in words, fetch, merge the
+//! teammate's work entity by entity ([`merge3`]: no conflict markers, nothing lost), and push,
+//! again when the remote moved meanwhile. libgit2 (through `git2`, built in) does the git work;
+//! the project only ever changes through the session, so a sync is one undo step, saved with
+//! the usual atomic writes, and a sync cut short leaves a project that opens and a next sync
+//! that completes. No egui in here, and no network access other than to the remote.
+
+mod git;
+pub mod merge3;
+mod summary;
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+pub use git::{clone, setup};
+pub use summary::{Summary, describe};
+
+use crate::model::{Edit, Project};
+use crate::session::{Action, Session, SessionError};
+use crate::store::StoreError;
+
+/// The remote a project syncs with unless told otherwise.
+pub const DEFAULT_REMOTE: &str = "origin";
+
+/// How many times a sync fetches and merges again when its push was refused because a
+/// teammate pushed meanwhile.
+const TRIES: usize = 4;
+
+/// Why a sync (or setting one up) failed. The project is as it was, or saved whole.
+#[derive(Debug, Error)]
+pub enum SyncError {
+    /// The project folder is not set up to sync.
+    #[error("{} is not set up to sync yet: `margin sync --setup URL {}` (or Project ▸ Team sync… in the window)", .0.display(), .0.display())]
+    NotSetUp(PathBuf),
+    /// The project has no remote of that name.
+    #[error("the project has no remote named {0:?}; set one up with `margin sync --setup URL`")]
+    NoRemote(String),
+    /// Git refused or failed (the remote could not be reached, credentials were refused, ...).
+    #[error("{doing}: {source}")]
+    Git {
+        /// What was being done.
+        doing: String,
+        /// libgit2's error.
+        source: git2::Error,
+    },
+    /// The remote kept moving: every push was refused.
+    #[error("the remote kept changing while syncing ({TRIES} tries); sync again in a moment")]
+    RemoteKeptMoving,
+    /// A copy in the history could not be read as a project.
+    #[error("the version {commit} in the project's history cannot be read: {source}")]
+    Unreadable {
+        /// The commit.
+        commit: String,
+        /// Why.
+        source: StoreError,
+    },
+    /// Writing a temporary copy failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The project could not be changed or saved.
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// The merged copy could not be made (a rule of the merge is wrong).
+    #[error("the teammate's changes could not be merged: {0}")]
+    Merge(#[from] crate::model::EditError),
+}
+
+/// What a sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// The message of the commit of this coder's changes, if there were any.
+    pub committed: Option<String>,
+    /// What came in from the teammates, by coder ("Zhou Ming: 37 new codings in 3 documents").
+    pub incoming: Vec<String>,
+    /// What was changed on both sides and how it was kept.
+    pub kept_both: Vec<String>,
+    /// What was brought back because kept work refers to it.
+    pub restored: Vec<String>,
+    /// True when the remote now has this copy's work.
+    pub pushed: bool,
+    /// Bytes sent to the remote.
+    pub bytes_pushed: usize,
+}
+
+impl SyncReport {
+    /// True when nothing came in and nothing went out.
+    #[must_use]
+    pub fn is_quiet(&self) -> bool {
+        self.committed.is_none() && self.incoming.is_empty() && self.bytes_pushed == 0
+    }
+}
+
+/// Sync the session's project with `remote`, committing as `author`: the four steps below
+/// in turn, fetching and merging again while the remote moves.
+pub fn sync(session: &mut Session, remote: &str, author: &str) -> Result<SyncReport, SyncError> {
+    let mut report = SyncReport {
+        committed: commit_local(session, author)?,
+        ..SyncReport::default()
+    };
+    let root = session.root().to_path_buf();
+    for _ in 0..TRIES {
+        let incoming = fetch_incoming(&root, remote)?;
+        take_incoming(session, incoming, remote, author, &mut report)?;
+        if let Some(bytes) = push(&root, remote)? {
+            report.bytes_pushed += bytes;
+            report.pushed = true;
+            return Ok(report);
+        }
+    }
+    Err(SyncError::RemoteKeptMoving)
+}
+
+/// Step 1, quick (the window's thread): save, and commit this coder's changes if there are
+/// any; returns the commit's message.
+pub fn commit_local(session: &mut Session, author: &str) -> Result<Option<String>, SyncError> {
+    session.save()?;
+    let repo = git::Repo::open(session.root())?;
+    // The session holds the project's lock: nothing else of Margin's is writing in `.git`.
+    repo.clear_stale_locks()?;
+    repo.commit_changes(session.project(), author)
+}
+
+/// What the remote brings, worked out from the repository alone (no session).
+#[derive(Debug)]
+pub enum Incoming {
+    /// The remote has nothing this copy lacks.
+    Nothing,
+    /// The remote is ahead: the project becomes its commit.
+    FastForward {
+        /// The remote's commit.
+        commit: git2::Oid,
+        /// The project as this copy last committed it.
+        from: Box<Project>,
+        /// The project as the remote has it.
+        to: Box<Project>,
+    },
+    /// Both moved: the merged project, committed with both as parents.
+    Merge {
+        /// This copy's last commit.
+        ours: git2::Oid,
+        /// The remote's.
+        theirs: git2::Oid,
+        /// The project as this copy last committed it.
+        from: Box<Project>,
+        /// The merged project.
+        to: Box<Project>,
+        /// What was changed on both sides and how it was kept.
+        settled: merge3::Merged3,
+    },
+}
+
+/// Step 2, slow (any thread: the network, and three versions read and merged): fetch from
+/// `remote` and work out what it brings to the last commit.
+pub fn fetch_incoming(root: &Path, remote: &str) -> Result<Incoming, SyncError> {
+    let repo = git::Repo::open(root)?;
+    repo.fetch(remote)?;
+    let Some(theirs) = repo.remote_head(remote)? else {
+        return Ok(Incoming::Nothing);
+    };
+    let Some(ours) = repo.head()? else {
+        let to = repo.project_at(theirs)?;
+        let from = Project::new(to.manifest().clone());
+        return Ok(Incoming::FastForward {
+            commit: theirs,
+            from: Box::new(from),
+            to: Box::new(to),
+        });
+    };
+    if repo.descends(ours, theirs)? {
+        return Ok(Incoming::Nothing);
+    }
+    let from = repo.project_at(ours)?;
+    if repo.descends(theirs, ours)? {
+        return Ok(Incoming::FastForward {
+            commit: theirs,
+            from: Box::new(from),
+            to: Box::new(repo.project_at(theirs)?),
+        });
+    }
+    let base = repo.project_at(repo.merge_base(ours, theirs)?)?;
+    let (to, settled) = merge3::merge3(&base, &from, &repo.project_at(theirs)?)?;
+    Ok(Incoming::Merge {
+        ours,
+        theirs,
+        from: Box::new(from),
+        to: Box::new(to),
+        settled,
+    })
+}
+
+/// Step 3, quick (the window's thread): apply what came in to the session (one undo step; what
+/// the user changed meanwhile stays), save, and commit it.
+pub fn take_incoming(
+    session: &mut Session,
+    incoming: Incoming,
+    remote: &str,
+    author: &str,
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    let repo = git::Repo::open(session.root())?;
+    match incoming {
+        Incoming::Nothing => Ok(()),
+        Incoming::FastForward { commit, from, to } => {
+            bring_in(session, &from, &to, report)?;
+            repo.fast_forward(commit)
+        }
+        Incoming::Merge {
+            ours,
+            theirs,
+            from,
+            to,
+            settled,
+        } => {
+            bring_in(session, &from, &to, report)?;
+            report.kept_both.extend(settled.kept_both);
+            report.restored.extend(settled.restored);
+            repo.commit_merge(
+                ours,
+                theirs,
+                &format!("{author}: merged {remote} (Margin sync)"),
+            )
+        }
+    }
+}
+
+/// Step 4, slow (any thread): push to `remote`; the bytes sent, or `None` when the remote moved
+/// meanwhile (fetch and merge again).
+pub fn push(root: &Path, remote: &str) -> Result<Option<usize>, SyncError> {
+    match git::Repo::open(root)?.push(remote)? {
+        git::Pushed::Done(bytes) => Ok(Some(bytes)),
+        git::Pushed::Refused => Ok(None),
+    }
+}
+
+/// Apply the change from `from` to `to` to the session, and say what came in.
+fn bring_in(
+    session: &mut Session,
+    from: &Project,
+    to: &Project,
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    let edit = Edit::between(from, to);
+    if !edit.is_empty() {
+        session.execute(Action::Prepared {
+            label: "Sync with the team".into(),
+            edit,
+        })?;
+    }
+    session.save()?;
+    report.incoming.extend(summary::by_coder(from, to));
+    Ok(())
+}
+
+/// True when the project in `root` is set up to sync.
+#[must_use]
+pub fn is_set_up(root: &Path) -> bool {
+    git::Repo::open(root).is_ok()
+}

@@ -1,0 +1,547 @@
+//! Team sync through git against a bare remote in a temporary folder: three coders code, rename,
+//! write memos and sync in random order for twenty rounds, and end with equal copies holding
+//! every coding made minus those deleted; changes made on both sides are kept both, with no
+//! conflict marker anywhere; a teammate's codings survive their code being merged away.
+
+#![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use margin::model::{
+    CharRange, CodeId, CodingId, Document, DocumentId, DocumentKind, MemoTarget, Project, Text,
+};
+use margin::session::{Action, Session};
+use margin::sync::{self, SyncReport};
+
+const TEXT: &str = "Interviewer: How did the group help?\nR1: When I was afraid, someone always answered at night.\nInterviewer: And now?\nR1: Now I answer the new ones. We call it graduating.\n";
+
+/// A small deterministic generator (the tests must not depend on a random crate).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A bare remote and the first coder's project, set up and pushed.
+fn team(dir: &Path) -> (PathBuf, PathBuf, DocumentId, CodeId) {
+    let remote = dir.join("remote.git");
+    git2::Repository::init_bare(&remote).unwrap();
+    let first = dir.join("lin");
+    let mut s = Session::create(&first).unwrap();
+    s.set_coder("Lin Yue").unwrap();
+    let doc = Document::new("R1", DocumentKind::Interview, Text::new(TEXT));
+    let id = doc.id;
+    s.execute(Action::AddDocuments(vec![doc])).unwrap();
+    let code = s
+        .execute(Action::CreateCode {
+            name: "Support at night".into(),
+            parent: None,
+        })
+        .unwrap()
+        .unwrap()
+        .created_code
+        .unwrap();
+    s.save().unwrap();
+    sync::setup(&first, Some(remote.to_str().unwrap()), "origin").unwrap();
+    let report = sync::sync(&mut s, "origin", "Lin Yue").unwrap();
+    assert!(report.pushed);
+    (remote, first, id, code)
+}
+
+fn join(dir: &Path, remote: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    sync::clone(remote.to_str().unwrap(), &path).unwrap();
+    path
+}
+
+fn open(path: &Path, coder: &str) -> Session {
+    let mut s = Session::open_writable(path).unwrap();
+    s.set_coder(coder).unwrap();
+    s
+}
+
+fn sync_now(s: &mut Session, coder: &str) -> SyncReport {
+    sync::sync(s, "origin", coder).unwrap_or_else(|e| panic!("{coder}'s sync failed: {e}"))
+}
+
+/// Everything a user can change, as text (the maps are ordered).
+fn state(p: &Project) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        p.documents(),
+        p.codes(),
+        p.codings(),
+        p.memos(),
+        p.coders(),
+        p.cases()
+    )
+}
+
+fn margin_check(path: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_margin"))
+        .arg("check")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "margin check {}: {}{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn no_conflict_markers(root: &Path) {
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == ".git") {
+            continue;
+        }
+        if path.is_dir() {
+            no_conflict_markers(&path);
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            assert!(
+                !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+                "conflict marker in {}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn three_coders_sync_in_random_order_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, _) = team(dir.path());
+    let names = ["Lin Yue", "Zhou Ming", "Chen Hui"];
+    let paths = [
+        first,
+        join(dir.path(), &remote, "zhou"),
+        join(dir.path(), &remote, "chen"),
+    ];
+    let mut sessions: Vec<Session> = paths.iter().zip(names).map(|(p, n)| open(p, n)).collect();
+    let len = TEXT.chars().count();
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut made: BTreeSet<CodingId> = BTreeSet::new();
+    let mut deleted: BTreeSet<CodingId> = BTreeSet::new();
+    for round in 0..20 {
+        let mut order = [0, 1, 2];
+        for i in (1..3).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        for &who in &order {
+            let s = &mut sessions[who];
+            let me = s.coder().unwrap();
+            for _ in 0..=rng.below(4) {
+                let codes: Vec<CodeId> = s.project().codes().keys().copied().collect();
+                match rng.below(6) {
+                    0 | 1 => {
+                        let start = rng.below(len - 10);
+                        let end = start + 3 + rng.below(8);
+                        let code = codes[rng.below(codes.len())];
+                        if let Ok(Some(a)) = s.execute(Action::ApplyCode {
+                            document: doc,
+                            range: CharRange::new(start, end),
+                            code,
+                        }) {
+                            made.insert(a.created_coding.unwrap());
+                        }
+                    }
+                    2 => {
+                        let mine: Vec<CodingId> = s
+                            .project()
+                            .codings()
+                            .values()
+                            .filter(|c| c.coder == me)
+                            .map(|c| c.id)
+                            .collect();
+                        if !mine.is_empty() {
+                            let c = mine[rng.below(mine.len())];
+                            s.execute(Action::RemoveCoding(c)).unwrap();
+                            deleted.insert(c);
+                        }
+                    }
+                    3 => {
+                        s.execute(Action::CreateCode {
+                            name: format!("{} {round}", names[who]),
+                            parent: None,
+                        })
+                        .unwrap();
+                    }
+                    4 => {
+                        let code = codes[rng.below(codes.len())];
+                        s.execute(Action::RenameCode {
+                            code,
+                            name: format!("named by {} in round {round}", names[who]),
+                        })
+                        .unwrap();
+                    }
+                    _ => {
+                        s.execute(Action::SetMemo {
+                            target: MemoTarget::Document(doc),
+                            text: format!("{} read it again in round {round}", names[who]),
+                        })
+                        .unwrap();
+                    }
+                }
+            }
+            sync_now(s, names[who]);
+        }
+    }
+    // Everyone syncs until nothing moves: twice round is enough.
+    for _ in 0..2 {
+        for (s, name) in sessions.iter_mut().zip(names) {
+            sync_now(s, name);
+        }
+    }
+    let first_state = state(sessions[0].project());
+    for s in &sessions {
+        assert_eq!(state(s.project()), first_state, "every copy is the same");
+    }
+    let present: BTreeSet<CodingId> = sessions[0].project().codings().keys().copied().collect();
+    let expected: BTreeSet<CodingId> = made.difference(&deleted).copied().collect();
+    // A coding changed on two sides is kept twice (a new id); none changed here.
+    assert_eq!(
+        present.difference(&expected).count(),
+        0,
+        "nothing doubled or brought back"
+    );
+    assert_eq!(expected.difference(&present).count(), 0, "nothing lost");
+    assert!(present.len() > 10, "the rounds coded something");
+    drop(sessions);
+    for p in &paths {
+        margin_check(p);
+        no_conflict_markers(p);
+    }
+}
+
+#[test]
+fn changes_made_on_both_sides_are_kept_both_without_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let second = join(dir.path(), &remote, "zhou");
+    let mut lin = open(&first, "Lin Yue");
+    let mut zhou = open(&second, "Zhou Ming");
+    // Both start from the same memo.
+    lin.execute(Action::SetMemo {
+        target: MemoTarget::Document(doc),
+        text: "first reading".into(),
+    })
+    .unwrap();
+    sync_now(&mut lin, "Lin Yue");
+    sync_now(&mut zhou, "Zhou Ming");
+    // Then both rename the same code and edit the same memo.
+    for (s, name, memo) in [
+        (&mut lin, "Night support", "Lin: the night replies matter"),
+        (
+            &mut zhou,
+            "Answering at night",
+            "Zhou: it is about reciprocity",
+        ),
+    ] {
+        s.execute(Action::RenameCode {
+            code,
+            name: name.into(),
+        })
+        .unwrap();
+        s.execute(Action::SetMemo {
+            target: MemoTarget::Document(doc),
+            text: memo.into(),
+        })
+        .unwrap();
+    }
+    sync_now(&mut lin, "Lin Yue");
+    let report = sync_now(&mut zhou, "Zhou Ming");
+    assert!(
+        report.kept_both.iter().any(|l| l.contains("memo")),
+        "{report:?}"
+    );
+    assert!(
+        report.kept_both.iter().any(|l| l.contains("renamed")),
+        "{report:?}"
+    );
+    sync_now(&mut lin, "Lin Yue");
+    for s in [&lin, &zhou] {
+        let texts: BTreeSet<&str> = s
+            .project()
+            .memos_on(MemoTarget::Document(doc))
+            .into_iter()
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            BTreeSet::from([
+                "Lin: the night replies matter",
+                "Zhou: it is about reciprocity"
+            ])
+        );
+        let c = s.project().code(code).unwrap();
+        // The one who merged keeps their name; the other name stays visible.
+        assert_eq!(c.name, "Answering at night");
+        assert!(c.description.contains("Night support"), "{}", c.description);
+    }
+    assert_eq!(state(lin.project()), state(zhou.project()));
+    drop((lin, zhou));
+    for p in [&first, &second] {
+        margin_check(p);
+        no_conflict_markers(p);
+    }
+}
+
+#[test]
+fn a_teammates_codings_survive_their_code_being_merged_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let second = join(dir.path(), &remote, "zhou");
+    let mut lin = open(&first, "Lin Yue");
+    let mut zhou = open(&second, "Zhou Ming");
+    let other = lin
+        .execute(Action::CreateCode {
+            name: "Reciprocity".into(),
+            parent: None,
+        })
+        .unwrap()
+        .unwrap()
+        .created_code
+        .unwrap();
+    sync_now(&mut lin, "Lin Yue");
+    sync_now(&mut zhou, "Zhou Ming");
+    // Lin merges "Support at night" into "Reciprocity"; meanwhile Zhou codes with it.
+    lin.execute(Action::MergeCodes {
+        from: code,
+        into: other,
+    })
+    .unwrap();
+    let coding = zhou
+        .execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(40, 60),
+            code,
+        })
+        .unwrap()
+        .unwrap()
+        .created_coding
+        .unwrap();
+    sync_now(&mut lin, "Lin Yue");
+    let report = sync_now(&mut zhou, "Zhou Ming");
+    sync_now(&mut lin, "Lin Yue");
+    for s in [&lin, &zhou] {
+        assert!(
+            s.project().coding(coding).is_some(),
+            "Zhou's coding is kept"
+        );
+        assert!(s.project().code(code).is_some(), "with its code");
+    }
+    assert!(!report.restored.is_empty(), "{report:?}");
+    drop((lin, zhou));
+    margin_check(&first);
+}
+
+#[test]
+fn the_commit_says_what_changed_as_the_coder_and_the_lock_stays_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let mut lin = open(&first, "Lin Yue");
+    for start in [0, 20, 40] {
+        lin.execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(start, start + 10),
+            code,
+        })
+        .unwrap();
+    }
+    let report = sync_now(&mut lin, "Lin Yue");
+    assert_eq!(
+        report.committed.as_deref(),
+        Some("Lin Yue: 3 new codings"),
+        "{report:?}"
+    );
+    let repo = git2::Repository::open_bare(&remote).unwrap();
+    let head = repo
+        .find_reference("refs/heads/main")
+        .unwrap()
+        .peel_to_commit()
+        .unwrap();
+    assert_eq!(head.author().name().ok(), Some("Lin Yue"));
+    let tree = head.tree().unwrap();
+    assert!(tree.get_name(".margin.lock").is_none());
+    assert!(tree.get_name(".gitignore").is_some());
+    // Nothing new: a second sync commits and brings nothing.
+    let again = sync_now(&mut lin, "Lin Yue");
+    assert!(again.committed.is_none() && again.incoming.is_empty());
+}
+
+fn margin(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_margin"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_sets_up_clones_and_syncs() {
+    let dir = tempfile::tempdir().unwrap();
+    let remote = dir.path().join("remote.git");
+    git2::Repository::init_bare(&remote).unwrap();
+    let (lin, zhou) = (dir.path().join("lin"), dir.path().join("zhou"));
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    assert!(margin(&["new", &s(&lin)]).status.success());
+    let out = margin(&[
+        "sync",
+        &s(&lin),
+        "--setup",
+        &s(&remote),
+        "--coder",
+        "Lin Yue",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("committed: Lin Yue: the project as it stands"),
+        "{text}"
+    );
+    assert!(text.contains("pushed to origin"), "{text}");
+    assert!(
+        margin(&["sync", &s(&zhou), "--clone", &s(&remote)])
+            .status
+            .success()
+    );
+    // Without --coder, a project with no coder yet cannot say whose changes these are.
+    let out = margin(&["sync", &s(&zhou)]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--coder"));
+    let out = margin(&["sync", &s(&zhou), "--coder", "Zhou Ming"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A folder that is not set up says how to set it up.
+    let plain = dir.path().join("plain");
+    assert!(margin(&["new", &s(&plain)]).status.success());
+    let out = margin(&["sync", &s(&plain), "--coder", "Lin Yue"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--setup"));
+}
+
+#[test]
+fn a_sync_killed_at_any_moment_leaves_a_project_that_opens_and_a_next_sync_that_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let second = join(dir.path(), &remote, "zhou");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    for round in 0..12u64 {
+        // Both coders change something, so each sync commits, merges and pushes.
+        for (path, name) in [(&first, "Lin Yue"), (&second, "Zhou Ming")] {
+            let mut session = open(path, name);
+            session
+                .execute(Action::ApplyCode {
+                    document: doc,
+                    range: CharRange::new(round as usize * 3, round as usize * 3 + 5),
+                    code,
+                })
+                .unwrap();
+            session.save().unwrap();
+        }
+        if round == 0 {
+            // A git write cut short leaves its lock file behind.
+            std::fs::write(second.join(".git/index.lock"), b"").unwrap();
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_margin"))
+            .args(["sync", &s(&second), "--coder", "Zhou Ming"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5 + round * 9));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever moment it died at, the project opens and checks, and syncing completes.
+        margin_check(&second);
+        let mut lin = open(&first, "Lin Yue");
+        sync_now(&mut lin, "Lin Yue");
+        drop(lin);
+        let mut zhou = open(&second, "Zhou Ming");
+        sync_now(&mut zhou, "Zhou Ming");
+        drop(zhou);
+        let mut lin = open(&first, "Lin Yue");
+        sync_now(&mut lin, "Lin Yue");
+        let zhou = open(&second, "Zhou Ming");
+        assert_eq!(state(lin.project()), state(zhou.project()), "round {round}");
+        assert_eq!(
+            lin.project().codings().len(),
+            2 * (round as usize + 1),
+            "round {round}: every coding once"
+        );
+    }
+    no_conflict_markers(&second);
+}
+
+#[test]
+fn what_the_coder_does_while_a_sync_fetches_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let second = join(dir.path(), &remote, "zhou");
+    let mut lin = open(&first, "Lin Yue");
+    let mut zhou = open(&second, "Zhou Ming");
+    let theirs = lin
+        .execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(0, 11),
+            code,
+        })
+        .unwrap()
+        .unwrap()
+        .created_coding
+        .unwrap();
+    sync_now(&mut lin, "Lin Yue");
+    // Zhou's window: commit, then fetch on another thread while he keeps coding.
+    sync::commit_local(&mut zhou, "Zhou Ming").unwrap();
+    let root = second.clone();
+    let fetched = std::thread::spawn(move || sync::fetch_incoming(&root, "origin"))
+        .join()
+        .unwrap()
+        .unwrap();
+    let meanwhile = zhou
+        .execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(20, 30),
+            code,
+        })
+        .unwrap()
+        .unwrap()
+        .created_coding
+        .unwrap();
+    let mut report = SyncReport::default();
+    sync::take_incoming(&mut zhou, fetched, "origin", "Zhou Ming", &mut report).unwrap();
+    assert!(
+        zhou.project().coding(theirs).is_some(),
+        "Lin's coding came in"
+    );
+    assert!(zhou.project().coding(meanwhile).is_some(), "Zhou's stays");
+    assert!(
+        report
+            .incoming
+            .iter()
+            .any(|l| l.starts_with("Lin Yue: 1 new")),
+        "{report:?}"
+    );
+    // The next sync sends it.
+    sync_now(&mut zhou, "Zhou Ming");
+    sync_now(&mut lin, "Lin Yue");
+    assert!(lin.project().coding(meanwhile).is_some());
+}
