@@ -4,22 +4,26 @@
 mod agreement;
 mod analysis_args;
 mod check;
+mod dist;
 mod export;
 mod import;
 mod import_qdpx;
 mod merge;
 mod new;
 mod retrieve;
+mod sample;
 mod search;
 mod stats;
 mod tables;
 
 pub use agreement::{AgreementArgs, ReportFormat, UnitArg};
 pub use check::CheckArgs;
+pub use dist::DistArgs;
 pub use import::ImportArgs;
 pub use merge::MergeArgs;
 pub use new::{GenerateArgs, NewArgs};
 pub use retrieve::RetrieveArgs;
+pub use sample::SampleArgs;
 pub use search::SearchArgs;
 pub use stats::{Stats, StatsArgs};
 pub use tables::{CooccurrenceArgs, CrosstabArgs, TimelineArgs};
@@ -34,7 +38,14 @@ use crate::store::{Opened, ProjectDir};
 
 /// Margin: hand-coding of qualitative data.
 #[derive(Debug, Parser)]
-#[command(name = "margin", version, about, long_about = None)]
+#[command(
+    name = "margin",
+    version = crate::install::VERSION_LINE,
+    about,
+    long_about = None,
+    after_help = "The window follows the system's language; switch it to Chinese (中文) or back in View ▸ Language.\n\
+                  Without a PROJECT the window opens the last project, else your own copy of the sample study that travels inside Margin (`margin sample` prints where it is)."
+)]
 pub struct Cli {
     /// The project folder to open in the window (the last project, else the bundled sample).
     pub project: Option<PathBuf>,
@@ -80,6 +91,12 @@ pub enum Command {
     /// Create a new project from a REFI-QDA project file (.qdpx) that another QDA program
     /// (or Margin) exported.
     ImportQdpx(import_qdpx::ImportQdpxArgs),
+    /// Print the path of your working copy of the sample study carried inside Margin, making it
+    /// on first use: `margin stats "$(margin sample)"`.
+    Sample(sample::SampleArgs),
+    /// Write the man pages and shell completions (for packagers).
+    #[command(hide = true)]
+    DistFiles(dist::DistArgs),
 }
 
 /// Output formats for reports.
@@ -132,5 +149,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Timeline(args) => tables::run_timeline(&args, out),
         Command::Export(args) => export::run(&args, out),
         Command::ImportQdpx(args) => import_qdpx::run(&args, out),
+        Command::Sample(args) => sample::run(&args, out),
+        Command::DistFiles(args) => dist::run(&args, out),
     }
 }

@@ -45,8 +45,8 @@ pub struct AppOptions {
     pub project: Option<PathBuf>,
     /// Where settings live.
     pub config: ConfigStore,
-    /// The bundled sample project, if found.
-    pub sample: Option<PathBuf>,
+    /// The sample project to offer (the one bundled in the binary), if any.
+    pub sample: Option<crate::bundled::BundledSample>,
     /// Where working copies (of the sample) go.
     pub data: Option<PathBuf>,
 }
@@ -74,7 +74,7 @@ const NATIVE_FAILED_WITHIN: f64 = 1.0;
 pub struct MarginApp {
     store: ConfigStore,
     config: Config,
-    sample: Option<PathBuf>,
+    sample: Option<crate::bundled::BundledSample>,
     data: Option<PathBuf>,
     session: Option<Session>,
     autosave: Autosave,
@@ -328,7 +328,7 @@ impl MarginApp {
     /// Open a working copy of the bundled sample (made on first use).
     fn open_sample(&mut self) {
         let Some(sample) = self.sample.clone() else {
-            self.error("The sample project was not found next to Margin.");
+            self.error("This build of Margin carries no sample project.");
             return;
         };
         let Some(data) = self.data.clone() else {

@@ -32,71 +32,25 @@ pub mod transcript;
 
 use std::path::{Path, PathBuf};
 
+use crate::bundled::BundledSample;
+
 pub use app::{AppOptions, MarginApp, Notice};
 pub use command::Command;
 pub use config::{Config, ConfigStore, ThemeChoice};
 
-/// Where the bundled sample project is: next to the sources this was built from, above the
-/// executable (a checkout's `target/release/margin`), or in the current folder.
+/// The sample project carried inside the binary, offered when there is no project to open.
 #[must_use]
-pub fn sample_project() -> Option<PathBuf> {
-    const SAMPLE: &str = "sample_projects/support-group";
-    let mut candidates = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)];
-    if let Ok(exe) = std::env::current_exe() {
-        candidates.extend(exe.ancestors().skip(1).take(4).map(|d| d.join(SAMPLE)));
-    }
-    if let Ok(cwd) = std::env::current_dir() {
-        candidates.push(cwd.join(SAMPLE));
-    }
-    candidates
-        .into_iter()
-        .find(|p| p.join("margin.ron").is_file())
+pub fn sample_project() -> Option<BundledSample> {
+    Some(BundledSample::support_group())
 }
 
 /// The user's data folder: `$MARGIN_DATA_DIR`, else the platform's.
-#[must_use]
-pub fn data_dir() -> Option<PathBuf> {
-    std::env::var_os("MARGIN_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("org", "Margin", "margin")
-                .map(|d| d.data_dir().to_path_buf())
-        })
-}
+pub use crate::install::data_dir;
 
 /// A working copy of the sample project under `base` (the data folder), made on first use, so
 /// that coding in it never changes the bundled original.
-pub fn sample_copy(sample: &Path, base: &Path) -> Result<PathBuf, String> {
-    let name = sample.file_name().unwrap_or_default();
-    let target = base.join("samples").join(name);
-    if target.join("margin.ron").is_file() {
-        return Ok(target);
-    }
-    copy_dir(sample, &target).map_err(|e| {
-        format!(
-            "could not copy the sample project to {}: {e}",
-            target.display()
-        )
-    })?;
-    Ok(target)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name == crate::store::LOCK_FILE {
-            continue;
-        }
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            copy_dir(&path, &to.join(&name))?;
-        } else {
-            std::fs::copy(&path, to.join(&name))?;
-        }
-    }
-    Ok(())
+pub fn sample_copy(sample: &BundledSample, base: &Path) -> Result<PathBuf, String> {
+    sample.working_copy(base).map_err(|e| e.to_string())
 }
 
 /// Open the window (blocks until it is closed). `project` is opened; without it, the last
