@@ -154,6 +154,14 @@ impl MarginApp {
                 .filter(|p| p.join("margin.ron").is_file())
         });
         match start {
+            // A .qdpx given to `margin` (opened from a file manager) asks where its project goes.
+            Some(path)
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("qdpx")) =>
+            {
+                app.queue(Command::QdpxChosen(path));
+            }
             Some(path) => app.open_project(&path),
             None if app.sample.is_some() => app.open_sample(),
             None => {}
@@ -585,6 +593,7 @@ impl MarginApp {
                 self.help.open = true;
                 self.help.tab = HelpTab::HowTo;
             }
+            Command::ShowAbout => super::about::open(ctx),
             Command::AskCoderName => {
                 self.dialogs
                     .ask_coder(self.config.coder_name.clone().unwrap_or_default());
@@ -1143,6 +1152,7 @@ impl MarginApp {
             ui.menu_button("Help", |ui| {
                 item(ui, Command::ShowHowTo, true, &mut commands);
                 item(ui, Command::ShowShortcuts, true, &mut commands);
+                item(ui, Command::ShowAbout, true, &mut commands);
             });
         });
         commands
@@ -1397,6 +1407,7 @@ impl MarginApp {
         let project = self.session.as_ref().map(|s| &s.project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
         help_ui(&mut self.help, &ctx);
+        super::about::about_ui(&ctx);
 
         for cmd in commands {
             self.apply(cmd, &ctx);

@@ -7,6 +7,7 @@
 //! A new panel plugs in as a file here with a `*_ui(state, …, ui) -> Vec<Command>` function, its
 //! commands added to [`Command`] and handled in `app.rs`.
 
+pub mod about;
 pub mod app;
 pub mod autosave;
 pub mod codebook;
@@ -56,6 +57,13 @@ pub fn sample_copy(sample: &BundledSample, base: &Path) -> Result<PathBuf, Strin
 /// Open the window (blocks until it is closed). `project` is opened; without it, the last
 /// project, else the bundled sample.
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+    // A project's manifest (opened from a file manager by its MIME type) stands for its folder.
+    let project = project.map(|p| match p.parent() {
+        Some(folder) if p.file_name().is_some_and(|n| n == "margin.ron") && p.is_file() => {
+            folder.to_path_buf()
+        }
+        _ => p,
+    });
     let options = AppOptions {
         project,
         config: ConfigStore::platform(),
