@@ -10,6 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod import;
 pub mod install;
+pub mod logging;
 pub mod merge;
 pub mod model;
 pub mod sample;

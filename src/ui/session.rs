@@ -172,7 +172,24 @@ pub struct Applied {
 impl Session {
     /// Open the project in `root`.
     pub fn open(root: &Path) -> Result<Self, String> {
-        let opened = ProjectDir::open(root).map_err(|e| e.to_string())?;
+        let opened = ProjectDir::open(root).map_err(|e| {
+            log::error!(
+                "could not open {}: {}",
+                root.display(),
+                crate::logging::redact(&e.to_string())
+            );
+            e.to_string()
+        })?;
+        log::info!(
+            "opened {} ({} documents{})",
+            root.display(),
+            opened.project.documents().len(),
+            if opened.dir.read_only_reason().is_some() {
+                ", read-only"
+            } else {
+                ""
+            }
+        );
         Ok(Self {
             dir: Arc::new(opened.dir),
             project: opened.project,
