@@ -11,7 +11,12 @@ fn main() -> ExitCode {
         Some(command) => run(command, &mut std::io::stdout().lock()),
         None => {
             let _log = start_log();
-            window(cli.project)
+            let project = if cli.sample {
+                margin::cli::sample_working_copy().map(Some)
+            } else {
+                Ok(cli.project)
+            };
+            project.and_then(window)
         }
     };
     match result {

@@ -23,7 +23,7 @@ pub use import::ImportArgs;
 pub use merge::MergeArgs;
 pub use new::{GenerateArgs, NewArgs};
 pub use retrieve::RetrieveArgs;
-pub use sample::SampleArgs;
+pub use sample::{SampleArgs, working_copy as sample_working_copy};
 pub use search::SearchArgs;
 pub use stats::{Stats, StatsArgs};
 pub use tables::{CooccurrenceArgs, CrosstabArgs, TimelineArgs};
@@ -44,11 +44,14 @@ use crate::store::{Opened, ProjectDir};
     about,
     long_about = None,
     after_help = "The window follows the system's language; switch it to Chinese (中文) or back in View ▸ Language.\n\
-                  Without a PROJECT the window opens the last project, else your own copy of the sample study that travels inside Margin (`margin sample` prints where it is)."
+                  Without a PROJECT the window opens the last project, else your own copy of the sample study that travels inside Margin (`margin --sample` opens it, `margin sample` prints where it is)."
 )]
 pub struct Cli {
     /// The project folder to open in the window (the last project, else the bundled sample).
     pub project: Option<PathBuf>,
+    /// Open your working copy of the sample study in the window (made on first use).
+    #[arg(long, conflicts_with = "project")]
+    pub sample: bool,
     /// A subcommand; without one, Margin opens its window.
     #[command(subcommand)]
     pub command: Option<Command>,
