@@ -32,9 +32,9 @@ if dpkg-query -W -f='${Status}' margin 2>/dev/null | grep -q "install ok install
     echo "a package named margin is already installed here; not touching it" >&2
     exit 1
 fi
-mapfile -t packages < <(scripts/package.sh "$out")
-deb="${packages[0]}"
-tarball="${packages[1]}"
+built="$(scripts/package.sh "$out")"
+deb="$(sed -n 1p <<<"$built")"
+tarball="$(sed -n 2p <<<"$built")"
 ls -l "$deb" "$tarball"
 binary="${CARGO_TARGET_DIR:-target}/release/margin"
 echo "binary: $(stat -c %s "$binary") bytes as built, $(stat -c %s "${CARGO_TARGET_DIR:-target}/release/dist/margin") packaged; .deb: $(stat -c %s "$deb") bytes; .tar.gz: $(stat -c %s "$tarball") bytes"

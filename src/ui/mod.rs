@@ -54,18 +54,23 @@ pub fn sample_copy(sample: &BundledSample, base: &Path) -> Result<PathBuf, Strin
     sample.working_copy(base).map_err(|e| e.to_string())
 }
 
+/// The project folder a path given to `margin` stands for: a project's manifest (`margin.ron`,
+/// opened from a file manager by its MIME type) stands for its folder; anything else for itself.
+#[must_use]
+pub fn project_folder(path: PathBuf) -> PathBuf {
+    match path.parent() {
+        Some(folder) if path.file_name().is_some_and(|n| n == "margin.ron") && path.is_file() => {
+            folder.to_path_buf()
+        }
+        _ => path,
+    }
+}
+
 /// Open the window (blocks until it is closed). `project` is opened; without it, the last
 /// project, else the bundled sample.
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
-    // A project's manifest (opened from a file manager by its MIME type) stands for its folder.
-    let project = project.map(|p| match p.parent() {
-        Some(folder) if p.file_name().is_some_and(|n| n == "margin.ron") && p.is_file() => {
-            folder.to_path_buf()
-        }
-        _ => p,
-    });
     let options = AppOptions {
-        project,
+        project: project.map(project_folder),
         config: ConfigStore::platform(),
         sample: sample_project(),
         data: data_dir(),
