@@ -99,6 +99,11 @@ ls "$home/.local/share/margin/logs/"margin_r*.log >/dev/null
 echo "-- the installed command line, far from the sources"
 dpkg -L margin | grep -E '^/usr/(bin/margin|share/(applications/margin.desktop|man/man1/margin.1.gz|mime/packages/margin.xml|icons/hicolor/256x256/apps/margin.png|bash-completion/completions/margin|doc/margin/THIRD-PARTY-LICENSES.md))$' \
     | wc -l | grep -qx 7 || { echo "the package lacks some of its files:" >&2; dpkg -L margin >&2; exit 1; }
+if command -v update-mime-database >/dev/null; then
+    # shared-mime-info's trigger registered the file types.
+    grep -q ':application/x-qdpx:\*\.qdpx$' /usr/share/mime/globs2 \
+        || { echo ".qdpx is not registered as application/x-qdpx" >&2; exit 1; }
+fi
 as_user /usr/bin/margin --version
 sample="$(as_user /usr/bin/margin sample)"
 as_user /usr/bin/margin stats "$sample" | tee "$work/stats.txt"
