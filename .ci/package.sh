@@ -104,6 +104,9 @@ if command -v update-mime-database >/dev/null; then
     grep -q ':application/x-qdpx:\*\.qdpx$' /usr/share/mime/globs2 \
         || { echo ".qdpx is not registered as application/x-qdpx" >&2; exit 1; }
 fi
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate /usr/share/applications/margin.desktop
+fi
 as_user /usr/bin/margin --version
 sample="$(as_user /usr/bin/margin sample)"
 as_user /usr/bin/margin stats "$sample" | tee "$work/stats.txt"
