@@ -54,6 +54,9 @@ pub fn sample_copy(sample: &BundledSample, base: &Path) -> Result<PathBuf, Strin
     sample.working_copy(base).map_err(|e| e.to_string())
 }
 
+/// Margin's icon (assets/icons/margin.svg rendered at 128 pixels), for the window.
+const WINDOW_ICON: &[u8] = include_bytes!("../../assets/icons/hicolor/128x128/apps/margin.png");
+
 /// The project folder a path given to `margin` stands for: a project's manifest (`margin.ron`,
 /// opened from a file manager by its MIME type) stands for its folder; anything else for itself.
 #[must_use]
@@ -75,12 +78,18 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
         sample: sample_project(),
         data: data_dir(),
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Margin")
+        .with_app_id("margin")
+        .with_inner_size([1360.0, 860.0])
+        .with_min_inner_size([760.0, 480.0]);
+    // The window's own icon, for desktops that do not find it through the desktop entry.
+    match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("the window icon could not be read: {e}"),
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Margin")
-            .with_app_id("margin")
-            .with_inner_size([1360.0, 860.0])
-            .with_min_inner_size([760.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
