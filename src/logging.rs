@@ -184,5 +184,10 @@ mod tests {
             "{current}"
         );
         assert!(!current.contains("留级"), "{current}");
+
+        // The other tests of this process neither write into a folder about to go nor pass
+        // through this hook.
+        handle.shutdown();
+        drop(std::panic::take_hook());
     }
 }
