@@ -87,6 +87,8 @@ pub enum Command {
     ShowShortcuts,
     /// Show the "how to" page of the help.
     ShowHowTo,
+    /// Show the About box: version, commit, licences, folders.
+    ShowAbout,
     /// Ask who is coding.
     AskCoderName,
     /// Set who is coding (creates the coder in the project when new).
@@ -257,6 +259,7 @@ impl Command {
             Command::TextSmaller => "Smaller text".into(),
             Command::ShowShortcuts => "Keyboard shortcuts".into(),
             Command::ShowHowTo => "How to code, compare and export".into(),
+            Command::ShowAbout => "About Margin".into(),
             Command::AskCoderName => "Change coder…".into(),
             Command::SetCoderName(_) => "Set coder".into(),
             Command::CodeSelection(_) => "Code selection".into(),

@@ -156,6 +156,7 @@ impl MarginApp {
             ui.menu_button("Help", |ui| {
                 item(ui, Command::ShowHowTo, true, &mut commands);
                 item(ui, Command::ShowShortcuts, true, &mut commands);
+                item(ui, Command::ShowAbout, true, &mut commands);
             });
         });
         commands

@@ -43,7 +43,7 @@ impl MarginApp {
     /// Open a working copy of the bundled sample (made on first use).
     pub(super) fn open_sample(&mut self) {
         let Some(sample) = self.sample.clone() else {
-            self.error("The sample project was not found next to Margin.");
+            self.error("This build of Margin carries no sample project.");
             return;
         };
         let Some(data) = self.data.clone() else {
