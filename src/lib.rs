@@ -5,9 +5,12 @@
 //! without it the crate builds without egui, as the fuzz targets do).
 
 pub mod analysis;
+pub mod bundled;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod install;
+pub mod logging;
 pub mod merge;
 pub mod model;
 pub mod sample;

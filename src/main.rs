@@ -9,7 +9,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run(command, &mut std::io::stdout().lock()),
-        None => window(cli.project),
+        None => {
+            let _log = start_log();
+            let project = if cli.sample {
+                margin::cli::sample_working_copy().map(Some)
+            } else {
+                Ok(cli.project)
+            };
+            project.and_then(window)
+        }
     };
     match result {
         Ok(code) => code,
@@ -35,6 +43,19 @@ fn error_chain(e: &anyhow::Error) -> String {
         out.push_str(&text);
     }
     out
+}
+
+/// Start the log file in the data folder (see `margin::logging`). A log that cannot be written
+/// is said on stderr and the window opens all the same.
+fn start_log() -> Option<flexi_logger::LoggerHandle> {
+    let dir = margin::install::log_dir()?;
+    match margin::logging::start(&dir) {
+        Ok(handle) => Some(handle),
+        Err(e) => {
+            eprintln!("margin: no log file in {}: {e}", dir.display());
+            None
+        }
+    }
 }
 
 /// Open the window on a project (or the last one, else the sample).

@@ -202,7 +202,13 @@ fn english_words() -> BTreeSet<String> {
 const EGUI_OWN: [&str; 3] = ["Resize panel", "Resize window ", "Close window"];
 
 /// Names, formats and keys that stay as they are in the Chinese window.
-const ALLOWED: [&str; 35] = [
+const ALLOWED: [&str; 41] = [
+    "MIT",
+    "Apache",
+    "License",
+    "Droid",
+    "Sans",
+    "Fallback",
     "cu",
     "Cu",
     "Margin",
@@ -303,8 +309,8 @@ fn accessible(h: &Harness<'static, MarginApp>) -> Vec<String> {
 fn problems(h: &Harness<'static, MarginApp>, english: &BTreeSet<String>) -> Vec<String> {
     let ids = message_ids();
     let word = regex::Regex::new(r"[A-Za-z]{2,}").unwrap();
-    // Paths (the project's folder) are the user's, whatever their letters.
-    let path = regex::Regex::new(r"/\S*").unwrap();
+    // Paths (the project's folder) are the user's, whatever their letters; so is a commit.
+    let path = regex::Regex::new(r"/\S*|\b[0-9a-f]{7,40}\b").unwrap();
     let mut found = Vec::new();
     let mut check = |text: &str| {
         let text = path.replace_all(text, " ");
@@ -524,6 +530,14 @@ fn every_panel_menu_and_dialog_is_chinese_with_every_glyph() {
             screenshot(&mut h, "analysis.zh-CN");
         }
     }
+
+    // Help ▸ About Margin.
+    h.get_by_role_and_label(Role::Button, "帮助").click();
+    frames(&mut h, 2);
+    h.get_by_label("关于 Margin").click();
+    frames(&mut h, 3);
+    assert!(margin::ui::about::is_open(&h.ctx));
+    check(&h, &english, "about");
 }
 
 #[test]

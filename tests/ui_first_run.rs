@@ -21,7 +21,7 @@ use ui_common::{first_run_in_english, frames, harness_with, project};
 /// A working copy of the bundled sample study in a temporary folder.
 fn sample() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group");
+    let sample = margin::bundled::BundledSample::support_group();
     let copy = margin::ui::sample_copy(&sample, dir.path()).unwrap();
     (dir, copy)
 }

@@ -634,7 +634,7 @@ fn without_a_project_it_opens_a_working_copy_of_the_sample() {
     let options = AppOptions {
         project: None,
         config: ConfigStore::in_dir(&config),
-        sample: Some(sample.clone()),
+        sample: Some(margin::bundled::BundledSample::support_group()),
         data: Some(data.clone()),
     };
     let mut h = Harness::builder()

@@ -4,12 +4,14 @@
 mod agreement;
 mod analysis_args;
 mod check;
+mod dist;
 mod export;
 mod import;
 mod import_qdpx;
 mod merge;
 mod new;
 mod retrieve;
+mod sample;
 mod search;
 mod stats;
 #[cfg(feature = "sync")]
@@ -18,10 +20,12 @@ mod tables;
 
 pub use agreement::{AgreementArgs, ReportFormat, UnitArg};
 pub use check::CheckArgs;
+pub use dist::DistArgs;
 pub use import::ImportArgs;
 pub use merge::MergeArgs;
 pub use new::{GenerateArgs, NewArgs};
 pub use retrieve::RetrieveArgs;
+pub use sample::{SampleArgs, working_copy as sample_working_copy};
 pub use search::SearchArgs;
 pub use stats::{Stats, StatsArgs};
 pub use tables::{CooccurrenceArgs, CrosstabArgs, TimelineArgs};
@@ -36,10 +40,20 @@ use crate::session::{Session, SessionError};
 
 /// Margin: hand-coding of qualitative data.
 #[derive(Debug, Parser)]
-#[command(name = "margin", version, about, long_about = None)]
+#[command(
+    name = "margin",
+    version = crate::install::VERSION_LINE,
+    about,
+    long_about = None,
+    after_help = "The window follows the system's language; switch it to Chinese (中文) or back in View ▸ Language.\n\
+                  Without a PROJECT the window opens the last project, else your own copy of the sample study that travels inside Margin (`margin --sample` opens it, `margin sample` prints where it is)."
+)]
 pub struct Cli {
     /// The project folder to open in the window (the last project, else the bundled sample).
     pub project: Option<PathBuf>,
+    /// Open your working copy of the sample study in the window (made on first use).
+    #[arg(long, conflicts_with = "project")]
+    pub sample: bool,
     /// A subcommand; without one, Margin opens its window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -87,6 +101,12 @@ pub enum Command {
     /// join.
     #[cfg(feature = "sync")]
     Sync(sync::SyncArgs),
+    /// Print the path of your working copy of the sample study carried inside Margin, making it
+    /// on first use: `margin stats "$(margin sample)"`.
+    Sample(sample::SampleArgs),
+    /// Write the man pages and shell completions (for packagers).
+    #[command(hide = true)]
+    DistFiles(dist::DistArgs),
 }
 
 /// Output formats for reports.
@@ -142,5 +162,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Timeline(args) => tables::run_timeline(&args, out),
         Command::Export(args) => export::run(&args, out),
         Command::ImportQdpx(args) => import_qdpx::run(&args, out),
+        Command::Sample(args) => sample::run(&args, out),
+        Command::DistFiles(args) => dist::run(&args, out),
     }
 }

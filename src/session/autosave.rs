@@ -296,6 +296,10 @@ impl Autosave {
                 };
             }
             Report::Failed(e) => {
+                // Logged once per distinct failure, not at every retry.
+                if !matches!(&self.status, SaveStatus::Failed(old) if *old == e) {
+                    log::error!("saving failed: {}", crate::logging::redact(&e));
+                }
                 self.status = SaveStatus::Failed(e);
                 self.retry_at = now + RETRY;
             }

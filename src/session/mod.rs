@@ -90,7 +90,23 @@ impl Session {
     /// Open the project in `root`: for writing when no other Margin holds it, else read-only
     /// (the window says so).
     pub fn open(root: &Path) -> Result<Self, SessionError> {
-        let opened = ProjectDir::open(root)?;
+        let opened = ProjectDir::open(root).inspect_err(|e| {
+            log::error!(
+                "could not open {}: {}",
+                root.display(),
+                crate::logging::redact(&e.to_string())
+            );
+        })?;
+        log::info!(
+            "opened {} ({} documents{})",
+            root.display(),
+            opened.project.documents().len(),
+            if opened.dir.read_only_reason().is_some() {
+                ", read-only"
+            } else {
+                ""
+            }
+        );
         Ok(Self::new(opened.dir, opened.project, opened.report))
     }
 

@@ -47,8 +47,8 @@ pub struct AppOptions {
     pub project: Option<PathBuf>,
     /// Where settings live.
     pub config: ConfigStore,
-    /// The bundled sample project, if found.
-    pub sample: Option<PathBuf>,
+    /// The sample project to offer (the one bundled in the binary), if any.
+    pub sample: Option<crate::bundled::BundledSample>,
     /// Where working copies (of the sample) go.
     pub data: Option<PathBuf>,
 }
@@ -57,7 +57,7 @@ pub struct AppOptions {
 pub struct MarginApp {
     store: ConfigStore,
     config: Config,
-    sample: Option<PathBuf>,
+    sample: Option<crate::bundled::BundledSample>,
     data: Option<PathBuf>,
     session: Option<Session>,
     transcript: TranscriptState,
@@ -146,6 +146,14 @@ impl MarginApp {
                 .filter(|p| p.join("margin.ron").is_file())
         });
         match start {
+            // A .qdpx given to `margin` (opened from a file manager) asks where its project goes.
+            Some(path)
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("qdpx")) =>
+            {
+                app.queue(Command::QdpxChosen(path));
+            }
             Some(path) => app.open_project(&path),
             None if app.sample.is_some() => app.open_sample(),
             None => {}
@@ -406,6 +414,7 @@ impl MarginApp {
         let project = self.session.as_ref().map(Session::project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
         help_ui(&mut self.help, &ctx);
+        super::about::about_ui(&ctx);
 
         for cmd in commands {
             self.apply(cmd, &ctx);

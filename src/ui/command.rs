@@ -90,6 +90,8 @@ pub enum Command {
     ShowShortcuts,
     /// Show the "how to" page of the help.
     ShowHowTo,
+    /// Show the About box: version, commit, licences, folders.
+    ShowAbout,
     /// Ask who is coding.
     AskCoderName,
     /// Set who is coding (creates the coder in the project when new).
@@ -258,6 +260,7 @@ impl Command {
             Command::TextSmaller => tr!("cmd-text-smaller").into(),
             Command::ShowShortcuts => tr!("cmd-shortcuts").into(),
             Command::ShowHowTo => tr!("cmd-how-to").into(),
+            Command::ShowAbout => tr!("cmd-about").into(),
             Command::AskCoderName => tr!("cmd-ask-coder").into(),
             Command::SetCoderName(_) => tr!("cmd-set-coder").into(),
             Command::CodeSelection(_) => tr!("cmd-code-selection").into(),

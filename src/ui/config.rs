@@ -134,12 +134,7 @@ impl ConfigStore {
     /// The config file in `$MARGIN_CONFIG_DIR`, else in the platform's config folder.
     #[must_use]
     pub fn platform() -> Self {
-        let dir = std::env::var_os("MARGIN_CONFIG_DIR")
-            .map(PathBuf::from)
-            .or_else(|| {
-                directories::ProjectDirs::from("org", "Margin", "margin")
-                    .map(|d| d.config_dir().to_path_buf())
-            });
+        let dir = crate::install::config_dir();
         Self {
             path: dir.map(|d| d.join(FILE)),
         }

@@ -7,6 +7,7 @@
 //! A new panel plugs in as a file here with a `*_ui(state, …, ui) -> Vec<Command>` function, its
 //! commands added to [`Command`] and handled in `app.rs`.
 
+pub mod about;
 pub mod app;
 pub mod codebook;
 pub mod command;
@@ -32,88 +33,63 @@ pub mod transcript;
 
 use std::path::{Path, PathBuf};
 
+use crate::bundled::BundledSample;
+
 pub use app::{AppOptions, MarginApp, Notice};
 pub use command::Command;
 pub use config::{Config, ConfigStore, ThemeChoice};
 
-/// Where the bundled sample project is: next to the sources this was built from, above the
-/// executable (a checkout's `target/release/margin`), or in the current folder.
+/// The sample project carried inside the binary, offered when there is no project to open.
 #[must_use]
-pub fn sample_project() -> Option<PathBuf> {
-    const SAMPLE: &str = "sample_projects/support-group";
-    let mut candidates = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)];
-    if let Ok(exe) = std::env::current_exe() {
-        candidates.extend(exe.ancestors().skip(1).take(4).map(|d| d.join(SAMPLE)));
-    }
-    if let Ok(cwd) = std::env::current_dir() {
-        candidates.push(cwd.join(SAMPLE));
-    }
-    candidates
-        .into_iter()
-        .find(|p| p.join("margin.ron").is_file())
+pub fn sample_project() -> Option<BundledSample> {
+    Some(BundledSample::support_group())
 }
 
 /// The user's data folder: `$MARGIN_DATA_DIR`, else the platform's.
-#[must_use]
-pub fn data_dir() -> Option<PathBuf> {
-    std::env::var_os("MARGIN_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("org", "Margin", "margin")
-                .map(|d| d.data_dir().to_path_buf())
-        })
-}
+pub use crate::install::data_dir;
 
 /// A working copy of the sample project under `base` (the data folder), made on first use, so
 /// that coding in it never changes the bundled original.
-pub fn sample_copy(sample: &Path, base: &Path) -> Result<PathBuf, String> {
-    let name = sample.file_name().unwrap_or_default();
-    let target = base.join("samples").join(name);
-    if target.join("margin.ron").is_file() {
-        return Ok(target);
-    }
-    copy_dir(sample, &target).map_err(|e| {
-        format!(
-            "could not copy the sample project to {}: {e}",
-            target.display()
-        )
-    })?;
-    Ok(target)
+pub fn sample_copy(sample: &BundledSample, base: &Path) -> Result<PathBuf, String> {
+    sample.working_copy(base).map_err(|e| e.to_string())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name == crate::store::LOCK_FILE {
-            continue;
+/// Margin's icon (assets/icons/margin.svg rendered at 128 pixels), for the window.
+const WINDOW_ICON: &[u8] = include_bytes!("../../assets/icons/hicolor/128x128/apps/margin.png");
+
+/// The project folder a path given to `margin` stands for: a project's manifest (`margin.ron`,
+/// opened from a file manager by its MIME type) stands for its folder; anything else for itself.
+#[must_use]
+pub fn project_folder(path: PathBuf) -> PathBuf {
+    match path.parent() {
+        Some(folder) if path.file_name().is_some_and(|n| n == "margin.ron") && path.is_file() => {
+            folder.to_path_buf()
         }
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            copy_dir(&path, &to.join(&name))?;
-        } else {
-            std::fs::copy(&path, to.join(&name))?;
-        }
+        _ => path,
     }
-    Ok(())
 }
 
 /// Open the window (blocks until it is closed). `project` is opened; without it, the last
 /// project, else the bundled sample.
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
     let options = AppOptions {
-        project,
+        project: project.map(project_folder),
         config: ConfigStore::platform(),
         sample: sample_project(),
         data: data_dir(),
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Margin")
+        .with_app_id("margin")
+        .with_inner_size([1360.0, 860.0])
+        .with_min_inner_size([760.0, 480.0]);
+    // The window's own icon, for desktops that do not find it through the desktop entry.
+    match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("the window icon could not be read: {e}"),
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Margin")
-            .with_app_id("margin")
-            .with_inner_size([1360.0, 860.0])
-            .with_min_inner_size([760.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(

@@ -655,7 +655,7 @@ window-title = { $project } — Margin
 notice-dismiss = Dismiss
 notice-close-unsaved = the project could not be saved before closing: { $error }
 notice-open-failed = Could not open { $path }: { $error }
-notice-no-sample = The sample project was not found next to Margin.
+notice-no-sample = This build of Margin carries no sample project.
 notice-no-data-folder = There is no folder for application data to copy the sample into.
 notice-sample-copy = This is your own copy of the sample study, in { $path }; the original is left as it is.
 notice-created = Created { $path }. Import files to begin (Project › Import files…, or drop them on the window).
@@ -733,3 +733,22 @@ error-saver = { $error }
 
 
 config-unwritable-file = { $path }: settings could not be written: { $error }
+## Help ▸ About Margin
+
+cmd-about = About Margin
+about-title = About Margin
+about-tagline = Margin: hand-coding of qualitative data (interview transcripts and chat logs).
+about-version = Version
+about-commit = Commit
+about-licence = Licence
+about-licence-choice = { $licences }, at your choice
+about-or = {" or "}
+about-font = Font
+about-font-licence = Droid Sans Fallback, for Chinese text: Apache License 2.0
+about-settings = Settings
+about-logs = Log files
+about-sample = Sample copy
+about-no-folder = none (no home folder was found)
+about-copy = Copy for a bug report
+about-copied = Copied.
+

@@ -573,7 +573,7 @@ window-title = { $project } — Margin
 notice-dismiss = 关闭
 notice-close-unsaved = 关闭前未能保存项目：{ $error }
 notice-open-failed = 无法打开 { $path }：{ $error }
-notice-no-sample = 在 Margin 旁边找不到示例项目。
+notice-no-sample = 此版本的 Margin 未附带示例项目。
 notice-no-data-folder = 没有可用于复制示例项目的应用数据文件夹。
 notice-sample-copy = 这是示例研究的个人副本，位于 { $path }；原始文件保持不变。
 notice-created = 已创建 { $path }。导入文件即可开始（项目 › 导入文件…，或把文件拖到窗口上）。
@@ -639,3 +639,22 @@ error-saver = { $error }
 
 
 config-unwritable-file = { $path }：无法写入设置：{ $error }
+## 帮助 ▸ 关于 Margin
+
+cmd-about = 关于 Margin
+about-title = 关于 Margin
+about-tagline = Margin：质性资料的人工编码（访谈转录稿与聊天记录）。
+about-version = 版本
+about-commit = 提交
+about-licence = 许可证
+about-licence-choice = { $licences }，任选其一
+about-or = {" 或 "}
+about-font = 字体
+about-font-licence = Droid Sans Fallback，用于显示中文：Apache License 2.0
+about-settings = 设置
+about-logs = 日志文件
+about-sample = 示例副本
+about-no-folder = 无（找不到主目录）
+about-copy = 复制以报告问题
+about-copied = 已复制。
+

@@ -179,6 +179,7 @@ impl MarginApp {
                 self.help.open = true;
                 self.help.tab = HelpTab::HowTo;
             }
+            Command::ShowAbout => crate::ui::about::open(ctx),
             Command::ToggleReview => {
                 self.review.open = !self.review.open;
                 if let Some(s) = &self.session

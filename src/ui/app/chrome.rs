@@ -176,6 +176,7 @@ impl MarginApp {
             ui.menu_button(tr!("menu-help"), |ui| {
                 item(ui, Command::ShowHowTo, true, &mut commands);
                 item(ui, Command::ShowShortcuts, true, &mut commands);
+                item(ui, Command::ShowAbout, true, &mut commands);
             });
         });
         commands
