@@ -122,7 +122,7 @@ fn main() {
     std::fs::create_dir_all(&config).expect("config dir");
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"coder1\"), theme: Light)",
+        "(coder_name: Some(\"coder1\"), theme: Light, language: Some(English))",
     )
     .expect("config");
     let ctx = egui::Context::default();

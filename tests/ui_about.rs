@@ -14,7 +14,11 @@ use ui_common::{frames, harness_with};
 #[test]
 fn help_about_shows_version_commit_licences_and_folders() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.ron"), "(coder_name: Some(\"Ada\"))").unwrap();
+    std::fs::write(
+        dir.path().join("config.ron"),
+        "(coder_name: Some(\"Ada\"), language: Some(English))",
+    )
+    .unwrap();
     let mut h = harness_with(None, ConfigStore::in_dir(dir.path()));
     assert!(!h.state().dialog_open());
     assert!(!margin::ui::about::is_open(&h.ctx));

@@ -63,7 +63,7 @@ fn fixture() -> Fixture {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Lin\"), theme: Light)",
+        "(coder_name: Some(\"Lin\"), theme: Light, language: Some(English))",
     )
     .unwrap();
 

@@ -76,7 +76,7 @@ fn fixture() -> Fixture {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Lin\"), theme: Light)",
+        "(coder_name: Some(\"Lin\"), theme: Light, language: Some(English))",
     )
     .unwrap();
     let chat_text = chat_text();

@@ -16,7 +16,7 @@ use egui::{Event, Key, Modifiers, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use margin::ui::{Command, ConfigStore, MarginApp};
-use ui_common::{frames, harness_with, project};
+use ui_common::{first_run_in_english, frames, harness_with, project};
 
 /// A working copy of the bundled sample study in a temporary folder.
 fn sample() -> (tempfile::TempDir, PathBuf) {
@@ -33,8 +33,9 @@ fn repaint_delay(h: &Harness<'static, MarginApp>) -> Duration {
 
 #[test]
 fn the_first_run_dialog_takes_typing_and_enter_without_a_click() {
-    let (_dir, root) = sample();
-    let mut h = harness_with(Some(root), ConfigStore::memory());
+    let (dir, root) = sample();
+    let config = first_run_in_english(&dir.path().join("config"));
+    let mut h = harness_with(Some(root), config);
     assert!(h.state().dialog_open());
     assert!(h.get_by_label("Coder name").is_focused());
     // Keys straight to the window, as a keyboard sends them: no click, no focus request.
@@ -59,8 +60,9 @@ fn the_first_run_dialog_takes_typing_and_enter_without_a_click() {
 
 #[test]
 fn an_idle_window_with_the_coder_dialog_open_asks_for_no_repaint() {
-    let (_dir, root) = sample();
-    let mut h = harness_with(Some(root), ConfigStore::memory());
+    let (dir, root) = sample();
+    let config = first_run_in_english(&dir.path().join("config"));
+    let mut h = harness_with(Some(root), config);
     h.run();
     assert!(h.state().dialog_open());
     assert!(h.get_by_label("Coder name").is_focused());
@@ -77,7 +79,7 @@ fn builtin_config(dir: &Path) -> ConfigStore {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Lin\"), theme: Light, file_dialog: Builtin)",
+        "(coder_name: Some(\"Lin\"), theme: Light, file_dialog: Builtin, language: Some(English))",
     )
     .unwrap();
     ConfigStore::in_dir(&config)

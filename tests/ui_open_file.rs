@@ -11,7 +11,11 @@ use margin::ui::ConfigStore;
 use ui_common::{frames, harness_with};
 
 fn config(dir: &std::path::Path) -> ConfigStore {
-    std::fs::write(dir.join("config.ron"), "(coder_name: Some(\"Ada\"))").unwrap();
+    std::fs::write(
+        dir.join("config.ron"),
+        "(coder_name: Some(\"Ada\"), language: Some(English))",
+    )
+    .unwrap();
     ConfigStore::in_dir(dir)
 }
 

@@ -29,7 +29,7 @@ fn changed_outside(dir: &Path) -> (PathBuf, PathBuf) {
     fs::create_dir_all(&config).unwrap();
     fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Lin\"), theme: Light)",
+        "(coder_name: Some(\"Lin\"), theme: Light, language: Some(English))",
     )
     .unwrap();
     let mut p = Project::new(Manifest::new("Support group"));

@@ -52,7 +52,7 @@ fn fixture() -> Fixture {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Ana\"), theme: Light)",
+        "(coder_name: Some(\"Ana\"), theme: Light, language: Some(English))",
     )
     .unwrap();
     let mut project = Project::new(Manifest::new("Review"));
@@ -129,7 +129,7 @@ fn compare_pick_coders_step_to_disagreements_and_see_both_versions() {
     assert!(h.state().review().open);
     // Both coders with codings are compared at first.
     assert_eq!(h.state().review().coders, vec![f.ana, f.ben]);
-    h.get_by_label("2 disagreements, 1 agreed passages");
+    h.get_by_label("2 disagreements, 1 agreed passage");
 
     // Untick Ben: nothing to compare; tick him again.
     h.get_by_role_and_label(Role::CheckBox, "Ben").click();
@@ -455,7 +455,7 @@ fn merge_another_copy_from_the_window_adds_its_codings_once_and_undoes_in_one_st
     assert!(p.coders().values().any(|c| c.name == "Chen"));
     let notice = &h.state().notices().last().unwrap().text;
     assert!(
-        notice.contains("1 coders") && notice.contains("2 codings"),
+        notice.contains("1 coder,") && notice.contains("2 codings"),
         "{notice}"
     );
 

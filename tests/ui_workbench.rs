@@ -22,7 +22,7 @@ use margin::model::{
 use margin::session::Action;
 use margin::store::ProjectDir;
 use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
-use ui_common::{click_at, frames, harness_with, project};
+use ui_common::{click_at, first_run_in_english, frames, harness_with, project};
 
 const INTERVIEW: &str = "Interview G8 (fictional)\n\nInterviewer: 大家为什么说“毕业”？\nG8: 我们都叫它毕业，治疗结束就是毕业了。\nInterviewer: And \"step in a pit\"?\nG8: That is when a hospital goes wrong for you. 我也踩过这个坑。\n";
 
@@ -48,7 +48,7 @@ fn fixture() -> Fixture {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(
         config.join("config.ron"),
-        "(coder_name: Some(\"Lin\"), theme: Light)",
+        "(coder_name: Some(\"Lin\"), theme: Light, language: Some(English))",
     )
     .unwrap();
 
@@ -190,8 +190,8 @@ fn chat_messages_show_sender_time_and_emoji() {
     h.get_by_label("group chat, 0 codings").click();
     frames(&mut h, 3);
     assert_eq!(h.state().transcript().document(), Some(f.chat));
-    h.get_by_label("2024-05-03 08:12 G8: 早上好呀姐妹们🌻");
-    h.get_by_label("2024-05-04 09:00 G8: 又要留级了。");
+    h.get_by_label("3 May 2024 08:12 G8: 早上好呀姐妹们🌻");
+    h.get_by_label("4 May 2024 09:00 G8: 又要留级了。");
     // Clicking a sender selects the whole message.
     let msg = find(&h, "早！今天复查🙏", 0);
     let header = h
@@ -216,8 +216,8 @@ fn select_with_the_mouse_and_code_by_clicking_a_code() {
     code_row(&h, "Emotional resonance / Graduate").click();
     frames(&mut h, 2);
     assert_eq!(codings(&h), vec![(f.graduate, target, "Lin".to_owned())]);
-    h.get_by_label("Emotional resonance / Graduate, 1 codings");
-    h.get_by_label("G8, 1 codings");
+    h.get_by_label("Emotional resonance / Graduate, 1 coding");
+    h.get_by_label("G8, 1 coding");
     // The new coding is selected and shown in the inspector.
     let id = h.state().transcript().selected_coding().unwrap();
     assert_eq!(project(&h).coding(id).unwrap().range, target);
@@ -348,7 +348,7 @@ fn in_vivo_code_from_the_selection_then_undo_and_redo() {
     let code = project(&h).code_named("毕业").unwrap().clone();
     assert!(code.in_vivo);
     assert_eq!(codings(&h), vec![(code.id, target, "Lin".to_owned())]);
-    h.get_by_label("毕业, 1 codings");
+    h.get_by_label("毕业, 1 coding");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     frames(&mut h, 2);
@@ -530,7 +530,8 @@ fn wait_for_save(h: &mut Harness<'static, MarginApp>) {
 #[test]
 fn the_first_run_asks_who_is_coding() {
     let f = fixture();
-    let mut h = harness_with(Some(f.root.clone()), ConfigStore::memory());
+    let config = tempfile::tempdir().unwrap();
+    let mut h = harness_with(Some(f.root.clone()), first_run_in_english(config.path()));
     assert!(h.state().dialog_open());
     assert_eq!(h.state().session().unwrap().coder(), None);
     h.get_by_label("Coder name").type_text("王老师");
@@ -624,7 +625,11 @@ fn without_a_project_it_opens_a_working_copy_of_the_sample() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.ron"), "(coder_name: Some(\"Lin Yue\"))").unwrap();
+    std::fs::write(
+        config.join("config.ron"),
+        "(coder_name: Some(\"Lin Yue\"), language: Some(English))",
+    )
+    .unwrap();
     let data = dir.path().join("data");
     let options = AppOptions {
         project: None,

@@ -134,7 +134,77 @@ pub enum Action {
     },
 }
 
+/// Which kind of action an undo step was, so the window can name it in its own language (the
+/// step's label is the command line's English).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionName {
+    /// [`Action::ApplyCode`].
+    ApplyCode,
+    /// [`Action::InVivo`].
+    InVivo,
+    /// [`Action::RemoveCoding`].
+    RemoveCoding,
+    /// [`Action::ChangeCodingCode`].
+    ChangeCodingCode,
+    /// [`Action::SetCodingRange`].
+    SetCodingRange,
+    /// [`Action::SetCodingMemo`].
+    SetCodingMemo,
+    /// [`Action::CreateCode`].
+    CreateCode,
+    /// [`Action::RenameCode`].
+    RenameCode,
+    /// [`Action::RecolorCode`].
+    RecolorCode,
+    /// [`Action::DescribeCode`].
+    DescribeCode,
+    /// [`Action::SetCodeShortcut`].
+    SetCodeShortcut,
+    /// [`Action::MoveCode`].
+    MoveCode,
+    /// [`Action::MergeCodes`].
+    MergeCodes,
+    /// [`Action::DeleteCode`].
+    DeleteCode,
+    /// [`Action::SetMemo`].
+    SetMemo,
+    /// [`Action::Autocode`].
+    Autocode,
+    /// [`Action::AddDocuments`], with how many.
+    AddDocuments(usize),
+    /// [`Action::MergeCopy`].
+    MergeCopy,
+    /// [`Action::Prepared`]: its label says what it is.
+    Prepared,
+}
+
 impl Action {
+    /// Which kind of action this is.
+    #[must_use]
+    pub fn name(&self) -> ActionName {
+        match self {
+            Action::ApplyCode { .. } => ActionName::ApplyCode,
+            Action::InVivo { .. } => ActionName::InVivo,
+            Action::RemoveCoding(_) => ActionName::RemoveCoding,
+            Action::ChangeCodingCode { .. } => ActionName::ChangeCodingCode,
+            Action::SetCodingRange { .. } => ActionName::SetCodingRange,
+            Action::SetCodingMemo { .. } => ActionName::SetCodingMemo,
+            Action::CreateCode { .. } => ActionName::CreateCode,
+            Action::RenameCode { .. } => ActionName::RenameCode,
+            Action::RecolorCode { .. } => ActionName::RecolorCode,
+            Action::DescribeCode { .. } => ActionName::DescribeCode,
+            Action::SetCodeShortcut { .. } => ActionName::SetCodeShortcut,
+            Action::MoveCode { .. } => ActionName::MoveCode,
+            Action::MergeCodes { .. } => ActionName::MergeCodes,
+            Action::DeleteCode(_) => ActionName::DeleteCode,
+            Action::SetMemo { .. } => ActionName::SetMemo,
+            Action::Autocode { .. } => ActionName::Autocode,
+            Action::AddDocuments(docs) => ActionName::AddDocuments(docs.len()),
+            Action::MergeCopy(_) => ActionName::MergeCopy,
+            Action::Prepared { .. } => ActionName::Prepared,
+        }
+    }
+
     /// What the undo history and messages call the action.
     #[must_use]
     pub fn label(&self) -> String {

@@ -16,7 +16,7 @@ mod tests;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use action::Action;
+pub use action::{Action, ActionName};
 use autosave::Op;
 pub use autosave::{Autosave, SaveStatus};
 use changes::Tally;
@@ -38,6 +38,8 @@ use crate::store::{LoadReport, ProjectDir};
 pub struct Step {
     /// What the history calls it ("Code selection", "Import 3 files", ...).
     pub label: String,
+    /// Which kind of action it was (the window names it in its language).
+    pub name: ActionName,
     /// What it changed.
     pub changes: Changes,
 }
@@ -223,6 +225,7 @@ impl Session {
     /// Apply `action` as one undo step. `Ok(None)` when it changes nothing.
     pub fn execute(&mut self, action: Action) -> Result<Option<Applied>, SessionError> {
         let label = action.label();
+        let name = action.name();
         self.writable(&label)?;
         let Some(plan) = rules::plan(&self.project, self.coder, action)? else {
             return Ok(None);
@@ -232,6 +235,7 @@ impl Session {
         }
         let step = Step {
             label,
+            name,
             changes: Changes::of(&plan.edit),
         };
         let tally = Tally::before(&step.changes, &self.project);

@@ -8,6 +8,7 @@
 
 use egui::{Id, RichText};
 
+use super::i18n::tr;
 use crate::install;
 
 /// Everything the About box says.
@@ -30,37 +31,33 @@ pub struct AboutText {
 pub fn about_text() -> AboutText {
     let folder = |dir: Option<std::path::PathBuf>| {
         dir.map_or_else(
-            || "none (no home folder was found)".to_owned(),
+            || tr!("about-no-folder").to_owned(),
             |d| d.display().to_string(),
         )
     };
     AboutText {
-        title: "About Margin".into(),
-        tagline: "Margin: hand-coding of qualitative data (interview transcripts and chat logs)."
-            .into(),
+        title: tr!("about-title").into(),
+        tagline: tr!("about-tagline").into(),
         lines: vec![
-            ("Version".into(), install::VERSION.into()),
-            ("Commit".into(), install::COMMIT.into()),
+            (tr!("about-version").into(), install::VERSION.into()),
+            (tr!("about-commit").into(), install::COMMIT.into()),
             (
-                "Licence".into(),
-                format!(
-                    "{}, at your choice",
-                    install::LICENSE.replace(" OR ", " or ")
+                tr!("about-licence").into(),
+                tr!(
+                    "about-licence-choice",
+                    licences = install::LICENSE.replace(" OR ", tr!("about-or"))
                 ),
             ),
+            (tr!("about-font").into(), tr!("about-font-licence").into()),
             (
-                "Font".into(),
-                "Droid Sans Fallback, for Chinese text: Apache License 2.0".into(),
-            ),
-            (
-                "Settings".into(),
+                tr!("about-settings").into(),
                 folder(install::config_dir().map(|d| d.join("config.ron"))),
             ),
-            ("Log files".into(), folder(install::log_dir())),
-            ("Sample copy".into(), folder(install::samples_dir())),
+            (tr!("about-logs").into(), folder(install::log_dir())),
+            (tr!("about-sample").into(), folder(install::samples_dir())),
         ],
-        copy: "Copy for a bug report".into(),
-        copied: "Copied.".into(),
+        copy: tr!("about-copy").into(),
+        copied: tr!("about-copied").into(),
     }
 }
 
@@ -88,6 +85,7 @@ pub fn about_ui(ctx: &egui::Context) {
     let mut open = true;
     let copied_id = open_id().with("copied");
     egui::Window::new(&text.title)
+        .id(open_id().with("window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)

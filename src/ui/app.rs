@@ -21,6 +21,7 @@ use super::config::{Config, ConfigStore};
 use super::dialogs::{Dialogs, dialogs_ui};
 use super::documents::{DocumentsState, documents_ui};
 use super::help::{HelpState, help_ui};
+use super::i18n::{self, Language};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::layout_generation::LayoutGeneration;
 use super::review::{ReviewState, review_ui};
@@ -34,7 +35,6 @@ pub use notices::Notice;
 use notices::notices_ui;
 
 /// The name a code gets from "New code" before the user types one.
-const NEW_CODE: &str = "New code";
 /// How much "Larger text" and "Smaller text" change the window's scale.
 const ZOOM_STEP: f32 = 0.1;
 /// The smallest and largest scale of the window.
@@ -95,7 +95,17 @@ impl MarginApp {
     /// Set up the window: fonts and theme, settings, and the project to open.
     #[must_use]
     pub fn new(ctx: &egui::Context, options: AppOptions) -> Self {
-        let (config, config_problem) = options.config.load();
+        let (mut config, config_problem) = options.config.load();
+        // The first start takes the system's language and keeps it; later, the settings say.
+        let first_start = config.language.is_none();
+        let language = *config.language.get_or_insert_with(Language::of_system);
+        i18n::set_language(language);
+        // (A damaged settings file is left alone until the next save replaces it.)
+        let save_problem = if first_start && config_problem.is_none() {
+            options.config.save(&config).err()
+        } else {
+            None
+        };
         theme::install(ctx, config.theme);
         ctx.set_zoom_factor(config.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1));
         let mut app = Self {
@@ -124,8 +134,9 @@ impl MarginApp {
             now: 0.0,
             closed: false,
         };
-        if let Some(problem) = config_problem {
-            app.error(problem);
+        // Said now, in the language the settings (or the system) chose.
+        for problem in config_problem.into_iter().chain(save_problem) {
+            app.error(problem.to_string());
         }
         let start = options.project.or_else(|| {
             app.config
@@ -276,7 +287,7 @@ impl MarginApp {
 
     fn save_config(&mut self) {
         if let Err(e) = self.store.save(&self.config) {
-            self.error(e);
+            self.error(e.to_string());
         }
     }
 

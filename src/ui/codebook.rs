@@ -10,6 +10,7 @@ use egui::{
 };
 
 use super::command::Command;
+use super::i18n::tr;
 use super::theme;
 use super::transcript::SelectionDrag;
 use crate::model::{Code, CodeId, Color, Project};
@@ -68,15 +69,15 @@ pub fn codebook_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading("Codebook");
+        ui.heading(tr!("codebook-title"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("+ New code")
-                .on_hover_text("Add a code at the top level")
+                .button(tr!("codebook-new"))
+                .on_hover_text(tr!("codebook-new-hover"))
                 .clicked()
             {
                 commands.push(Command::Edit(Action::CreateCode {
-                    name: "New code".into(),
+                    name: tr!("codebook-new-name").into(),
                     parent: None,
                 }));
             }
@@ -84,10 +85,11 @@ pub fn codebook_ui(
     });
     let filter = ui.add(
         egui::TextEdit::singleline(&mut state.filter)
-            .hint_text("Filter, or type a new code and press Enter")
+            .hint_text(tr!("codebook-filter-hint"))
             .desired_width(f32::INFINITY),
     );
-    filter.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Filter codes"));
+    filter
+        .widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, tr!("codebook-filter-label")));
     if std::mem::take(&mut state.focus) {
         filter.request_focus();
     }
@@ -132,10 +134,7 @@ pub fn codebook_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             if tree.is_empty() {
-                ui.label(
-                    RichText::new("No codes yet. Add one with “+ New code”, or select text and press Ctrl+Shift+I for an in-vivo code.")
-                        .weak(),
-                );
+                ui.label(RichText::new(tr!("codebook-empty")).weak());
             }
             let mut hidden_under: Option<usize> = None;
             for (depth, code) in &tree {
@@ -228,7 +227,9 @@ fn code_row_ui(
                 ui.add_space(indent + 30.0);
                 let r =
                     ui.add(egui::TextEdit::singleline(name).desired_width(width - indent - 40.0));
-                r.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Code name"));
+                r.widget_info(|| {
+                    WidgetInfo::labeled(Role::TextInput, true, tr!("codebook-name-label"))
+                });
                 r
             })
             .inner;
@@ -449,7 +450,11 @@ fn code_row_ui(
     );
 
     let path = project.code_path(code.id);
-    let label = format!("{path}, {} codings", row.count);
+    let label = tr!(
+        "codebook-row-label",
+        path = path.as_str(),
+        count = row.count
+    );
     response.widget_info(|| WidgetInfo::selected(Role::TreeItem, true, row.selected, &label));
 
     // Clicks and keys.
@@ -484,13 +489,17 @@ fn code_row_ui(
 
     let description = code.description.trim();
     // What the count beside the name counts, so it can be read against the tables' figures.
-    let counted = format!(
-        "{}: {}",
-        row.count,
-        crate::analysis::definitions::explain::CODEBOOK
+    let counted = tr!(
+        "codebook-counted",
+        count = row.count,
+        explain = tr!("explain-codebook")
     );
     let hover = if has_selection {
-        format!("{path}\nClick to code the selection\n{counted}")
+        tr!(
+            "codebook-row-hover-code",
+            path = path.as_str(),
+            counted = counted
+        )
     } else if description.is_empty() {
         format!("{path}\n{counted}")
     } else {
@@ -512,19 +521,19 @@ fn code_row_ui(
         None
     };
     egui::Popup::menu(&response).open_memory(open).show(|ui| {
-        if has_selection && ui.button("Code the selection").clicked() {
+        if has_selection && ui.button(tr!("codebook-menu-code")).clicked() {
             commands.push(Command::CodeSelection(code.id));
         }
-        if ui.button("Rename…").clicked() {
+        if ui.button(tr!("codebook-menu-rename")).clicked() {
             state.start_rename(project, code.id);
         }
-        if ui.button("Add sub-code").clicked() {
+        if ui.button(tr!("codebook-menu-sub-code")).clicked() {
             commands.push(Command::Edit(Action::CreateCode {
-                name: "New code".into(),
+                name: tr!("codebook-new-name").into(),
                 parent: Some(code.id),
             }));
         }
-        ui.menu_button("Colour", |ui| {
+        ui.menu_button(tr!("codebook-menu-colour"), |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.set_max_width(150.0);
                 for n in 0..10 {
@@ -542,7 +551,11 @@ fn code_row_ui(
                     }
                     let hex = c.to_hex();
                     resp.widget_info(|| {
-                        WidgetInfo::labeled(Role::Button, true, format!("Colour {hex}"))
+                        WidgetInfo::labeled(
+                            Role::Button,
+                            true,
+                            tr!("codebook-colour-label", hex = hex.as_str()),
+                        )
                     });
                     if resp.clicked() {
                         commands.push(Command::Edit(Action::RecolorCode {
@@ -554,14 +567,14 @@ fn code_row_ui(
                 }
             });
         });
-        if ui.button("Set shortcut key…").clicked() {
+        if ui.button(tr!("codebook-menu-shortcut")).clicked() {
             commands.push(Command::StartShortcut(code.id));
         }
-        if ui.button("Merge into…").clicked() {
+        if ui.button(tr!("codebook-menu-merge")).clicked() {
             commands.push(Command::StartMerge(code.id));
         }
         ui.separator();
-        if ui.button("Delete code and its codings").clicked() {
+        if ui.button(tr!("codebook-menu-delete")).clicked() {
             commands.push(Command::Edit(Action::DeleteCode(code.id)));
         }
     });

@@ -12,6 +12,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::config::ThemeChoice;
 use super::file_picker::FileTarget;
+use super::i18n::{Language, tr};
 use super::search_panel::AnalysisTab;
 use crate::model::{CharRange, CodeId, CodingId, DocumentId};
 use crate::session::Action;
@@ -79,6 +80,8 @@ pub enum Command {
     GoTo,
     /// Light, dark or system theme.
     SetTheme(ThemeChoice),
+    /// Show the window in this language from the next frame on (and keep it in the settings).
+    SetLanguage(Language),
     /// Larger transcript text.
     TextBigger,
     /// Smaller transcript text.
@@ -227,64 +230,89 @@ impl Command {
     /// What the command is called in menus and in the undo history.
     #[must_use]
     pub fn label(&self) -> String {
+        let path = |p: &std::path::Path| p.display().to_string();
         match self {
-            Command::NewProjectDialog => "New project…".into(),
-            Command::OpenProjectDialog => "Open project…".into(),
-            Command::ChooseNewProjectFolder => "Choose a folder…".into(),
-            Command::OpenQdpxDialog => {
-                "Open a .qdpx from NVivo / ATLAS.ti / MAXQDA / QualCoder…".into()
-            }
-            Command::CreateFromQdpx { qdpx, .. } => format!("Import {}", qdpx.display()),
-            Command::NewProjectIn(p) => format!("New project in {}", p.display()),
-            Command::OpenProject(p) | Command::QdpxChosen(p) => format!("Open {}", p.display()),
-            Command::CreateProject(p) => format!("Create {}", p.display()),
-            Command::OpenSample => "Open the sample project".into(),
-            Command::ImportDialog => "Import files…".into(),
-            Command::ImportFiles(files) => match files.len() {
-                1 => "Import a file".into(),
-                n => format!("Import {n} files"),
-            },
+            Command::NewProjectDialog => tr!("cmd-new-project").into(),
+            Command::OpenProjectDialog => tr!("cmd-open-project").into(),
+            Command::ChooseNewProjectFolder => tr!("cmd-choose-folder").into(),
+            Command::OpenQdpxDialog => tr!("cmd-open-qdpx").into(),
+            Command::CreateFromQdpx { qdpx, .. } => tr!("cmd-import-qdpx", path = path(qdpx)),
+            Command::NewProjectIn(p) => tr!("cmd-new-project-in", path = path(p)),
+            Command::OpenProject(p) | Command::QdpxChosen(p) => tr!("cmd-open", path = path(p)),
+            Command::CreateProject(p) => tr!("cmd-create", path = path(p)),
+            Command::OpenSample => tr!("cmd-open-sample").into(),
+            Command::ImportDialog => tr!("cmd-import-dialog").into(),
+            Command::ImportFiles(files) => tr!("cmd-import-files", count = files.len()),
             Command::FilesChosen { target, .. } => target.request().title.into(),
-            Command::Save => "Save".into(),
-            Command::Quit => "Quit".into(),
-            Command::Undo => "Undo".into(),
-            Command::Redo => "Redo".into(),
-            Command::OpenDocument(_) => "Open document".into(),
-            Command::Find => "Find in document…".into(),
-            Command::GoTo => "Go to message or time…".into(),
-            Command::SetTheme(ThemeChoice::System) => "Follow the system theme".into(),
-            Command::SetTheme(ThemeChoice::Light) => "Light theme".into(),
-            Command::SetTheme(ThemeChoice::Dark) => "Dark theme".into(),
-            Command::TextBigger => "Larger text".into(),
-            Command::TextSmaller => "Smaller text".into(),
-            Command::ShowShortcuts => "Keyboard shortcuts".into(),
-            Command::ShowHowTo => "How to code, compare and export".into(),
-            Command::ShowAbout => "About Margin".into(),
-            Command::AskCoderName => "Change coder…".into(),
-            Command::SetCoderName(_) => "Set coder".into(),
-            Command::CodeSelection(_) => "Code selection".into(),
-            Command::InVivoSelection => "In-vivo code".into(),
-            Command::SelectSegment => "Select turn or message".into(),
-            Command::RemoveSelectedCoding => "Remove coding".into(),
-            Command::SelectCoding(_) => "Select coding".into(),
-            Command::SelectCode(_) => "Select code".into(),
-            Command::ShowAnalysis(tab) => format!("{}…", tab.title()),
-            Command::JumpTo { .. } => "Show in the transcript".into(),
+            Command::Save => tr!("cmd-save").into(),
+            Command::Quit => tr!("cmd-quit").into(),
+            Command::Undo => tr!("cmd-undo").into(),
+            Command::Redo => tr!("cmd-redo").into(),
+            Command::OpenDocument(_) => tr!("cmd-open-document").into(),
+            Command::Find => tr!("cmd-find").into(),
+            Command::GoTo => tr!("cmd-goto").into(),
+            Command::SetTheme(ThemeChoice::System) => tr!("cmd-theme-system").into(),
+            Command::SetTheme(ThemeChoice::Light) => tr!("cmd-theme-light").into(),
+            Command::SetTheme(ThemeChoice::Dark) => tr!("cmd-theme-dark").into(),
+            // Each language is named in itself, so that anyone can find their own.
+            Command::SetLanguage(language) => language.own_name().into(),
+            Command::TextBigger => tr!("cmd-text-bigger").into(),
+            Command::TextSmaller => tr!("cmd-text-smaller").into(),
+            Command::ShowShortcuts => tr!("cmd-shortcuts").into(),
+            Command::ShowHowTo => tr!("cmd-how-to").into(),
+            Command::ShowAbout => tr!("cmd-about").into(),
+            Command::AskCoderName => tr!("cmd-ask-coder").into(),
+            Command::SetCoderName(_) => tr!("cmd-set-coder").into(),
+            Command::CodeSelection(_) => tr!("cmd-code-selection").into(),
+            Command::InVivoSelection => tr!("cmd-in-vivo").into(),
+            Command::SelectSegment => tr!("cmd-select-segment").into(),
+            Command::RemoveSelectedCoding => tr!("cmd-remove-coding").into(),
+            Command::SelectCoding(_) => tr!("cmd-select-coding").into(),
+            Command::SelectCode(_) => tr!("cmd-select-code").into(),
+            Command::ShowAnalysis(tab) => tr!("cmd-show-analysis", tab = tab.title()),
+            Command::JumpTo { .. } => tr!("cmd-jump-to").into(),
             Command::ExportRetrievalDialog | Command::ExportRetrieval(_) => {
-                "Export excerpts…".into()
+                tr!("cmd-export-excerpts").into()
             }
-            Command::ExportTableDialog | Command::ExportTable(_) => "Save table as CSV…".into(),
-            Command::StartRename(_) => "Rename…".into(),
-            Command::StartMerge(_) => "Merge into…".into(),
-            Command::StartShortcut(_) => "Set shortcut…".into(),
-            Command::ToggleReview => "Team review".into(),
-            Command::ToggleBlind => "Blind coding (hide other coders)".into(),
-            Command::ShowPassage { .. } => "Show passage".into(),
-            Command::ReviewPassage(_) => "Review passage".into(),
-            Command::Edit(action) => action.label(),
-            Command::Notify(_) => "Message".into(),
-            Command::MergeDialog => "Merge another copy…".into(),
+            Command::ExportTableDialog | Command::ExportTable(_) => tr!("cmd-export-table").into(),
+            Command::StartRename(_) => tr!("cmd-start-rename").into(),
+            Command::StartMerge(_) => tr!("cmd-start-merge").into(),
+            Command::StartShortcut(_) => tr!("cmd-start-shortcut").into(),
+            Command::ToggleReview => tr!("cmd-review").into(),
+            Command::ToggleBlind => tr!("cmd-blind").into(),
+            Command::ShowPassage { .. } => tr!("cmd-show-passage").into(),
+            Command::ReviewPassage(_) => tr!("cmd-review-passage").into(),
+            Command::Edit(action) => action_label(action),
+            Command::Notify(_) => tr!("cmd-notify").into(),
+            Command::MergeDialog => tr!("cmd-merge-dialog").into(),
         }
+    }
+}
+
+/// What the window calls an action (the core's [`Action::label`] is the command line's English).
+#[must_use]
+pub fn action_label(action: &Action) -> String {
+    match action {
+        Action::ApplyCode { .. } => tr!("cmd-code-selection").into(),
+        Action::InVivo { .. } => tr!("cmd-in-vivo").into(),
+        Action::RemoveCoding(_) => tr!("cmd-remove-coding").into(),
+        Action::ChangeCodingCode { .. } => tr!("cmd-change-coding-code").into(),
+        Action::SetCodingRange { .. } => tr!("cmd-adjust-coding").into(),
+        Action::SetCodingMemo { .. } => tr!("cmd-coding-memo").into(),
+        Action::CreateCode { .. } => tr!("cmd-create-code").into(),
+        Action::RenameCode { .. } => tr!("cmd-rename-code").into(),
+        Action::RecolorCode { .. } => tr!("cmd-recolor-code").into(),
+        Action::DescribeCode { .. } => tr!("cmd-describe-code").into(),
+        Action::SetCodeShortcut { .. } => tr!("cmd-code-shortcut").into(),
+        Action::MoveCode { .. } => tr!("cmd-move-code").into(),
+        Action::MergeCodes { .. } => tr!("cmd-merge-codes").into(),
+        Action::DeleteCode(_) => tr!("cmd-delete-code").into(),
+        Action::SetMemo { .. } => tr!("cmd-memo").into(),
+        Action::Autocode { .. } => tr!("cmd-autocode").into(),
+        Action::AddDocuments(docs) => tr!("cmd-import-files", count = docs.len()),
+        Action::MergeCopy(p) => tr!("cmd-merge-project", path = p.display().to_string()),
+        // Prepared in the window (team review: already in its language) or by a core planner.
+        Action::Prepared { label, .. } => label.clone(),
     }
 }
 

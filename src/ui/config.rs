@@ -1,12 +1,14 @@
 //! The window's own settings, kept apart from any project: recent projects, the coder's name, the
-//! theme, the text size and the window's scale. Stored as `config.ron` in the platform's config folder (the
+//! language, the theme, the text size and the window's scale. Stored as `config.ron` in the platform's config folder (the
 //! `directories` crate), or in `$MARGIN_CONFIG_DIR` when that is set (CI, tests, portable use).
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::error::UiError;
 use super::file_picker::DialogChoice;
+use super::i18n::Language;
 use crate::model::DocumentId;
 
 /// How many recent projects are remembered.
@@ -48,6 +50,8 @@ pub struct Config {
     pub coder_name: Option<String>,
     /// Recently opened projects, most recent first.
     pub recent: Vec<RecentProject>,
+    /// The window's language; `None` until the first start has taken the system's.
+    pub language: Option<Language>,
     /// Theme.
     pub theme: ThemeChoice,
     /// Size of transcript text, in points.
@@ -65,6 +69,7 @@ impl Default for Config {
         Self {
             coder_name: None,
             recent: Vec::new(),
+            language: None,
             theme: ThemeChoice::System,
             text_size: 15.0,
             zoom: 1.0,
@@ -158,7 +163,7 @@ impl ConfigStore {
     /// Read the config. A missing file gives the defaults; a damaged one gives the defaults and
     /// a message saying why (the file is left alone until the next save replaces it).
     #[must_use]
-    pub fn load(&self) -> (Config, Option<String>) {
+    pub fn load(&self) -> (Config, Option<UiError>) {
         let Some(path) = &self.path else {
             return (Config::default(), None);
         };
@@ -167,30 +172,32 @@ impl ConfigStore {
                 Ok(config) => (config, None),
                 Err(e) => (
                     Config::default(),
-                    Some(format!(
-                        "{}:{}:{}: settings could not be read ({}); using defaults",
-                        path.display(),
-                        e.span.start.line,
-                        e.span.start.col,
-                        e.code
-                    )),
+                    Some(UiError::ConfigRead {
+                        path: path.clone(),
+                        line: e.span.start.line,
+                        column: e.span.start.col,
+                        error: e.code.to_string(),
+                    }),
                 ),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
             Err(e) => (
                 Config::default(),
-                Some(format!("{}: {e}; using default settings", path.display())),
+                Some(UiError::ConfigOpen {
+                    path: path.clone(),
+                    source: e,
+                }),
             ),
         }
     }
 
     /// Write the config (atomically: temp file, then rename).
-    pub fn save(&self, config: &Config) -> Result<(), String> {
+    pub fn save(&self, config: &Config) -> Result<(), UiError> {
         let Some(path) = &self.path else {
             return Ok(());
         };
         let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::default())
-            .map_err(|e| format!("settings could not be written: {e}"))?;
+            .map_err(|e| UiError::ConfigFormat(e.to_string()))?;
         let write = || -> std::io::Result<()> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
@@ -199,7 +206,10 @@ impl ConfigStore {
             std::fs::write(&tmp, text.as_bytes())?;
             std::fs::rename(&tmp, path)
         };
-        write().map_err(|e| format!("{}: {e}", path.display()))
+        write().map_err(|source| UiError::ConfigWrite {
+            path: path.clone(),
+            source,
+        })
     }
 }
 
@@ -238,7 +248,9 @@ mod tests {
     fn config_round_trips_and_a_damaged_file_says_where() {
         let dir = tempfile::tempdir().unwrap();
         let store = ConfigStore::in_dir(dir.path());
-        assert_eq!(store.load(), (Config::default(), None));
+        let (loaded, problem) = store.load();
+        assert_eq!(loaded, Config::default());
+        assert!(problem.is_none());
         let mut c = Config {
             coder_name: Some("林老师".into()),
             theme: ThemeChoice::Dark,
@@ -246,7 +258,9 @@ mod tests {
         };
         c.remember_project(Path::new("/study"));
         store.save(&c).unwrap();
-        assert_eq!(store.load(), (c, None));
+        let (loaded, problem) = store.load();
+        assert_eq!(loaded, c);
+        assert!(problem.is_none());
         std::fs::write(
             dir.path().join(FILE),
             "(coder_name: Some(\"x\"),\n theme: Purple)",
@@ -254,7 +268,7 @@ mod tests {
         .unwrap();
         let (loaded, message) = store.load();
         assert_eq!(loaded, Config::default());
-        let message = message.unwrap();
+        let message = message.unwrap().to_string();
         assert!(message.contains("config.ron:2:"), "{message}");
     }
 }

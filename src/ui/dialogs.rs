@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use egui::{Key, RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
+use super::error::UiError;
 use super::file_picker::{FilePicker, picker_ui};
+use super::i18n::tr;
 use crate::model::{CodeId, Project};
 use crate::session::Action;
 
@@ -58,7 +60,7 @@ impl Dialogs {
     /// Ask for a new project's name and the folder it goes in (proposed: `folder`).
     pub fn ask_new_project(&mut self, folder: &Path) {
         self.new_project = Some(NewProjectForm {
-            name: "My study".to_owned(),
+            name: tr!("new-project-default-name").to_owned(),
             folder: folder.display().to_string(),
             problem: None,
             qdpx: None,
@@ -76,7 +78,7 @@ impl Dialogs {
     /// after it).
     pub fn ask_qdpx_target(&mut self, qdpx: PathBuf) {
         let name = qdpx.file_stem().map_or_else(
-            || "Imported study".to_owned(),
+            || tr!("new-project-imported-name").to_owned(),
             |s| s.to_string_lossy().into_owned(),
         );
         let folder = qdpx
@@ -120,28 +122,23 @@ pub struct NewProjectForm {
 
 impl NewProjectForm {
     /// The project folder to create: `folder/name`, which must not exist or be empty.
-    pub fn target(&self) -> Result<PathBuf, String> {
+    pub fn target(&self) -> Result<PathBuf, UiError> {
         let name = self.name.trim();
         if name.is_empty() {
-            return Err("Give the project a name.".to_owned());
+            return Err(UiError::NoProjectName);
         }
         if name.contains(['/', '\\']) || name == "." || name == ".." {
-            return Err(format!(
-                "“{name}” cannot be a folder name: leave out / and \\."
-            ));
+            return Err(UiError::BadProjectName(name.to_owned()));
         }
         let folder = PathBuf::from(self.folder.trim());
         if !folder.is_dir() {
-            return Err(format!("There is no folder {}.", folder.display()));
+            return Err(UiError::NoFolder(folder));
         }
         let target = folder.join(name);
         let empty = std::fs::read_dir(&target).map(|mut d| d.next().is_none());
         match empty {
-            Ok(false) => Err(format!(
-                "{} exists and is not empty: choose another name.",
-                target.display()
-            )),
-            Err(_) if target.exists() => Err(format!("{} exists already.", target.display())),
+            Ok(false) => Err(UiError::NotEmpty(target)),
+            Err(_) if target.exists() => Err(UiError::Exists(target)),
             _ => Ok(target),
         }
     }
@@ -156,15 +153,15 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
         let mut close = false;
         egui::Modal::new(egui::Id::unique("coder-dialog")).show(&ctx, |ui| {
             ui.set_width(360.0);
-            ui.heading("Who is coding?");
-            ui.label("Your name is stored with every coding you make, so that two coders can compare their work.");
+            ui.heading(tr!("coder-title"));
+            ui.label(tr!("coder-explain"));
             ui.add_space(6.0);
             let resp = ui.add(
                 egui::TextEdit::singleline(name)
-                    .hint_text("Your name")
+                    .hint_text(tr!("coder-hint"))
                     .desired_width(f32::INFINITY),
             );
-            resp.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Coder name"));
+            resp.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, tr!("coder-label")));
             // Focus once, when the dialog opens. Asking every frame that the field lacks focus
             // interrupts the input method each time (egui does so on every focus request), and
             // on X11 that re-creates the input context: the window then repaints without end
@@ -175,12 +172,15 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
             let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                let ok = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("Start coding"));
+                let ok = ui.add_enabled(
+                    !name.trim().is_empty(),
+                    egui::Button::new(tr!("coder-start")),
+                );
                 if (ok.clicked() || enter) && !name.trim().is_empty() {
                     commands.push(Command::SetCoderName(name.trim().to_owned()));
                     close = true;
                 }
-                if ui.button("Later").clicked() {
+                if ui.button(tr!("coder-later")).clicked() {
                     close = true;
                 }
             });
@@ -195,46 +195,62 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
         let mut refocus = false;
         let modal = egui::Modal::new(egui::Id::unique("new-project-dialog")).show(&ctx, |ui| {
             ui.set_width(440.0);
-            ui.heading("New project");
+            ui.heading(tr!("new-project-title"));
             match &form.qdpx {
-                Some(q) => ui.label(format!("Made from {}. The new project is a folder: the documents, the codebook and every coding live in it, as plain files.", q.display())),
-                None => ui.label("A project is a folder: the documents, the codebook and every coding live in it, as plain files."),
+                Some(q) => ui.label(tr!("new-project-from-qdpx", path = q.display().to_string())),
+                None => ui.label(tr!("new-project-explain")),
             };
             ui.add_space(6.0);
             let mut submit = false;
-            egui::Grid::new("new-project").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-                ui.label("Name");
-                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(300.0));
-                name.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "Project name"));
-                if std::mem::take(&mut dialogs.focus_pending) {
-                    name.request_focus();
-                }
-                submit |= name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                ui.end_row();
-                ui.label("In folder");
-                ui.horizontal(|ui| {
-                    let folder =
-                        ui.add(egui::TextEdit::singleline(&mut form.folder).desired_width(220.0));
-                    folder.widget_info(|| {
-                        WidgetInfo::labeled(Role::TextInput, true, "Folder of the new project")
+            egui::Grid::new("new-project")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label(tr!("new-project-name"));
+                    let name =
+                        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(300.0));
+                    name.widget_info(|| {
+                        WidgetInfo::labeled(Role::TextInput, true, tr!("new-project-name-label"))
                     });
-                    submit |= folder.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                    if ui.button("Browse…").clicked() {
-                        commands.push(Command::ChooseNewProjectFolder);
+                    if std::mem::take(&mut dialogs.focus_pending) {
+                        name.request_focus();
                     }
+                    submit |= name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.end_row();
+                    ui.label(tr!("new-project-folder"));
+                    ui.horizontal(|ui| {
+                        let folder = ui
+                            .add(egui::TextEdit::singleline(&mut form.folder).desired_width(220.0));
+                        folder.widget_info(|| {
+                            WidgetInfo::labeled(
+                                Role::TextInput,
+                                true,
+                                tr!("new-project-folder-label"),
+                            )
+                        });
+                        submit |= folder.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        if ui.button(tr!("new-project-browse")).clicked() {
+                            commands.push(Command::ChooseNewProjectFolder);
+                        }
+                    });
+                    ui.end_row();
                 });
-                ui.end_row();
-            });
             if let Ok(target) = form.target() {
-                ui.label(RichText::new(format!("Creates {}", target.display())).weak());
+                ui.label(
+                    RichText::new(tr!(
+                        "new-project-creates",
+                        path = target.display().to_string()
+                    ))
+                    .weak(),
+                );
             }
             if let Some(p) = &form.problem {
                 ui.label(RichText::new(p).color(ui.visuals().error_fg_color));
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                submit |= ui.button("Create").clicked();
-                if ui.button("Cancel").clicked() {
+                submit |= ui.button(tr!("new-project-create")).clicked();
+                if ui.button(tr!("dialog-cancel")).clicked() {
                     close = true;
                 }
             });
@@ -248,7 +264,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                         close = true;
                     }
                     Err(e) => {
-                        form.problem = Some(e);
+                        form.problem = Some(e.to_string());
                         refocus = true;
                     }
                 }
@@ -270,33 +286,36 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
         let excluded = project.code_and_descendants(from);
         egui::Modal::new(egui::Id::unique("merge-dialog")).show(&ctx, |ui| {
             ui.set_width(380.0);
-            ui.heading("Merge code");
-            ui.label(format!(
-                "Move every coding of “{from_name}” and its sub-codes to the code you choose, then remove “{from_name}”. Undo with Ctrl+Z."
-            ));
+            ui.heading(tr!("merge-title"));
+            ui.label(tr!("merge-explain", code = from_name.as_str()));
             let resp = ui.add(
                 egui::TextEdit::singleline(filter)
-                    .hint_text("Filter codes")
+                    .hint_text(tr!("codebook-filter-label"))
                     .desired_width(f32::INFINITY),
             );
-            resp.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Filter codes to merge into"));
+            resp.widget_info(|| {
+                WidgetInfo::labeled(Role::SearchInput, true, tr!("merge-filter-label"))
+            });
             if std::mem::take(&mut dialogs.focus_pending) {
                 resp.request_focus();
             }
             let needle = filter.to_lowercase();
-            egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
-                for (depth, c) in project.code_tree() {
-                    if excluded.contains(&c.id) || !c.name.to_lowercase().contains(&needle) {
-                        continue;
+            egui::ScrollArea::vertical()
+                .max_height(280.0)
+                .show(ui, |ui| {
+                    for (depth, c) in project.code_tree() {
+                        if excluded.contains(&c.id) || !c.name.to_lowercase().contains(&needle) {
+                            continue;
+                        }
+                        let label = format!("{}{}", "    ".repeat(depth), c.name);
+                        if ui.selectable_label(false, label).clicked() {
+                            commands.push(Command::Edit(Action::MergeCodes { from, into: c.id }));
+                            close = true;
+                        }
                     }
-                    let label = format!("{}{}", "    ".repeat(depth), c.name);
-                    if ui.selectable_label(false, label).clicked() {
-                        commands.push(Command::Edit(Action::MergeCodes { from, into: c.id }));
-                        close = true;
-                    }
-                }
-            });
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                });
+            if ui.button(tr!("dialog-cancel")).clicked() || ui.input(|i| i.key_pressed(Key::Escape))
+            {
                 close = true;
             }
         });
@@ -310,10 +329,8 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
         let name = project.code_path(code);
         egui::Modal::new(egui::Id::unique("shortcut-dialog")).show(&ctx, |ui| {
             ui.set_width(340.0);
-            ui.heading("Shortcut key");
-            ui.label(format!(
-                "Press the key that codes the selection with “{name}”: a digit or a letter. Backspace clears it, Esc cancels."
-            ));
+            ui.heading(tr!("shortcut-title"));
+            ui.label(tr!("shortcut-explain", code = name.as_str()));
             let pressed = ui.input(|i| {
                 i.events.iter().find_map(|e| match e {
                     egui::Event::Key {
@@ -335,7 +352,8 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     let name = k.name();
                     let mut chars = name.chars();
                     if let (Some(c), None) = (chars.next(), chars.next())
-                        && c.is_ascii_alphanumeric() {
+                        && c.is_ascii_alphanumeric()
+                    {
                         commands.push(Command::Edit(Action::SetCodeShortcut {
                             code,
                             key: Some(c.to_ascii_lowercase()),
@@ -345,7 +363,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                 }
                 None => {}
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("dialog-cancel")).clicked() {
                 close = true;
             }
         });
@@ -373,7 +391,7 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, project: Option<&Project>, ui: &mut Ui)
                     }
                 });
             ui.add_space(6.0);
-            let close = ui.button("Close");
+            let close = ui.button(tr!("dialog-close"));
             if std::mem::take(&mut dialogs.focus_pending) {
                 close.request_focus();
             }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use egui::{RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
 use super::command::Command;
+use super::i18n::tr;
 use crate::model::{Document, DocumentId, DocumentKind, Project};
 use crate::session::Counts;
 
@@ -28,11 +29,11 @@ pub fn documents_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading("Documents");
+        ui.heading(tr!("documents-title"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("Import…")
-                .on_hover_text("Import text files, interview transcripts or chat logs (Ctrl+I)")
+                .button(tr!("documents-import"))
+                .on_hover_text(tr!("documents-import-hover"))
                 .clicked()
             {
                 commands.push(Command::ImportDialog);
@@ -41,10 +42,12 @@ pub fn documents_ui(
     });
     let filter = ui.add(
         egui::TextEdit::singleline(&mut state.filter)
-            .hint_text("Filter by name")
+            .hint_text(tr!("documents-filter-hint"))
             .desired_width(f32::INFINITY),
     );
-    filter.widget_info(|| WidgetInfo::labeled(Role::SearchInput, true, "Filter documents"));
+    filter.widget_info(|| {
+        WidgetInfo::labeled(Role::SearchInput, true, tr!("documents-filter-label"))
+    });
     if std::mem::take(&mut state.focus) {
         filter.request_focus();
     }
@@ -58,10 +61,7 @@ pub fn documents_ui(
         .show(ui, |ui| {
             if project.documents().is_empty() {
                 ui.add_space(8.0);
-                ui.label(
-                    RichText::new("No documents yet. Import interview transcripts, chat logs or notes to begin.")
-                        .weak(),
-                );
+                ui.label(RichText::new(tr!("documents-empty")).weak());
                 return;
             }
             for kind in DocumentKind::ALL {
@@ -74,45 +74,52 @@ pub fn documents_ui(
                     continue;
                 }
                 let title = match kind {
-                    DocumentKind::Interview => "Interviews",
-                    DocumentKind::Chat => "Chat logs",
-                    DocumentKind::Notes => "Notes",
-                };
-                egui::CollapsingHeader::new(
-                    RichText::new(format!("{title}  ({})", docs.len())).strong(),
-                )
-                .id_salt(("kind", kind))
-                .default_open(true)
-                .show(ui, |ui| {
-                    // By case (sorted by case name), documents without a case last.
-                    let mut by_case: BTreeMap<(bool, String), Vec<&Document>> = BTreeMap::new();
-                    for d in docs {
-                        let case = d.case.and_then(|c| project.case(c)).map(|c| c.name.clone());
-                        by_case
-                            .entry((case.is_none(), case.unwrap_or_default()))
-                            .or_default()
-                            .push(d);
+                    DocumentKind::Interview => {
+                        tr!("documents-group-interviews", count = docs.len())
                     }
-                    let mut by_case: Vec<_> = by_case.into_iter().collect();
-                    by_case.sort_by(|((a_none, a), _), ((b_none, b), _)| {
-                        a_none.cmp(b_none).then_with(|| natural_cmp(a, b))
-                    });
-                    for ((_, case), mut docs) in by_case {
-                        docs.sort_by(|a, b| natural_cmp(&a.name, &b.name));
-                        let grouped = docs.len() > 1 && !case.is_empty();
-                        if grouped {
-                            ui.label(RichText::new(format!("Case {case}")).weak().small());
-                        }
+                    DocumentKind::Chat => tr!("documents-group-chats", count = docs.len()),
+                    DocumentKind::Notes => tr!("documents-group-notes", count = docs.len()),
+                };
+                egui::CollapsingHeader::new(RichText::new(title).strong())
+                    .id_salt(("kind", kind))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        // By case (sorted by case name), documents without a case last.
+                        let mut by_case: BTreeMap<(bool, String), Vec<&Document>> = BTreeMap::new();
                         for d in docs {
-                            let tag = (!grouped && !case.is_empty() && !d.name.contains(case.as_str()))
+                            let case = d.case.and_then(|c| project.case(c)).map(|c| c.name.clone());
+                            by_case
+                                .entry((case.is_none(), case.unwrap_or_default()))
+                                .or_default()
+                                .push(d);
+                        }
+                        let mut by_case: Vec<_> = by_case.into_iter().collect();
+                        by_case.sort_by(|((a_none, a), _), ((b_none, b), _)| {
+                            a_none.cmp(b_none).then_with(|| natural_cmp(a, b))
+                        });
+                        for ((_, case), mut docs) in by_case {
+                            docs.sort_by(|a, b| natural_cmp(&a.name, &b.name));
+                            let grouped = docs.len() > 1 && !case.is_empty();
+                            if grouped {
+                                ui.label(
+                                    RichText::new(tr!("documents-case", case = case.as_str()))
+                                        .weak()
+                                        .small(),
+                                );
+                            }
+                            for d in docs {
+                                let tag = (!grouped
+                                    && !case.is_empty()
+                                    && !d.name.contains(case.as_str()))
                                 .then_some(case.as_str());
-                            let count = counts.by_document.get(&d.id).copied().unwrap_or(0);
-                            if document_row_ui(d, tag, count, open == Some(d.id), ui).clicked() {
-                                commands.push(Command::OpenDocument(d.id));
+                                let count = counts.by_document.get(&d.id).copied().unwrap_or(0);
+                                if document_row_ui(d, tag, count, open == Some(d.id), ui).clicked()
+                                {
+                                    commands.push(Command::OpenDocument(d.id));
+                                }
                             }
                         }
-                    }
-                });
+                    });
             }
         });
     commands
@@ -161,16 +168,21 @@ fn document_row_ui(
     if count > 0 {
         painter.galley(count_pos, count_galley, ui.visuals().weak_text_color());
     }
-    let label = format!("{}, {count} codings", doc.name);
+    let label = tr!(
+        "documents-row-label",
+        name = doc.name.as_str(),
+        count = count
+    );
     response.widget_info(|| WidgetInfo::selected(Role::ListItem, true, selected, &label));
-    response.on_hover_text(format!(
-        "{}{}",
-        doc.name,
-        doc.origin
-            .as_ref()
-            .map(|o| format!("\nimported from {} ({})", o.file, o.encoding))
-            .unwrap_or_default()
-    ))
+    response.on_hover_text(match &doc.origin {
+        Some(o) => tr!(
+            "documents-row-hover-origin",
+            name = doc.name.as_str(),
+            file = o.file.as_str(),
+            encoding = o.encoding.as_str()
+        ),
+        None => doc.name.clone(),
+    })
 }
 
 /// Compare names so that "G2" sorts before "G10".

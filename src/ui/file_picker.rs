@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::documents::natural_cmp;
+use super::i18n::tr;
 use crate::session::Action;
 
 /// What a file dialog asks for.
@@ -50,14 +51,20 @@ impl Filter {
 }
 
 /// The file types the importer reads (see `crate::import`).
-const IMPORTABLE: Filter = Filter {
-    name: "Transcripts, chat logs and documents",
-    extensions: crate::import::EXTENSIONS,
-};
-const ALL_FILES: Filter = Filter {
-    name: "All files",
-    extensions: &[],
-};
+fn importable() -> Filter {
+    Filter {
+        name: tr!("picker-filter-importable"),
+        extensions: crate::import::EXTENSIONS,
+    }
+}
+
+/// Every file.
+fn all_files() -> Filter {
+    Filter {
+        name: tr!("picker-filter-all"),
+        extensions: &[],
+    }
+}
 
 /// Why the window asks for a path: decides the dialog and what the answer does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,44 +104,37 @@ impl FileTarget {
     pub fn request(self) -> FileRequest {
         let (title, kind, filters, file_name) = match self {
             FileTarget::NewProjectFolder => (
-                "New project: the folder it goes in",
+                tr!("picker-title-new-project"),
                 PickKind::Folder,
                 vec![],
                 "",
             ),
-            FileTarget::OpenProject => {
-                ("Open a Margin project folder", PickKind::Folder, vec![], "")
-            }
+            FileTarget::OpenProject => (tr!("picker-title-open"), PickKind::Folder, vec![], ""),
             FileTarget::Qdpx => (
-                "Open a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA or QualCoder",
+                tr!("picker-title-qdpx"),
                 PickKind::Files,
                 vec![
                     Filter {
-                        name: "REFI-QDA project",
+                        name: tr!("picker-filter-qdpx"),
                         extensions: &["qdpx"],
                     },
-                    ALL_FILES,
+                    all_files(),
                 ],
                 "",
             ),
             FileTarget::Import => (
-                "Import files",
+                tr!("picker-title-import"),
                 PickKind::Files,
-                vec![IMPORTABLE, ALL_FILES],
+                vec![importable(), all_files()],
                 "",
             ),
-            FileTarget::Merge => (
-                "Merge another copy of this project",
-                PickKind::Folder,
-                vec![],
-                "",
-            ),
+            FileTarget::Merge => (tr!("picker-title-merge"), PickKind::Folder, vec![], ""),
             FileTarget::ExportRetrieval => (
-                "Export the retrieved excerpts",
+                tr!("picker-title-export"),
                 PickKind::Save,
                 vec![
                     Filter {
-                        name: "Excel workbook",
+                        name: tr!("picker-filter-xlsx"),
                         extensions: &["xlsx"],
                     },
                     Filter {
@@ -142,7 +142,7 @@ impl FileTarget {
                         extensions: &["csv"],
                     },
                     Filter {
-                        name: "HTML report",
+                        name: tr!("picker-filter-html"),
                         extensions: &["html"],
                     },
                     Filter {
@@ -150,14 +150,14 @@ impl FileTarget {
                         extensions: &["md"],
                     },
                     Filter {
-                        name: "Word document",
+                        name: tr!("picker-filter-docx"),
                         extensions: &["docx"],
                     },
                 ],
                 "excerpts.xlsx",
             ),
             FileTarget::ExportTable => (
-                "Save the table as CSV",
+                tr!("picker-title-table"),
                 PickKind::Save,
                 vec![Filter {
                     name: "CSV",
@@ -326,7 +326,7 @@ impl FilePicker {
         let request = target.request();
         let mut places = Vec::new();
         if let Some(h) = home() {
-            places.push(("Home".to_owned(), h));
+            places.push((tr!("picker-home").to_owned(), h));
         }
         for r in recent {
             if r.is_dir() && !places.iter().any(|(_, p)| p == r) {
@@ -396,7 +396,11 @@ impl FilePicker {
         let read = match std::fs::read_dir(&dir) {
             Ok(read) => read,
             Err(e) => {
-                self.problem = Some(format!("Cannot open the folder {}: {e}", dir.display()));
+                self.problem = Some(tr!(
+                    "picker-cannot-open-folder",
+                    path = dir.display().to_string(),
+                    error = e.to_string()
+                ));
                 return;
             }
         };
@@ -482,9 +486,9 @@ impl FilePicker {
             PickKind::Files => match typed {
                 Some(p) if p.is_file() => Ok(vec![p]),
                 Some(p) if p.is_dir() => {
-                    Err(format!("{} is a folder: choose files in it.", p.display()))
+                    Err(tr!("picker-is-folder", path = p.display().to_string()))
                 }
-                Some(p) => Err(format!("There is no file {}.", p.display())),
+                Some(p) => Err(tr!("picker-no-file", path = p.display().to_string())),
                 None => {
                     let files: Vec<PathBuf> = selected
                         .iter()
@@ -492,7 +496,7 @@ impl FilePicker {
                         .map(|e| self.dir.join(&e.name))
                         .collect();
                     if files.is_empty() {
-                        Err("Choose a file, or type its path.".to_owned())
+                        Err(tr!("picker-choose-file").to_owned())
                     } else {
                         Ok(files)
                     }
@@ -500,14 +504,14 @@ impl FilePicker {
             },
             PickKind::Folder => match typed {
                 Some(p) if p.is_dir() => Ok(vec![p]),
-                Some(p) => Err(format!("There is no folder {}.", p.display())),
+                Some(p) => Err(tr!("picker-no-folder", path = p.display().to_string())),
                 None => match selected.as_slice() {
                     [e] if e.dir => Ok(vec![self.dir.join(&e.name)]),
                     _ => Ok(vec![self.dir.clone()]),
                 },
             },
             PickKind::Save => match typed {
-                None => Err("Type a name.".to_owned()),
+                None => Err(tr!("picker-type-name").to_owned()),
                 Some(p) => self.save_path(p),
             },
         };
@@ -531,22 +535,23 @@ impl FilePicker {
         }
         match path.parent() {
             Some(parent) if parent.is_dir() => {}
-            Some(parent) => return Err(format!("There is no folder {}.", parent.display())),
-            None => return Err(format!("{} cannot be written.", path.display())),
+            Some(parent) => {
+                return Err(tr!("picker-no-folder", path = parent.display().to_string()));
+            }
+            None => {
+                return Err(tr!(
+                    "picker-cannot-write",
+                    path = path.display().to_string()
+                ));
+            }
         }
         if path.exists() && !self.request.filters.is_empty() {
             if self.confirm_replace.as_ref() != Some(&path) {
                 self.confirm_replace = Some(path.clone());
-                return Err(format!(
-                    "{} exists. Press Save again to replace it.",
-                    path.display()
-                ));
+                return Err(tr!("picker-replace", path = path.display().to_string()));
             }
         } else if path.exists() {
-            return Err(format!(
-                "{} exists already: type another name.",
-                path.display()
-            ));
+            return Err(tr!("picker-exists", path = path.display().to_string()));
         }
         Ok(vec![path])
     }
@@ -605,8 +610,11 @@ impl FilePicker {
             }
             ui.horizontal(|ui| {
                 let up_button = ui
-                    .add_enabled(self.dir.parent().is_some(), egui::Button::new("⬆ Up"))
-                    .on_hover_text("The folder above (Alt+Up)");
+                    .add_enabled(
+                        self.dir.parent().is_some(),
+                        egui::Button::new(tr!("picker-up")),
+                    )
+                    .on_hover_text(tr!("picker-up-hover"));
                 if up_button.clicked()
                     && let Some(p) = self.dir.parent().map(Path::to_path_buf)
                 {
@@ -618,7 +626,7 @@ impl FilePicker {
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(150.0);
-                    ui.label(RichText::new("Places").strong());
+                    ui.label(RichText::new(tr!("picker-places")).strong());
                     let mut go = None;
                     for (name, path) in &self.places {
                         if ui
@@ -646,7 +654,7 @@ impl FilePicker {
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
                             if self.entries.is_empty() {
-                                ui.label(RichText::new("Nothing here matches.").weak());
+                                ui.label(RichText::new(tr!("picker-nothing")).weak());
                             }
                             for (i, e) in self.entries.iter().enumerate() {
                                 let text = if e.dir {
@@ -691,16 +699,18 @@ impl FilePicker {
             ui.separator();
             ui.horizontal(|ui| {
                 ui.label(if self.request.kind == PickKind::Save {
-                    "Name"
+                    tr!("picker-name")
                 } else {
-                    "Path"
+                    tr!("picker-path")
                 });
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut self.typed)
-                        .hint_text("Type a name or a path, then Enter")
+                        .hint_text(tr!("picker-path-hint"))
                         .desired_width(ui.available_width()),
                 );
-                field.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, "File path"));
+                field.widget_info(|| {
+                    WidgetInfo::labeled(Role::TextInput, true, tr!("picker-path-label"))
+                });
                 if self.focus_pending {
                     field.request_focus();
                     self.focus_pending = false;
@@ -729,7 +739,10 @@ impl FilePicker {
                         self.reload();
                     }
                 }
-                if ui.checkbox(&mut self.show_hidden, "Hidden files").changed() {
+                if ui
+                    .checkbox(&mut self.show_hidden, tr!("picker-hidden"))
+                    .changed()
+                {
                     self.reload();
                 }
             });
@@ -739,14 +752,14 @@ impl FilePicker {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let label = match self.request.kind {
-                    PickKind::Files if self.target == FileTarget::Import => "Import",
-                    PickKind::Files | PickKind::Folder => "Open",
-                    PickKind::Save => "Save",
+                    PickKind::Files if self.target == FileTarget::Import => tr!("picker-import"),
+                    PickKind::Files | PickKind::Folder => tr!("picker-open"),
+                    PickKind::Save => tr!("picker-save"),
                 };
                 if ui.button(label).clicked() {
                     outcome = self.submit();
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("dialog-cancel")).clicked() {
                     outcome = Some(Picked::Cancelled);
                 }
             });
@@ -885,8 +898,8 @@ mod tests {
             FileTarget::OpenProject.command(vec![p.clone()]),
             Some(Command::OpenProject(p))
         );
-        assert!(IMPORTABLE.accepts(Path::new("A.TXT")));
-        assert!(!IMPORTABLE.accepts(Path::new("a.png")));
-        assert!(ALL_FILES.accepts(Path::new("a")));
+        assert!(importable().accepts(Path::new("A.TXT")));
+        assert!(!importable().accepts(Path::new("a.png")));
+        assert!(all_files().accepts(Path::new("a")));
     }
 }

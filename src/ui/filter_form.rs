@@ -7,6 +7,9 @@ use std::collections::BTreeSet;
 
 use egui::Ui;
 
+use super::error::UiError;
+use super::i18n::tr;
+
 use crate::analysis::filter::{AttributeCondition, CodingFilter, DateSpan};
 use crate::model::{AttributeId, AttributeKind, CaseId, CoderId, DocumentId, Project};
 
@@ -52,10 +55,10 @@ impl Operator {
     #[must_use]
     pub fn title(self) -> &'static str {
         match self {
-            Self::Is => "is",
-            Self::AtLeast => "is at least",
-            Self::AtMost => "is at most",
-            Self::Between => "is between",
+            Self::Is => tr!("filter-op-is"),
+            Self::AtLeast => tr!("filter-op-at-least"),
+            Self::AtMost => tr!("filter-op-at-most"),
+            Self::Between => tr!("filter-op-between"),
         }
     }
 }
@@ -111,25 +114,23 @@ fn open(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-fn span(from: &str, to: &str) -> Result<Option<DateSpan>, String> {
+fn span(from: &str, to: &str) -> Result<Option<DateSpan>, UiError> {
     let (from, to) = (from.trim(), to.trim());
     if from.is_empty() && to.is_empty() {
         return Ok(None);
     }
-    DateSpan::parse(open(from), open(to))
-        .map(Some)
-        .map_err(|e| e.to_string())
+    Ok(Some(DateSpan::parse(open(from), open(to))?))
 }
 
 impl FilterForm {
     /// The filter the form describes, or why it is not one (an unknown attribute, a bad date).
-    pub fn filter(&self, project: &Project) -> Result<CodingFilter, String> {
+    pub fn filter(&self, project: &Project) -> Result<CodingFilter, UiError> {
         let attributes = self
             .attributes
             .split(';')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| AttributeCondition::parse(project, s).map_err(|e| e.to_string()))
+            .map(|s| AttributeCondition::parse(project, s).map_err(UiError::from))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(CodingFilter {
             documents: self.documents.iter().copied().collect(),
@@ -144,12 +145,12 @@ impl FilterForm {
 
 fn pick_set<T: Ord + Copy>(title: &str, items: &[(T, String)], set: &mut BTreeSet<T>, ui: &mut Ui) {
     let heading = if set.is_empty() {
-        format!("{title}: all")
+        tr!("filter-set-all", title = title)
     } else {
-        format!("{title}: {}", set.len())
+        tr!("filter-set-some", title = title, count = set.len())
     };
     ui.menu_button(heading, |ui| {
-        if ui.button("All").clicked() {
+        if ui.button(tr!("filter-all")).clicked() {
             set.clear();
         }
         egui::ScrollArea::vertical()
@@ -181,17 +182,17 @@ pub fn filter_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool 
     let mut apply = false;
     ui.horizontal_wrapped(|ui| {
         let docs = by_name(project.documents().values().map(|d| (d.id, &d.name)));
-        pick_set("Documents", &docs, &mut form.documents, ui);
+        pick_set(tr!("filter-documents"), &docs, &mut form.documents, ui);
         let cases = by_name(project.cases().values().map(|c| (c.id, &c.name)));
-        pick_set("Cases", &cases, &mut form.cases, ui);
+        pick_set(tr!("filter-cases"), &cases, &mut form.cases, ui);
         let coders = by_name(project.coders().values().map(|c| (c.id, &c.name)));
-        pick_set("Coders", &coders, &mut form.coders, ui);
+        pick_set(tr!("filter-coders"), &coders, &mut form.coders, ui);
     });
     let mut entered = |r: egui::Response, ui: &Ui| {
         apply |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     };
     ui.horizontal(|ui| {
-        ui.label("Attributes");
+        ui.label(tr!("filter-attributes"));
         let names: Vec<String> = project
             .attributes_sorted()
             .iter()
@@ -200,19 +201,22 @@ pub fn filter_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool 
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut form.attributes)
-                    .hint_text("region=Shandong; age=40..50")
+                    .hint_text(tr!("filter-attributes-hint"))
                     .desired_width(280.0),
             )
-            .on_hover_text(format!(
-                "name=value (several values: a,b; a range: 40..50), conditions separated by ;\nAttributes: {}",
-                names.join(", ")
+            .on_hover_text(tr!(
+                "filter-attributes-hover",
+                names = names.join(tr!("list-separator"))
             ));
         entered(edit, ui);
     });
     let added = condition_builder_ui(form, project, ui);
     ui.horizontal(|ui| {
-        ui.label("Messages sent");
-        for (s, hint) in [(&mut form.sent_from, "from"), (&mut form.sent_to, "until")] {
+        ui.label(tr!("filter-sent"));
+        for (s, hint) in [
+            (&mut form.sent_from, tr!("filter-from")),
+            (&mut form.sent_to, tr!("filter-until")),
+        ] {
             let r = ui.add(
                 egui::TextEdit::singleline(s)
                     .hint_text(hint)
@@ -220,10 +224,10 @@ pub fn filter_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -> bool 
             );
             entered(r, ui);
         }
-        ui.label("Coded");
+        ui.label(tr!("filter-coded"));
         for (s, hint) in [
-            (&mut form.coded_from, "from"),
-            (&mut form.coded_to, "until"),
+            (&mut form.coded_from, tr!("filter-from")),
+            (&mut form.coded_to, tr!("filter-until")),
         ] {
             let r = ui.add(
                 egui::TextEdit::singleline(s)
@@ -247,10 +251,10 @@ fn condition_builder_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -
     let draft = &mut form.draft;
     let mut added = false;
     ui.horizontal_wrapped(|ui| {
-        ui.label("Add a condition");
+        ui.label(tr!("filter-add-condition"));
         let current = draft.attribute.and_then(|a| project.attributes().get(&a));
         egui::ComboBox::from_id_salt("condition-attribute")
-            .selected_text(current.map_or("attribute", |a| a.name.as_str()))
+            .selected_text(current.map_or(tr!("filter-attribute"), |a| a.name.as_str()))
             .show_ui(ui, |ui| {
                 for a in &attributes {
                     if ui
@@ -291,7 +295,7 @@ fn condition_builder_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -
         let pick = |salt: &str, value: &mut String, ui: &mut Ui| {
             egui::ComboBox::from_id_salt(salt)
                 .selected_text(if value.is_empty() {
-                    "value"
+                    tr!("filter-value")
                 } else {
                     value.as_str()
                 })
@@ -303,13 +307,13 @@ fn condition_builder_ui(form: &mut FilterForm, project: &Project, ui: &mut Ui) -
         };
         pick("condition-value", &mut draft.value, ui);
         if draft.operator == Operator::Between {
-            ui.label("and");
+            ui.label(tr!("filter-and"));
             pick("condition-value-to", &mut draft.value_to, ui);
         }
         let syntax = draft.syntax(project);
         if ui
-            .add_enabled(syntax.is_some(), egui::Button::new("Add"))
-            .on_hover_text("Add this condition to the conditions above")
+            .add_enabled(syntax.is_some(), egui::Button::new(tr!("filter-add")))
+            .on_hover_text(tr!("filter-add-hover"))
             .clicked()
             && let Some(condition) = syntax
         {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use egui::{RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
+use super::i18n::{self, tr};
 use super::theme;
 use super::transcript::index::Slot;
 use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget, Project};
@@ -82,15 +83,15 @@ pub fn inspector_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let project = input.project;
-    ui.heading("Inspector");
+    ui.heading(tr!("inspector-title"));
     egui::ScrollArea::vertical()
         .id_salt("inspector")
         .auto_shrink(false)
         .show(ui, |ui| {
             // Codings under the caret.
-            section_title(ui, "Coding");
+            section_title(ui, tr!("inspector-coding"));
             if input.codings.is_empty() {
-                ui.label(RichText::new("Click a highlight to see its coding here.").weak());
+                ui.label(RichText::new(tr!("inspector-coding-empty")).weak());
             }
             for slot in input.codings.iter().take(6) {
                 let Some(coding) = project.coding(slot.id) else {
@@ -134,18 +135,23 @@ pub fn inspector_ui(
                             })
                             .response
                             .widget_info(|| {
-                                WidgetInfo::labeled(Role::ComboBox, true, "Code of this coding")
+                                WidgetInfo::labeled(
+                                    Role::ComboBox,
+                                    true,
+                                    tr!("inspector-code-of-coding"),
+                                )
                             });
                     });
                     let coder = project.coder(coding.coder).map_or("?", |c| c.name.as_str());
-                    let when = coding
-                        .created
-                        .with_timezone(&chrono::Local)
-                        .format("%Y-%m-%d %H:%M");
+                    let when =
+                        i18n::date_time(coding.created.with_timezone(&chrono::Local).naive_local());
                     ui.label(
-                        RichText::new(format!(
-                            "by {coder} · {when} · chars {}–{}",
-                            coding.range.start, coding.range.end
+                        RichText::new(tr!(
+                            "inspector-coding-facts",
+                            coder = coder,
+                            when = when,
+                            start = coding.range.start.to_string(),
+                            end = coding.range.end.to_string()
                         ))
                         .weak()
                         .small(),
@@ -170,36 +176,36 @@ pub fn inspector_ui(
                                 }));
                             }
                         };
-                        ui.label(RichText::new("start").small().weak());
+                        ui.label(RichText::new(tr!("inspector-start")).small().weak());
                         adjust(
                             ui,
                             "‹",
-                            "Start one character earlier",
+                            tr!("inspector-start-earlier"),
                             CharRange::new(r.start.saturating_sub(1), r.end),
                         );
                         adjust(
                             ui,
                             "›",
-                            "Start one character later",
+                            tr!("inspector-start-later"),
                             CharRange::new(r.start + 1, r.end),
                         );
-                        ui.label(RichText::new("end").small().weak());
+                        ui.label(RichText::new(tr!("inspector-end")).small().weak());
                         adjust(
                             ui,
                             "‹",
-                            "End one character earlier",
+                            tr!("inspector-end-earlier"),
                             CharRange::new(r.start, r.end.saturating_sub(1)),
                         );
                         adjust(
                             ui,
                             "›",
-                            "End one character later",
+                            tr!("inspector-end-later"),
                             CharRange::new(r.start, r.end + 1),
                         );
                         if let Some(sel) = input.selection.filter(|s| !s.is_empty())
                             && ui
-                                .small_button("Fit to selection")
-                                .on_hover_text("Make the coding cover exactly the selected text")
+                                .small_button(tr!("inspector-fit"))
+                                .on_hover_text(tr!("inspector-fit-hover"))
                                 .clicked()
                         {
                             commands.push(Command::Edit(Action::SetCodingRange {
@@ -208,8 +214,8 @@ pub fn inspector_ui(
                             }));
                         }
                         if ui
-                            .small_button("Remove")
-                            .on_hover_text("Remove this coding (Delete)")
+                            .small_button(tr!("inspector-remove"))
+                            .on_hover_text(tr!("inspector-remove-hover"))
                             .clicked()
                         {
                             commands.push(Command::Edit(Action::RemoveCoding(slot.id)));
@@ -220,7 +226,7 @@ pub fn inspector_ui(
                         state,
                         Field::CodingMemo(slot.id),
                         memo,
-                        "Memo on this coding",
+                        tr!("inspector-coding-memo"),
                         2,
                         ui,
                     ) {
@@ -238,7 +244,7 @@ pub fn inspector_ui(
                 .or(input.code);
             if let Some(code) = code_shown.and_then(|c| project.code(c)) {
                 ui.add_space(8.0);
-                section_title(ui, "Code");
+                section_title(ui, tr!("inspector-code"));
                 ui.horizontal(|ui| {
                     let (r, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -248,29 +254,32 @@ pub fn inspector_ui(
                     ui.label(RichText::new(shown).strong()).on_hover_text(path);
                 });
                 let n = input.counts.by_code.get(&code.id).copied().unwrap_or(0);
-                let mut facts = vec![format!("{n} codings")];
+                let mut facts = vec![tr!("count-codings", count = n)];
                 if code.in_vivo {
-                    facts.push("in-vivo".into());
+                    facts.push(tr!("inspector-in-vivo").to_owned());
                 }
                 if let Some(k) = code.shortcut {
-                    facts.push(format!("key {}", k.to_ascii_uppercase()));
+                    facts.push(tr!(
+                        "inspector-key",
+                        key = k.to_ascii_uppercase().to_string()
+                    ));
                 }
                 let facts = ui.label(RichText::new(facts.join(" · ")).weak().small());
                 if code.in_vivo {
-                    facts.on_hover_text(super::help::IN_VIVO);
+                    facts.on_hover_text(tr!("help-in-vivo"));
                 }
-                ui.label(RichText::new("Description").small());
+                ui.label(RichText::new(tr!("inspector-description")).small());
                 if let Some(cmd) = field_ui(
                     state,
                     Field::Description(code.id),
                     &code.description,
-                    "What the code means and when to use it",
+                    tr!("inspector-description-hint"),
                     3,
                     ui,
                 ) {
                     commands.push(cmd);
                 }
-                ui.label(RichText::new("Memo").small());
+                ui.label(RichText::new(tr!("inspector-memo")).small());
                 let memo = project
                     .memos_on(MemoTarget::Code(code.id))
                     .first()
@@ -280,7 +289,7 @@ pub fn inspector_ui(
                     state,
                     Field::Memo(MemoTarget::Code(code.id)),
                     &memo,
-                    "Your notes on this code",
+                    tr!("inspector-code-memo"),
                     3,
                     ui,
                 ) {
@@ -291,12 +300,12 @@ pub fn inspector_ui(
             // The document.
             if let Some(doc) = input.document.and_then(|d| project.document(d)) {
                 ui.add_space(8.0);
-                section_title(ui, "Document");
+                section_title(ui, tr!("inspector-document"));
                 ui.label(RichText::new(&doc.name).strong());
                 let n = input.counts.by_document.get(&doc.id).copied().unwrap_or(0);
                 let chars = doc.text.char_len();
                 ui.label(
-                    RichText::new(format!("{chars} characters · {n} codings"))
+                    RichText::new(tr!("inspector-document-facts", chars = chars, count = n))
                         .weak()
                         .small(),
                 );
@@ -309,7 +318,7 @@ pub fn inspector_ui(
                     state,
                     Field::Memo(MemoTarget::Document(doc.id)),
                     &memo,
-                    "Memo on this document",
+                    tr!("inspector-document-memo"),
                     4,
                     ui,
                 ) {

@@ -4,6 +4,7 @@
 
 use egui::{RichText, Ui};
 
+use super::i18n::tr;
 use crate::store::LoadReport;
 
 /// What the researcher chose.
@@ -21,48 +22,58 @@ pub fn consent_ui(report: &LoadReport, ui: &Ui) -> Option<Consent> {
     let mut choice = None;
     egui::Modal::new(egui::Id::unique("reanchor-consent")).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
-        ui.heading("Texts changed outside Margin");
-        ui.label(format!(
-            "The text of {} was changed by another program. Margin found {} coding(s) and {} turn(s) or message(s) again at their new places.",
-            report.changed_texts.join(", "),
-            report.moved.len(),
-            report.moved_segments.len()
+        ui.heading(tr!("reanchor-title"));
+        ui.label(tr!(
+            "reanchor-explain",
+            documents = report.changed_texts.join(tr!("list-separator")),
+            codings = report.moved.len(),
+            segments = report.moved_segments.len()
         ));
         ui.add_space(4.0);
         egui::ScrollArea::vertical()
             .max_height(160.0)
             .show(ui, |ui| {
                 for m in report.moved.iter().take(200) {
-                    ui.add(egui::Label::new(
-                        RichText::new(format!(
-                            "{}: coding {}..{} moves to {}..{}",
-                            m.document, m.from.start, m.from.end, m.to.start, m.to.end
-                        ))
-                        .small(),
-                    ).wrap());
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(tr!(
+                                "reanchor-coding-moves",
+                                document = m.document.as_str(),
+                                from_start = m.from.start.to_string(),
+                                from_end = m.from.end.to_string(),
+                                to_start = m.to.start.to_string(),
+                                to_end = m.to.end.to_string()
+                            ))
+                            .small(),
+                        )
+                        .wrap(),
+                    );
                 }
                 for m in report.moved_segments.iter().take(200) {
-                    ui.add(egui::Label::new(
-                        RichText::new(format!(
-                            "{}: {} {}..{} moves to {}..{}",
-                            m.document,
-                            m.speaker.as_deref().unwrap_or("—"),
-                            m.from.start,
-                            m.from.end,
-                            m.to.start,
-                            m.to.end
-                        ))
-                        .small(),
-                    ).wrap());
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(tr!(
+                                "reanchor-segment-moves",
+                                document = m.document.as_str(),
+                                speaker = m.speaker.as_deref().unwrap_or("—"),
+                                from_start = m.from.start.to_string(),
+                                from_end = m.from.end.to_string(),
+                                to_start = m.to.start.to_string(),
+                                to_end = m.to.end.to_string()
+                            ))
+                            .small(),
+                        )
+                        .wrap(),
+                    );
                 }
             });
         ui.add_space(6.0);
-        ui.label("Save the new places, or close the project and leave its files as they are.");
+        ui.label(tr!("reanchor-ask"));
         ui.horizontal(|ui| {
-            if ui.button("Save the new places").clicked() {
+            if ui.button(tr!("reanchor-save")).clicked() {
                 choice = Some(Consent::Accept);
             }
-            if ui.button("Close the project").clicked() {
+            if ui.button(tr!("reanchor-close")).clicked() {
                 choice = Some(Consent::Close);
             }
         });

@@ -9,9 +9,10 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::error::UiError;
 use super::filter_form::{FilterForm, filter_ui};
+use super::i18n::tr;
 use super::search_panel::{CONTEXT, code_picker, excerpt_paragraph};
-use crate::analysis::definitions::explain;
 use crate::analysis::retrieve::{
     self, CodeSelection, Combination, Proximity, RetrievalQuery, Retrieved,
 };
@@ -61,16 +62,12 @@ pub struct RetrievalState {
 
 impl RetrievalState {
     /// The query the tab describes.
-    pub fn query(&self, project: &Project) -> Result<RetrievalQuery, String> {
-        let code = self
-            .code
-            .ok_or_else(|| "choose a code to retrieve".to_owned())?;
+    pub fn query(&self, project: &Project) -> Result<RetrievalQuery, UiError> {
+        let code = self.code.ok_or(UiError::ChooseCode)?;
         let filter = self.filter.filter(project)?;
         let mut combinations = Vec::new();
         if self.combine != Combine::None {
-            let other = self
-                .other
-                .ok_or_else(|| "choose the second code".to_owned())?;
+            let other = self.other.ok_or(UiError::ChooseSecondCode)?;
             let other = CodeSelection {
                 code: other,
                 with_subcodes: self.other_subcodes,
@@ -105,7 +102,7 @@ impl RetrievalState {
         self.retrieved = true;
         let result = self
             .query(project)
-            .and_then(|q| retrieve::retrieve(project, &q).map_err(|e| e.to_string()));
+            .and_then(|q| retrieve::retrieve(project, &q).map_err(UiError::from));
         match result {
             Ok(r) => {
                 self.results = r;
@@ -113,7 +110,7 @@ impl RetrievalState {
             }
             Err(e) => {
                 self.results.clear();
-                self.error = Some(e);
+                self.error = Some(e.to_string());
             }
         }
     }
@@ -131,7 +128,7 @@ pub fn export_results(
     project: &Project,
     results: &[Retrieved],
     path: &Path,
-) -> Result<usize, String> {
+) -> Result<usize, UiError> {
     // Exactly the retrieved codings, listed under their codes.
     let filter = ExcerptFilter {
         codes: results.iter().map(|r| r.code).collect(),
@@ -139,8 +136,9 @@ pub fn export_results(
         ..ExcerptFilter::default()
     };
     let format = format_for(path);
-    write_file(path, |out| excerpts::write(project, &filter, format, out))
-        .map_err(|e| e.to_string())
+    Ok(write_file(path, |out| {
+        excerpts::write(project, &filter, format, out)
+    })?)
 }
 
 /// The retrieval tab.
@@ -148,49 +146,58 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
     let mut commands = Vec::new();
     let mut run = false;
     ui.horizontal(|ui| {
-        ui.label("Code");
+        ui.label(tr!("retrieval-code"));
         run |= code_picker("retrieve-code", project, &mut state.code, ui);
-        run |= ui.checkbox(&mut state.subcodes, "with sub-codes").changed();
+        run |= ui
+            .checkbox(&mut state.subcodes, tr!("retrieval-with-subcodes"))
+            .changed();
     });
     run |= filter_ui(&mut state.filter, project, ui);
     ui.horizontal(|ui| {
         egui::ComboBox::from_id_salt("retrieve-combine")
             .selected_text(match state.combine {
-                Combine::None => "No second code",
-                Combine::And => "overlapping",
-                Combine::AndNot => "not overlapping",
-                Combine::NearCharacters => "within N characters of",
-                Combine::NearTurns => "within N turns of",
+                Combine::None => tr!("retrieval-combine-none"),
+                Combine::And => tr!("retrieval-combine-and"),
+                Combine::AndNot => tr!("retrieval-combine-not"),
+                Combine::NearCharacters => tr!("retrieval-combine-near-chars"),
+                Combine::NearTurns => tr!("retrieval-combine-near-turns"),
             })
             .show_ui(ui, |ui| {
                 let c = &mut state.combine;
-                ui.selectable_value(c, Combine::None, "No second code");
-                ui.selectable_value(c, Combine::And, "overlapping")
-                    .on_hover_text(explain::AND);
-                ui.selectable_value(c, Combine::AndNot, "not overlapping")
-                    .on_hover_text(explain::NOT);
-                ui.selectable_value(c, Combine::NearCharacters, "within N characters of")
-                    .on_hover_text(explain::NEAR);
-                ui.selectable_value(c, Combine::NearTurns, "within N turns of")
-                    .on_hover_text(explain::NEAR);
+                ui.selectable_value(c, Combine::None, tr!("retrieval-combine-none"));
+                ui.selectable_value(c, Combine::And, tr!("retrieval-combine-and"))
+                    .on_hover_text(tr!("explain-and"));
+                ui.selectable_value(c, Combine::AndNot, tr!("retrieval-combine-not"))
+                    .on_hover_text(tr!("explain-not"));
+                ui.selectable_value(
+                    c,
+                    Combine::NearCharacters,
+                    tr!("retrieval-combine-near-chars"),
+                )
+                .on_hover_text(tr!("explain-near"));
+                ui.selectable_value(c, Combine::NearTurns, tr!("retrieval-combine-near-turns"))
+                    .on_hover_text(tr!("explain-near"));
             })
             .response
-            .on_hover_text(explain::PARTNERS);
+            .on_hover_text(tr!("explain-partners"));
         if state.combine != Combine::None {
             if matches!(state.combine, Combine::NearCharacters | Combine::NearTurns) {
                 ui.add(egui::DragValue::new(&mut state.within).prefix("N = "));
             }
             code_picker("retrieve-other", project, &mut state.other, ui);
-            ui.checkbox(&mut state.other_subcodes, "with sub-codes");
+            ui.checkbox(&mut state.other_subcodes, tr!("retrieval-with-subcodes"));
         }
     });
     ui.horizontal(|ui| {
-        run |= ui.button("Retrieve").clicked();
+        run |= ui.button(tr!("retrieval-retrieve")).clicked();
         if state.retrieved {
-            ui.label(RichText::new(format!("{} excerpts", state.results.len())).strong());
+            ui.label(RichText::new(tr!("retrieval-count", count = state.results.len())).strong());
             if ui
-                .add_enabled(!state.results.is_empty(), egui::Button::new("Export…"))
-                .on_hover_text("Write these excerpts as CSV, XLSX, HTML, Markdown or DOCX")
+                .add_enabled(
+                    !state.results.is_empty(),
+                    egui::Button::new(tr!("retrieval-export")),
+                )
+                .on_hover_text(tr!("retrieval-export-hover"))
                 .clicked()
             {
                 commands.push(Command::ExportRetrievalDialog);
@@ -216,10 +223,13 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
                     .excerpt
                     .speaker
                     .as_deref()
-                    .map_or_else(String::new, |s| format!("{s}: "));
-                let prefix = format!(
-                    "{} · {} · coded by {}\n{who}",
-                    r.excerpt.document_name, r.code_path, r.coder_name
+                    .map_or_else(String::new, |s| tr!("retrieval-speaker", speaker = s));
+                let prefix = tr!(
+                    "retrieval-excerpt-head",
+                    document = r.excerpt.document_name.as_str(),
+                    code = r.code_path.as_str(),
+                    coder = r.coder_name.as_str(),
+                    speaker = who
                 );
                 if excerpt_paragraph(ui, &prefix, &r.excerpt) {
                     commands.push(Command::JumpTo {
@@ -231,9 +241,10 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
             }
             if state.results.len() > shown {
                 ui.label(
-                    RichText::new(format!(
-                        "The first {shown} of {} excerpts are shown; Export… writes them all.",
-                        state.results.len()
+                    RichText::new(tr!(
+                        "retrieval-first-shown",
+                        shown = shown,
+                        total = state.results.len()
                     ))
                     .weak(),
                 );

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
-use super::help;
+use super::i18n::tr;
 use super::quote::quote_start;
 use super::theme;
 use crate::analysis::agreement::{
@@ -230,21 +230,33 @@ pub fn review_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading("Team review");
+        ui.heading(tr!("review-title"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("×").on_hover_text("Close").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(tr!("review-close"))
+                .clicked()
+            {
                 commands.push(Command::ToggleReview);
             }
         });
     });
     coders_ui(state, project, me, ui, &mut commands);
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut state.tab, ReviewTab::Compare, "Disagreements");
-        ui.selectable_value(&mut state.tab, ReviewTab::Agreement, "Agreement");
+        ui.selectable_value(
+            &mut state.tab,
+            ReviewTab::Compare,
+            tr!("review-tab-disagreements"),
+        );
+        ui.selectable_value(
+            &mut state.tab,
+            ReviewTab::Agreement,
+            tr!("review-tab-agreement"),
+        );
     });
     ui.separator();
     if state.coders.len() < 2 {
-        ui.label(RichText::new("Tick two coders or more to compare them.").weak());
+        ui.label(RichText::new(tr!("review-tick-two")).weak());
         return commands;
     }
     match state.tab {
@@ -266,10 +278,10 @@ fn coders_ui(
     let mut coders: Vec<_> = project.coders().values().collect();
     coders.sort_by(|a, b| a.name.cmp(&b.name));
     ui.horizontal(|ui| {
-        ui.label("You are");
+        ui.label(tr!("review-you-are"));
         let name = me
             .and_then(|c| project.coder(c))
-            .map_or("nobody", |c| c.name.as_str());
+            .map_or(tr!("review-nobody"), |c| c.name.as_str());
         egui::ComboBox::from_id_salt("review-me")
             .selected_text(name)
             .show_ui(ui, |ui| {
@@ -279,13 +291,13 @@ fn coders_ui(
                     }
                 }
                 ui.separator();
-                if ui.button("New coder…").clicked() {
+                if ui.button(tr!("review-new-coder")).clicked() {
                     commands.push(Command::AskCoderName);
                 }
             });
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label("Compare");
+        ui.label(tr!("review-compare"));
         for c in &coders {
             if Some(c.id) == consensus {
                 continue;
@@ -335,12 +347,12 @@ fn compare_ui(
     let resolved = c.disagreements().filter(|(i, _)| is_settled(*i)).count();
     ui.horizontal(|ui| {
         let prev = ui
-            .button("◀ Previous")
-            .on_hover_text("Previous disagreement (Shift+F8)")
+            .button(tr!("review-previous"))
+            .on_hover_text(tr!("review-previous-hover"))
             .clicked();
         let next = ui
-            .button("Next ▶")
-            .on_hover_text("Next disagreement (F8)")
+            .button(tr!("review-next"))
+            .on_hover_text(tr!("review-next-hover"))
             .clicked();
         let keys = ui.input_mut(|i| {
             (
@@ -349,8 +361,8 @@ fn compare_ui(
             )
         });
         let label = match position {
-            Some(n) => format!("{n} of {total} disagreements"),
-            None => format!("{total} disagreements, {agreed} agreed passages"),
+            Some(n) => tr!("review-position", n = n, total = total),
+            None => tr!("review-totals", total = total, agreed = agreed),
         };
         ui.add(egui::Label::new(label).truncate());
         if (prev || keys.0)
@@ -364,14 +376,16 @@ fn compare_ui(
         }
     });
     ui.label(
-        RichText::new(format!("{resolved} of {total} resolved")).color(theme::passage(
+        RichText::new(tr!(
+            "review-resolved-count",
+            resolved = resolved,
+            total = total
+        ))
+        .color(theme::passage(
             crate::analysis::agreement::PassageStatus::Agreed,
         )),
     )
-    .on_hover_text(
-        "A disagreement is resolved when the consensus coder holds a decision on it: one \
-         version accepted, or both.",
-    );
+    .on_hover_text(tr!("review-resolved-hover"));
     ui.separator();
     if let Some(p) = state.current.and_then(|i| c.passages.get(i)) {
         egui::ScrollArea::vertical()
@@ -381,7 +395,7 @@ fn compare_ui(
             .show(ui, |ui| passage_ui(state, project, p, me, ui, commands));
         ui.separator();
     }
-    ui.label(RichText::new("All disagreements").strong());
+    ui.label(RichText::new(tr!("review-all-disagreements")).strong());
     // Only the rows in view are drawn: a long project has thousands.
     let rows: Vec<usize> = c.disagreements().map(|(i, _)| i).collect();
     let row_height = ui.spacing().interact_size.y;
@@ -407,9 +421,21 @@ fn compare_ui(
             let code = project.code(p.code).map_or("?", |c| c.name.as_str());
             let status = theme::passage_status_text(p.status);
             let text = if is_settled(i) {
-                format!("✔ {doc} · {code} · “{quote}” · {status}, resolved")
+                tr!(
+                    "review-row-resolved",
+                    doc = doc,
+                    code = code,
+                    quote = quote,
+                    status = status
+                )
             } else {
-                format!("{doc} · {code} · “{quote}” · {status}")
+                tr!(
+                    "review-row",
+                    doc = doc,
+                    code = code,
+                    quote = quote,
+                    status = status
+                )
             };
             let row = ui.add(
                 egui::Button::selectable(state.current == Some(i), text)
@@ -474,7 +500,7 @@ fn passage_ui(
                         .color(theme::color(coder.color)),
                 );
                 if v.codings.is_empty() {
-                    ui.label(RichText::new("did not code this").weak());
+                    ui.label(RichText::new(tr!("review-did-not-code")).weak());
                 }
                 for id in &v.codings {
                     let Some(coding) = project.coding(*id) else {
@@ -482,30 +508,34 @@ fn passage_ui(
                     };
                     let text = quote_start(doc.text.slice(coding.range), CARD_QUOTE_CHARS);
                     ui.add(
-                        egui::Label::new(format!("{}: “{text}”", project.code_path(coding.code)))
-                            .wrap(),
+                        egui::Label::new(tr!(
+                            "review-coded-as",
+                            code = project.code_path(coding.code),
+                            text = text
+                        ))
+                        .wrap(),
                     );
                     if let Some(m) = coding.memo.as_deref().filter(|m| !m.trim().is_empty()) {
-                        ui.label(RichText::new(format!("Note: {m}")).weak());
+                        ui.label(RichText::new(tr!("review-note", note = m)).weak());
                     }
                 }
                 for id in &v.other_codes {
                     if let Some(coding) = project.coding(*id) {
                         ui.label(
-                            RichText::new(format!(
-                                "coded instead: {}",
-                                project.code_path(coding.code)
+                            RichText::new(tr!(
+                                "review-coded-instead",
+                                code = project.code_path(coding.code)
                             ))
                             .weak(),
                         );
                     }
                 }
                 if ui
-                    .button(format!("Accept {}'s version", coder.name))
+                    .button(tr!("review-accept", coder = coder.name.as_str()))
                     .clicked()
                 {
                     resolve(
-                        format!("Accept {}'s version", coder.name),
+                        tr!("review-accept", coder = coder.name.as_str()),
                         Resolution::Accept(v.coder),
                         commands,
                     );
@@ -513,12 +543,16 @@ fn passage_ui(
             });
     }
     ui.horizontal(|ui| {
-        if ui.button("Accept both").clicked() {
-            resolve("Accept both versions".into(), Resolution::Both, commands);
-        }
-        if ui.button("Accept neither").clicked() {
+        if ui.button(tr!("review-accept-both")).clicked() {
             resolve(
-                "Accept neither version".into(),
+                tr!("review-accept-both-undo").into(),
+                Resolution::Both,
+                commands,
+            );
+        }
+        if ui.button(tr!("review-accept-neither")).clicked() {
+            resolve(
+                tr!("review-accept-neither-undo").into(),
                 Resolution::Neither,
                 commands,
             );
@@ -527,10 +561,10 @@ fn passage_ui(
     if let Some(cons) = consensus_coder(project) {
         let decided = crate::analysis::agreement::consensus_codings(project, p, cons.id);
         if decided.is_empty() {
-            ui.label(RichText::new("Consensus: nothing decided yet (or neither version).").weak());
+            ui.label(RichText::new(tr!("review-consensus-none")).weak());
         } else {
             ui.label(
-                RichText::new("✔ Resolved. The consensus holds:").color(theme::passage(
+                RichText::new(tr!("review-consensus-holds")).color(theme::passage(
                     crate::analysis::agreement::PassageStatus::Agreed,
                 )),
             );
@@ -538,20 +572,29 @@ fn passage_ui(
                 let text = quote_start(doc.text.slice(c.range), CARD_QUOTE_CHARS);
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!("{}: “{text}”", project.code_path(c.code))).weak(),
+                        RichText::new(tr!(
+                            "review-coded-as",
+                            code = project.code_path(c.code),
+                            text = text
+                        ))
+                        .weak(),
                     )
                     .wrap(),
                 );
             }
         }
     }
-    ui.label(RichText::new("Discussion").strong());
+    ui.label(RichText::new(tr!("review-discussion")).strong());
     for m in p.comments(project) {
         let who = m
             .author
             .and_then(|a| project.coder(a))
             .map_or("?", |c| c.name.as_str());
-        ui.label(format!("{who}: {}", m.text));
+        ui.label(tr!(
+            "review-comment-line",
+            who = who,
+            text = m.text.as_str()
+        ));
     }
     // The comment goes on the commenter's own coding of the passage when they have one (the
     // discussion shows the comments on every coding of it).
@@ -562,23 +605,23 @@ fn passage_ui(
     ui.horizontal(|ui| {
         let resp = ui.add(
             egui::TextEdit::singleline(&mut state.comment)
-                .hint_text("Comment on this passage")
+                .hint_text(tr!("review-comment-hint"))
                 .desired_width(ui.available_width() - 60.0),
         );
-        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Comment"));
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("review-comment-label"))
+        });
         let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if (ui.button("Post").clicked() || enter) && !state.comment.trim().is_empty() {
+        if (ui.button(tr!("review-post")).clicked() || enter) && !state.comment.trim().is_empty() {
             match (first, me) {
                 (Some(coding), Some(author)) => {
                     commands.push(Command::Edit(Action::Prepared {
-                        label: "Comment on coding".into(),
+                        label: tr!("review-comment-undo").into(),
                         edit: Edit::comment_on_coding(coding, author, state.comment.trim()),
                     }));
                     state.comment.clear();
                 }
-                (_, None) => commands.push(Command::Notify(
-                    "Say who you are first (the “You are” list).".into(),
-                )),
+                (_, None) => commands.push(Command::Notify(tr!("review-who-first").into())),
                 (None, _) => {}
             }
         }
@@ -587,10 +630,10 @@ fn passage_ui(
 
 fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
     ui.horizontal(|ui| {
-        ui.label("Unit");
+        ui.label(tr!("review-unit"));
         let before = state.unit;
-        ui.selectable_value(&mut state.unit, Unit::Character, "characters");
-        ui.selectable_value(&mut state.unit, Unit::Segment, "turns / messages");
+        ui.selectable_value(&mut state.unit, Unit::Character, tr!("review-unit-chars"));
+        ui.selectable_value(&mut state.unit, Unit::Segment, tr!("review-unit-segments"));
         if before != state.unit {
             state.report = None;
         }
@@ -616,10 +659,10 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
         egui::Grid::new(id).striped(true).show(ui, |ui| {
             for (h, tip) in [
                 ("", ""),
-                ("agree", help::AGREE),
-                ("κ", help::KAPPA),
-                ("α", help::ALPHA),
-                ("u-α", help::U_ALPHA),
+                (tr!("review-col-agree"), tr!("help-agree")),
+                ("κ", tr!("help-kappa")),
+                ("α", tr!("help-alpha")),
+                ("u-α", tr!("help-u-alpha")),
             ] {
                 let head = ui.label(RichText::new(h).strong());
                 if !tip.is_empty() {
@@ -641,16 +684,20 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
         .id_salt("agreement-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(RichText::new("Per code").strong());
+            ui.label(RichText::new(tr!("review-per-code")).strong());
             let mut v: Vec<(String, String, &Measures)> = report
                 .codes
                 .iter()
                 .map(|c| (indented(project, c.code), c.name.clone(), &c.measures))
                 .collect();
-            v.push(("All codes".into(), "All codes".into(), &report.overall));
+            v.push((
+                tr!("review-all-codes").into(),
+                tr!("review-all-codes").into(),
+                &report.overall,
+            ));
             rows(ui, "agreement-codes", v);
             ui.add_space(8.0);
-            ui.label(RichText::new("Per document").strong());
+            ui.label(RichText::new(tr!("review-per-document")).strong());
             let v = report
                 .documents
                 .iter()
@@ -658,20 +705,16 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
                 .collect();
             rows(ui, "agreement-docs", v);
             ui.add_space(8.0);
-            ui.label(RichText::new("Semantic domains").strong())
-                .on_hover_text(
-                    "A top-level code with its sub-codes, on characters: |u-α whether the coders \
-                 coded the same text in the domain, u-α boundaries and codes together, cu-α \
-                 which code they gave the text both coded; Cu-α which domain.",
-                );
+            ui.label(RichText::new(tr!("review-domains")).strong())
+                .on_hover_text(tr!("review-domains-hover"));
             egui::Grid::new("agreement-domains")
                 .striped(true)
                 .show(ui, |ui| {
                     for (h, tip) in [
                         ("", ""),
-                        ("|u-α", help::BINARY_U_ALPHA),
-                        ("u-α", help::U_ALPHA),
-                        ("cu-α", help::CU_ALPHA),
+                        ("|u-α", tr!("help-binary-u-alpha")),
+                        ("u-α", tr!("help-u-alpha")),
+                        ("cu-α", tr!("help-cu-alpha")),
                     ] {
                         let head = ui.label(RichText::new(h).strong());
                         if !tip.is_empty() {
@@ -683,9 +726,9 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
                         let m = &d.measures;
                         let name = ui.label(&d.name);
                         if m.combined_chars > 0 {
-                            name.on_hover_text(format!(
-                                "{} characters coded with two or more of its codes at once",
-                                m.combined_chars
+                            name.on_hover_text(tr!(
+                                "review-domain-combined",
+                                chars = m.combined_chars
                             ));
                         }
                         ui.label(coef(m.binary_u_alpha.value));
@@ -693,8 +736,8 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
                         ui.label(coef(m.cu_alpha.value));
                         ui.end_row();
                     }
-                    ui.label("Across domains (Cu-α)")
-                        .on_hover_text(help::CAP_CU_ALPHA);
+                    ui.label(tr!("review-across-domains"))
+                        .on_hover_text(tr!("help-cap-cu-alpha"));
                     ui.label("");
                     ui.label("");
                     ui.label(coef(report.across_domains.cu_alpha.value));
@@ -703,8 +746,11 @@ fn agreement_ui(state: &mut ReviewState, project: &Project, ui: &mut Ui) {
             if !report.skipped.is_empty() {
                 let names: Vec<&str> = report.skipped.iter().map(|n| n.name.as_str()).collect();
                 ui.label(
-                    RichText::new(format!("Left out (not coded by all): {}", names.join(", ")))
-                        .weak(),
+                    RichText::new(tr!(
+                        "review-left-out",
+                        names = names.join(tr!("list-separator"))
+                    ))
+                    .weak(),
                 );
             }
         });

@@ -12,6 +12,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, RichText, TextFormat, Ui};
 
 use super::command::Command;
+use super::i18n::tr;
 use super::retrieval_panel::{RetrievalState, retrieval_ui};
 use super::tables_panel::{TablesState, tables_ui};
 use crate::analysis::excerpt::Excerpt;
@@ -39,9 +40,9 @@ impl AnalysisTab {
     #[must_use]
     pub fn title(self) -> &'static str {
         match self {
-            Self::Search => "Search",
-            Self::Retrieval => "Coded retrieval",
-            Self::Tables => "Tables",
+            Self::Search => tr!("analysis-tab-search"),
+            Self::Retrieval => tr!("analysis-tab-retrieval"),
+            Self::Tables => tr!("analysis-tab-tables"),
         }
     }
 }
@@ -63,9 +64,9 @@ impl Dock {
     #[must_use]
     pub fn title(self) -> &'static str {
         match self {
-            Self::Below => "Below the transcript",
-            Self::Beside => "Beside the transcript",
-            Self::Window => "In its own window",
+            Self::Below => tr!("analysis-dock-below"),
+            Self::Beside => tr!("analysis-dock-beside"),
+            Self::Window => tr!("analysis-dock-window"),
         }
     }
 }
@@ -146,7 +147,7 @@ pub(crate) fn code_picker(
     ui: &mut Ui,
 ) -> bool {
     let shown = code.map_or_else(
-        || "(choose a code)".to_owned(),
+        || tr!("analysis-choose-code").to_owned(),
         |c| super::quote::path_tail(&project.code_path(c), 32),
     );
     let before = *code;
@@ -180,10 +181,12 @@ pub(crate) fn code_list_ui(
     let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
     let edit = ui.add(
         egui::TextEdit::singleline(&mut filter)
-            .hint_text("type to filter")
+            .hint_text(tr!("analysis-code-filter-hint"))
             .desired_width(200.0),
     );
-    edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter codes"));
+    edit.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("codebook-filter-label"))
+    });
     if !edit.has_focus() && !edit.lost_focus() {
         edit.request_focus();
     }
@@ -210,7 +213,7 @@ pub(crate) fn code_list_ui(
                 }
             }
             if first.is_none() {
-                ui.label(RichText::new("No code has these letters.").weak());
+                ui.label(RichText::new(tr!("analysis-no-code-matches")).weak());
             }
         });
     if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -227,7 +230,7 @@ pub(crate) fn excerpt_row(ui: &mut Ui, prefix: &str, e: &Excerpt) -> bool {
     job.wrap.break_anywhere = true;
     job.wrap.max_width = ui.available_width();
     ui.add(egui::Label::new(egui::WidgetText::LayoutJob(Arc::new(job))).sense(egui::Sense::click()))
-        .on_hover_text("Show in the transcript")
+        .on_hover_text(tr!("analysis-show-in-transcript"))
         .clicked()
 }
 
@@ -237,7 +240,7 @@ pub(crate) fn excerpt_paragraph(ui: &mut Ui, prefix: &str, e: &Excerpt) -> bool 
     let mut job = excerpt_job(ui, prefix, e);
     job.wrap.max_width = ui.available_width();
     ui.add(egui::Label::new(egui::WidgetText::LayoutJob(Arc::new(job))).sense(egui::Sense::click()))
-        .on_hover_text("Show in the transcript")
+        .on_hover_text(tr!("analysis-show-in-transcript"))
         .clicked()
 }
 
@@ -291,7 +294,7 @@ pub fn analysis_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) ->
         Dock::Window => {
             let viewport = egui::ViewportId::from_hash_of("margin-analysis");
             let builder = egui::ViewportBuilder::default()
-                .with_title("Analysis — Margin")
+                .with_title(tr!("analysis-window-title"))
                 .with_inner_size([1000.0, 700.0])
                 .with_min_inner_size([520.0, 360.0]);
             let inner = ui
@@ -317,7 +320,7 @@ pub fn analysis_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) ->
 fn analysis_body_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) -> Vec<Command> {
     let mut close = false;
     ui.horizontal(|ui| {
-        ui.strong("Analysis");
+        ui.strong(tr!("analysis-title"));
         ui.separator();
         for tab in [
             AnalysisTab::Search,
@@ -326,13 +329,13 @@ fn analysis_body_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) -
         ] {
             let tab_button = ui.selectable_value(&mut state.tab, tab, tab.title());
             if tab == AnalysisTab::Retrieval {
-                tab_button.on_hover_text(super::help::CODED_RETRIEVAL);
+                tab_button.on_hover_text(tr!("help-coded-retrieval"));
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             close = ui
                 .small_button("×")
-                .on_hover_text("Close the analysis panel")
+                .on_hover_text(tr!("analysis-close"))
                 .clicked();
             egui::ComboBox::from_id_salt("analysis-dock")
                 .selected_text(state.dock.title())
@@ -342,7 +345,7 @@ fn analysis_body_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) -
                     }
                 })
                 .response
-                .on_hover_text("Where the analysis panel sits");
+                .on_hover_text(tr!("analysis-dock-hover"));
         });
     });
     ui.separator();
@@ -365,21 +368,21 @@ pub fn search_ui(state: &mut SearchState, project: &Project, ui: &mut Ui) -> Vec
     }
     let mut run = false;
     ui.horizontal(|ui| {
-        ui.label("Find");
+        ui.label(tr!("search-find"));
         let edit = ui.add(
             egui::TextEdit::singleline(&mut state.query.pattern)
-                .hint_text("words, or a regular expression")
+                .hint_text(tr!("search-hint"))
                 .desired_width(260.0),
         );
         run |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        run |= ui.button("Find all").clicked();
+        run |= ui.button(tr!("search-find-all")).clicked();
     });
     ui.horizontal(|ui| {
         let mode = &mut state.query.mode;
-        ui.radio_value(mode, MatchMode::Plain, "Plain text");
-        ui.radio_value(mode, MatchMode::Word, "Whole word");
-        ui.radio_value(mode, MatchMode::Regex, "Regular expression");
-        ui.checkbox(&mut state.query.ignore_case, "Ignore case");
+        ui.radio_value(mode, MatchMode::Plain, tr!("search-plain"));
+        ui.radio_value(mode, MatchMode::Word, tr!("search-word"));
+        ui.radio_value(mode, MatchMode::Regex, tr!("search-regex"));
+        ui.checkbox(&mut state.query.ignore_case, tr!("search-ignore-case"));
     });
     if run {
         state.run(project);
@@ -391,14 +394,14 @@ pub fn search_ui(state: &mut SearchState, project: &Project, ui: &mut Ui) -> Vec
         return commands;
     }
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{} hits", state.hits.len())).strong());
+        ui.label(RichText::new(tr!("search-hits", count = state.hits.len())).strong());
         ui.separator();
         code_picker("search-code", project, &mut state.code, ui);
-        ui.checkbox(&mut state.whole_segment, "Whole turn/message");
+        ui.checkbox(&mut state.whole_segment, tr!("search-whole-segment"));
         let enabled = state.code.is_some() && !state.hits.is_empty();
         if ui
-            .add_enabled(enabled, egui::Button::new("Code all hits"))
-            .on_hover_text("Code every hit with the chosen code (one step to undo)")
+            .add_enabled(enabled, egui::Button::new(tr!("search-code-all")))
+            .on_hover_text(tr!("search-code-all-hover"))
             .clicked()
             && let Some(code) = state.code
         {

@@ -8,10 +8,12 @@
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::command::Command;
+use super::error::UiError;
 use super::filter_form::{FilterForm, filter_ui};
+use super::i18n::{self, Language, tr};
 use crate::analysis::cooccurrence::{CooccurrenceQuery, CooccurrenceUnit, cooccurrence};
 use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crosstab};
-use crate::analysis::definitions::{Options, explain};
+use crate::analysis::definitions::Options;
 use crate::analysis::headings::CodeHeading;
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::timeline::{Period, TimelineQuery, timeline};
@@ -79,6 +81,8 @@ pub struct TablesState {
     pub grid: Option<Grid>,
     /// Why computing failed.
     pub error: Option<String>,
+    /// The language the table's titles and definitions were written in.
+    pub language: Language,
 }
 
 /// A code's heading: its name, indented by its depth in the codebook.
@@ -98,6 +102,7 @@ fn number(cell: &Cell) -> f64 {
 impl TablesState {
     /// Compute the chosen table on `project`.
     pub fn run(&mut self, project: &Project) {
+        self.language = i18n::language();
         match self.compute(project) {
             Ok(g) => {
                 self.grid = Some(g);
@@ -105,15 +110,14 @@ impl TablesState {
             }
             Err(e) => {
                 self.grid = None;
-                self.error = Some(e);
+                self.error = Some(e.to_string());
             }
         }
     }
 
     // Whole: one arm per table kind, each building the grid its chart and CSV share.
     #[allow(clippy::cast_precision_loss)]
-    fn compute(&self, project: &Project) -> Result<Grid, String> {
-        let err = |e: crate::analysis::error::AnalysisError| e.to_string();
+    fn compute(&self, project: &Project) -> Result<Grid, UiError> {
         let filter = self.filter.filter(project)?;
         let options = Options {
             include_interviewer: self.include_interviewer,
@@ -134,17 +138,16 @@ impl TablesState {
                         options,
                         ..CooccurrenceQuery::default()
                     },
-                )
-                .map_err(err)?;
+                )?;
                 let names: Vec<String> = t.codes.iter().map(label).collect();
                 let mut definition = if self.by_segment {
-                    explain::SEGMENT
+                    tr!("explain-segment")
                 } else {
-                    explain::OVERLAP
+                    tr!("explain-overlap")
                 }
                 .to_owned();
                 if t.pooled {
-                    definition = format!("{definition}\n{}", explain::POOLED);
+                    definition = format!("{definition}\n{}", tr!("explain-pooled"));
                 }
                 Ok(Grid {
                     rows: names.clone(),
@@ -157,9 +160,9 @@ impl TablesState {
                     percent: false,
                     skip_diagonal: true,
                     bars_title: if t.pooled {
-                        "Places coded (coders pooled)".into()
+                        tr!("tables-bars-places-pooled").into()
                     } else {
-                        "Places coded (summed over coders)".into()
+                        tr!("tables-bars-places").into()
                     },
                     definition,
                     bars: names
@@ -185,8 +188,7 @@ impl TablesState {
                         options,
                         ..CrosstabQuery::default()
                     },
-                )
-                .map_err(err)?;
+                )?;
                 let measure = if self.coverage {
                     Measure::Coverage
                 } else {
@@ -205,21 +207,21 @@ impl TablesState {
                     percent: self.coverage,
                     skip_diagonal: false,
                     bars_title: if self.coverage {
-                        "Coverage of all text (%)".into()
+                        tr!("tables-bars-coverage").into()
                     } else {
-                        "Codings".into()
+                        tr!("tables-bars-codings").into()
                     },
                     definition: format!(
                         "{}{}",
                         if self.coverage {
-                            explain::COVERAGE
+                            tr!("explain-coverage")
                         } else {
-                            explain::COUNT
+                            tr!("explain-count")
                         },
                         if t.unattributed_codings > 0 {
                             format!(
-                                "\n{} coding(s) share no text with a case's text and are not counted.",
-                                t.unattributed_codings
+                                "\n{}",
+                                tr!("tables-unattributed", count = t.unattributed_codings)
                             )
                         } else {
                             String::new()
@@ -248,8 +250,7 @@ impl TablesState {
                         options,
                         ..TimelineQuery::default()
                     },
-                )
-                .map_err(err)?;
+                )?;
                 Ok(Grid {
                     rows: t.codes.iter().map(label).collect(),
                     columns: t.periods.iter().map(|p| p.label.clone()).collect(),
@@ -260,15 +261,24 @@ impl TablesState {
                         .collect(),
                     percent: false,
                     skip_diagonal: false,
-                    bars_title: "Codings per period".into(),
+                    bars_title: tr!("tables-bars-per-period").into(),
                     definition: format!(
-                        "{}\nPeriods: {}",
-                        explain::TIMELINE,
-                        t.periods
-                            .iter()
-                            .map(|p| format!("{} = {} to {}", p.label, p.start, p.end))
-                            .collect::<Vec<_>>()
-                            .join("; ")
+                        "{}\n{}",
+                        tr!("explain-timeline"),
+                        tr!(
+                            "tables-periods",
+                            periods = t
+                                .periods
+                                .iter()
+                                .map(|p| tr!(
+                                    "tables-period",
+                                    label = p.label.as_str(),
+                                    start = i18n::date(p.start),
+                                    end = i18n::date(p.end)
+                                ))
+                                .collect::<Vec<_>>()
+                                .join(tr!("tables-period-separator"))
+                        )
                     ),
                     bars: t
                         .periods
@@ -420,21 +430,11 @@ pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
 /// One line saying what the shown table counts (its full definition is on hover).
 fn what_it_shows(state: &TablesState) -> &'static str {
     match state.kind {
-        TableKind::Cooccurrence if state.pool_coders => {
-            "Places where two codes meet, all selected coders' codings pooled (hover for the definition)"
-        }
-        TableKind::Cooccurrence => {
-            "Places where two codes meet within each coder's own codings, summed over coders (hover for the definition)"
-        }
-        TableKind::Crosstab if state.coverage => {
-            "Share of each column's own text the code covers (hover for the definition)"
-        }
-        TableKind::Crosstab => {
-            "Codings in each column's text; each coder's coding counts (hover for the definition)"
-        }
-        TableKind::Timeline => {
-            "Codings per period by the time of their chat messages (hover for the definition)"
-        }
+        TableKind::Cooccurrence if state.pool_coders => tr!("tables-shows-cooccurrence-pooled"),
+        TableKind::Cooccurrence => tr!("tables-shows-cooccurrence"),
+        TableKind::Crosstab if state.coverage => tr!("tables-shows-coverage"),
+        TableKind::Crosstab => tr!("tables-shows-crosstab"),
+        TableKind::Timeline => tr!("tables-shows-timeline"),
     }
 }
 
@@ -445,97 +445,108 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
     ui.horizontal(|ui| {
         let k = &mut state.kind;
         changed |= ui
-            .selectable_value(k, TableKind::Cooccurrence, "Co-occurrence")
+            .selectable_value(k, TableKind::Cooccurrence, tr!("tables-cooccurrence"))
             .changed();
         changed |= ui
-            .selectable_value(k, TableKind::Crosstab, "Code × case/attribute")
+            .selectable_value(k, TableKind::Crosstab, tr!("tables-crosstab"))
             .changed();
         changed |= ui
-            .selectable_value(k, TableKind::Timeline, "Over time")
+            .selectable_value(k, TableKind::Timeline, tr!("tables-timeline"))
             .changed();
         ui.separator();
         changed |= ui
-            .checkbox(&mut state.with_subcodes, "count sub-codes")
+            .checkbox(&mut state.with_subcodes, tr!("tables-with-subcodes"))
             .changed();
     });
     ui.horizontal(|ui| match state.kind {
         TableKind::Cooccurrence => {
             changed |= ui
-                .radio_value(&mut state.by_segment, false, "overlapping text")
-                .on_hover_text(explain::OVERLAP)
+                .radio_value(&mut state.by_segment, false, tr!("tables-by-overlap"))
+                .on_hover_text(tr!("explain-overlap"))
                 .changed();
             changed |= ui
-                .radio_value(&mut state.by_segment, true, "same turn/message")
-                .on_hover_text(explain::SEGMENT)
+                .radio_value(&mut state.by_segment, true, tr!("tables-by-segment"))
+                .on_hover_text(tr!("explain-segment"))
                 .changed();
             ui.separator();
             changed |= ui
-                .checkbox(&mut state.pool_coders, "pool coders")
-                .on_hover_text(explain::POOLED)
+                .checkbox(&mut state.pool_coders, tr!("tables-pool-coders"))
+                .on_hover_text(tr!("explain-pooled"))
                 .changed();
         }
         TableKind::Crosstab => {
             let shown = state
                 .attribute
                 .and_then(|a| project.attributes_sorted().into_iter().find(|d| d.id == a))
-                .map_or_else(|| "per case".to_owned(), |d| format!("per {}", d.name));
+                .map_or_else(
+                    || tr!("tables-per-case").to_owned(),
+                    |d| tr!("tables-per-attribute", attribute = d.name.as_str()),
+                );
             egui::ComboBox::from_id_salt("crosstab-columns")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     changed |= ui
-                        .selectable_value(&mut state.attribute, None, "per case")
+                        .selectable_value(&mut state.attribute, None, tr!("tables-per-case"))
                         .changed();
                     for d in project.attributes_sorted() {
                         changed |= ui
                             .selectable_value(
                                 &mut state.attribute,
                                 Some(d.id),
-                                format!("per {}", d.name),
+                                tr!("tables-per-attribute", attribute = d.name.as_str()),
                             )
                             .changed();
                     }
                 });
             changed |= ui
-                .radio_value(&mut state.coverage, false, "counts")
-                .on_hover_text(explain::COUNT)
+                .radio_value(&mut state.coverage, false, tr!("tables-counts"))
+                .on_hover_text(tr!("explain-count"))
                 .changed();
             changed |= ui
-                .radio_value(&mut state.coverage, true, "coverage %")
-                .on_hover_text(explain::COVERAGE)
+                .radio_value(&mut state.coverage, true, tr!("tables-coverage"))
+                .on_hover_text(tr!("explain-coverage"))
                 .changed();
             changed |= ui
-                .checkbox(&mut state.include_interviewer, "interviewer's turns too")
-                .on_hover_text(
-                    "Count the interviewer's turns as the case's text (by default an interview's case's text is the participant's own turns)",
-                )
+                .checkbox(&mut state.include_interviewer, tr!("tables-interviewer"))
+                .on_hover_text(tr!("tables-interviewer-hover"))
                 .changed();
         }
         TableKind::Timeline => {
             changed |= ui
-                .radio_value(&mut state.weekly, false, "per month")
+                .radio_value(&mut state.weekly, false, tr!("tables-per-month"))
                 .changed();
             changed |= ui
-                .radio_value(&mut state.weekly, true, "per week")
+                .radio_value(&mut state.weekly, true, tr!("tables-per-week"))
                 .changed();
         }
     });
     let filtered = state.filter != FilterForm::default();
-    let title = if filtered { "Filter (on)" } else { "Filter" };
+    let title = if filtered {
+        tr!("filter-title-on")
+    } else {
+        tr!("filter-title")
+    };
     egui::CollapsingHeader::new(title)
         .id_salt("tables-filter")
         .show(ui, |ui| {
             changed |= filter_ui(&mut state.filter, project, ui);
         });
     ui.horizontal(|ui| {
-        changed |= ui.button("Compute").clicked();
+        changed |= ui.button(tr!("tables-compute")).clicked();
         if ui
-            .add_enabled(state.grid.is_some(), egui::Button::new("Save as CSV…"))
+            .add_enabled(
+                state.grid.is_some(),
+                egui::Button::new(tr!("tables-save-csv")),
+            )
             .clicked()
         {
             commands.push(Command::ExportTableDialog);
         }
     });
-    if changed || state.grid.is_none() && state.error.is_none() {
+    if changed
+        || state.grid.is_none() && state.error.is_none()
+        || state.language != i18n::language()
+    {
         state.run(project);
     }
     if let Some(e) = &state.error {
@@ -551,7 +562,7 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
             .min_scrolled_height(320.0)
             .show(ui, |ui| {
                 if grid.rows.is_empty() || grid.columns.is_empty() {
-                    ui.label("Nothing to show: no codes or no columns.");
+                    ui.label(tr!("tables-nothing"));
                     return;
                 }
                 ui.horizontal_top(|ui| {

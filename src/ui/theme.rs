@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::{Color32, FontData, FontDefinitions, FontFamily, Visuals};
 
 use super::config::ThemeChoice;
+use super::i18n::tr;
 use crate::analysis::agreement::PassageStatus;
 use crate::model::Color;
 
@@ -194,8 +195,8 @@ pub fn passage(status: PassageStatus) -> Color32 {
 #[must_use]
 pub fn passage_status_text(status: PassageStatus) -> &'static str {
     match status {
-        PassageStatus::Agreed => "agreed",
-        PassageStatus::Boundaries => "boundaries differ",
-        PassageStatus::Missing => "coded by some only",
+        PassageStatus::Agreed => tr!("passage-agreed"),
+        PassageStatus::Boundaries => tr!("passage-boundaries"),
+        PassageStatus::Missing => tr!("passage-missing"),
     }
 }

@@ -35,6 +35,14 @@ pub fn harness_sized(
     h
 }
 
+/// Settings for a first run (no coder named yet) in English, whatever the machine's language:
+/// a `config.ron` in `dir` that names only the language.
+pub fn first_run_in_english(dir: &std::path::Path) -> ConfigStore {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join("config.ron"), "(language: Some(English))").unwrap();
+    ConfigStore::in_dir(dir)
+}
+
 /// A 1280×800 window on `project`.
 pub fn harness_with(project: Option<PathBuf>, config: ConfigStore) -> Harness<'static, MarginApp> {
     harness_sized(project, config, Vec2::new(1280.0, 800.0))

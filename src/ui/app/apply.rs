@@ -4,14 +4,16 @@
 
 use std::path::PathBuf;
 
-use super::{MarginApp, NEW_CODE, ZOOM_RANGE, ZOOM_STEP};
+use super::{MarginApp, ZOOM_RANGE, ZOOM_STEP};
 use crate::analysis::agreement::consensus_coder;
 use crate::merge::MergeReport;
 use crate::model::CodeId;
 use crate::session::{Action, Applied, Changes};
 use crate::ui::command::Command;
+use crate::ui::error::session_error;
 use crate::ui::file_picker::FileTarget;
 use crate::ui::help::HelpTab;
+use crate::ui::i18n::{self, tr};
 use crate::ui::keys::code_keys;
 use crate::ui::retrieval_panel::export_results;
 use crate::ui::theme;
@@ -45,14 +47,14 @@ impl MarginApp {
             Command::OpenProjectDialog => self.ask_file(FileTarget::OpenProject),
             Command::ImportDialog => {
                 if self.session.is_none() {
-                    self.error("Open or create a project first, then import files into it.");
+                    self.error(tr!("notice-import-no-project"));
                     return;
                 }
                 self.ask_file(FileTarget::Import);
             }
             Command::MergeDialog => {
                 if self.session.is_none() {
-                    self.error("Open a project first, then merge another copy into it.");
+                    self.error(tr!("notice-merge-no-project"));
                     return;
                 }
                 self.ask_file(FileTarget::Merge);
@@ -76,10 +78,10 @@ impl MarginApp {
             Command::Save => match self.flush() {
                 Ok(()) => {
                     if self.session.is_some() {
-                        self.info("Saved.");
+                        self.info(tr!("notice-saved"));
                     }
                 }
-                Err(e) => self.error(format!("Could not save: {e}")),
+                Err(e) => self.error(tr!("notice-save-failed", error = session_error(&e))),
             },
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo | Command::Redo => self.undo_redo(matches!(command, Command::Undo)),
@@ -87,8 +89,12 @@ impl MarginApp {
             Command::ExportRetrieval(path) => {
                 if let Some(s) = &self.session {
                     match export_results(s.project(), &self.analysis.retrieval.results, &path) {
-                        Ok(n) => self.info(format!("Wrote {n} excerpts to {}.", path.display())),
-                        Err(e) => self.error(format!("Could not export: {e}")),
+                        Ok(n) => self.info(tr!(
+                            "notice-exported",
+                            count = n,
+                            path = path.display().to_string()
+                        )),
+                        Err(e) => self.error(e.to_string()),
                     }
                 }
             }
@@ -101,8 +107,10 @@ impl MarginApp {
                             .map_err(|e| crate::export::ExportError::Io(e.into()))
                     });
                     match written {
-                        Ok(()) => self.info(format!("Saved the table to {}.", path.display())),
-                        Err(e) => self.error(format!("Could not save the table: {e}")),
+                        Ok(()) => {
+                            self.info(tr!("notice-table-saved", path = path.display().to_string()));
+                        }
+                        Err(e) => self.error(tr!("notice-table-failed", error = e.to_string())),
                     }
                 }
             }
@@ -116,7 +124,7 @@ impl MarginApp {
                 if let Some(s) = &mut self.session
                     && let Err(e) = s.set_coder(&name)
                 {
-                    self.error(e.to_string());
+                    self.error(session_error(&e));
                 }
                 self.sync_transcript();
             }
@@ -138,6 +146,13 @@ impl MarginApp {
             }
             Command::Find => self.transcript.open_find(),
             Command::GoTo => self.transcript.open_goto(),
+            Command::SetLanguage(language) => {
+                // Everything reads its labels anew in the next frame.
+                self.config.language = Some(language);
+                i18n::set_language(language);
+                self.save_config();
+                ctx.request_repaint();
+            }
             Command::SetTheme(t) => {
                 self.config.theme = t;
                 theme::set_theme(ctx, t);
@@ -203,12 +218,12 @@ impl MarginApp {
                     range,
                     code,
                 }),
-                None => self.info("Select some text first, then choose a code."),
+                None => self.info(tr!("notice-select-first")),
             },
             Command::InVivoSelection => match self.transcript.selected_range() {
                 Some((document, range)) => self.execute(Action::InVivo { document, range }),
                 None => {
-                    self.info("Select the participant's words first, then make an in-vivo code.");
+                    self.info(tr!("notice-select-in-vivo"));
                 }
             },
             Command::SelectSegment => {
@@ -278,7 +293,7 @@ impl MarginApp {
     /// changed, and the user is told what a destructive or wide change did.
     pub(super) fn execute(&mut self, action: Action) {
         let Some(session) = &mut self.session else {
-            self.error("Open a project first.");
+            self.error(tr!("notice-no-project"));
             return;
         };
         let project = session.project();
@@ -305,15 +320,12 @@ impl MarginApp {
                     .values()
                     .filter(|x| doomed.contains(&x.code))
                     .count();
-                format!(
-                    "Deleted “{}” and its {n} codings. Undo with Ctrl+Z.",
-                    c.name
-                )
+                tr!("notice-deleted-code", code = c.name.as_str(), count = n)
             }),
-            Action::MergeCodes { from, into } => Some(format!(
-                "Merged “{}” into “{}”. Undo with Ctrl+Z.",
-                project.code_path(*from),
-                project.code_path(*into)
+            Action::MergeCodes { from, into } => Some(tr!(
+                "notice-merged-codes",
+                from = project.code_path(*from),
+                into = project.code_path(*into)
             )),
             _ => None,
         };
@@ -327,13 +339,16 @@ impl MarginApp {
                 }
             }
             Ok(None) => match follow {
-                Follow::SayAutocoded(_) => self.info("Every hit is already coded with that code."),
+                Follow::SayAutocoded(_) => self.info(tr!("notice-autocode-nothing")),
                 Follow::SayMerged(path) => {
-                    self.info(format!("{} brings nothing new.", path.display()));
+                    self.info(tr!(
+                        "notice-merge-nothing",
+                        path = path.display().to_string()
+                    ));
                 }
                 _ => {}
             },
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(session_error(&e)),
         }
     }
 
@@ -359,10 +374,10 @@ impl MarginApp {
                 }
                 None
             }
-            (Follow::SayAutocoded(code), Changes::Codings(ids)) => Some(format!(
-                "Coded {} passages with “{}”. Undo with Ctrl+Z.",
-                ids.len(),
-                session.project().code_path(code)
+            (Follow::SayAutocoded(code), Changes::Codings(ids)) => Some(tr!(
+                "notice-autocoded",
+                count = ids.len(),
+                code = session.project().code_path(code)
             )),
             (Follow::SayMerged(path), _) => applied
                 .merged
@@ -383,15 +398,19 @@ impl MarginApp {
         match result {
             Ok(Some(step)) => {
                 self.project_changed(&step.changes);
-                let verb = if undo { "Undid" } else { "Redid" };
-                self.info(format!("{verb}: {}", step.label));
+                let label = step_label(&step);
+                self.info(if undo {
+                    tr!("notice-undid", label = label)
+                } else {
+                    tr!("notice-redid", label = label)
+                });
             }
             Ok(None) => self.info(if undo {
-                "Nothing to undo."
+                tr!("notice-nothing-to-undo")
             } else {
-                "Nothing to redo."
+                tr!("notice-nothing-to-redo")
             }),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(session_error(&e)),
         }
     }
 
@@ -434,7 +453,7 @@ impl MarginApp {
 
     fn import(&mut self, paths: &[PathBuf]) {
         let Some(session) = &mut self.session else {
-            self.error("Open or create a project first, then import files into it.");
+            self.error(tr!("notice-import-no-project"));
             return;
         };
         let (applied, errors) = session.import(paths, &crate::import::ImportOptions::default());
@@ -445,13 +464,10 @@ impl MarginApp {
                     .open(s.project(), applied.created_documents.first().copied());
             }
             let n = applied.created_documents.len();
-            self.info(format!(
-                "Imported {n} document{}. Undo with Ctrl+Z.",
-                if n == 1 { "" } else { "s" }
-            ));
+            self.info(tr!("notice-imported", count = n));
         }
         for e in errors {
-            self.error(e.to_string());
+            self.error(session_error(&e));
         }
     }
 }
@@ -478,7 +494,7 @@ impl Follow {
     fn of(action: &Action) -> Self {
         match action {
             Action::CreateCode { name, .. } => Follow::SelectNewCode {
-                rename: name == NEW_CODE,
+                rename: name == tr!("codebook-new-name"),
             },
             Action::DeleteCode(c) | Action::MergeCodes { from: c, .. } => Follow::Forget(*c),
             Action::Autocode { code, .. } => Follow::SayAutocoded(*code),
@@ -488,27 +504,53 @@ impl Follow {
     }
 }
 
+/// What an undo step is called in the window's language.
+pub(super) fn step_label(step: &crate::session::Step) -> String {
+    use crate::session::ActionName as N;
+    match step.name {
+        N::ApplyCode => tr!("cmd-code-selection").into(),
+        N::InVivo => tr!("cmd-in-vivo").into(),
+        N::RemoveCoding => tr!("cmd-remove-coding").into(),
+        N::ChangeCodingCode => tr!("cmd-change-coding-code").into(),
+        N::SetCodingRange => tr!("cmd-adjust-coding").into(),
+        N::SetCodingMemo => tr!("cmd-coding-memo").into(),
+        N::CreateCode => tr!("cmd-create-code").into(),
+        N::RenameCode => tr!("cmd-rename-code").into(),
+        N::RecolorCode => tr!("cmd-recolor-code").into(),
+        N::DescribeCode => tr!("cmd-describe-code").into(),
+        N::SetCodeShortcut => tr!("cmd-code-shortcut").into(),
+        N::MoveCode => tr!("cmd-move-code").into(),
+        N::MergeCodes => tr!("cmd-merge-codes").into(),
+        N::DeleteCode => tr!("cmd-delete-code").into(),
+        N::SetMemo => tr!("cmd-memo").into(),
+        N::Autocode => tr!("cmd-autocode").into(),
+        N::AddDocuments(n) => tr!("cmd-import-files", count = n),
+        N::MergeCopy => tr!("cmd-merge-copy").into(),
+        // Team-review decisions are labelled by the window, in its language.
+        N::Prepared => step.label.clone(),
+    }
+}
+
 /// What merging another copy brought, in a sentence.
 fn merge_summary(path: &std::path::Path, r: &MergeReport) -> String {
-    let mut summary = format!(
-        "Merged {}: {} coders, {} codes, {} documents, {} codings, {} memos added",
-        path.display(),
-        r.coders_added,
-        r.codes_added,
-        r.documents_added + r.documents_copied,
-        r.codings_added + r.codings_kept_both,
-        r.memos_added + r.memos_kept_both,
+    let mut summary = tr!(
+        "review-merged",
+        path = path.display().to_string(),
+        coders = r.coders_added,
+        codes = r.codes_added,
+        documents = r.documents_added + r.documents_copied,
+        codings = r.codings_added + r.codings_kept_both,
+        memos = r.memos_added + r.memos_kept_both,
     );
     if r.codings_kept_both > 0 {
-        summary = format!(
-            "{summary}; {} codings differed and both versions were kept",
-            r.codings_kept_both
+        summary = tr!(
+            "review-merged-both-kept",
+            summary = summary,
+            codings = r.codings_kept_both
         );
     }
     for n in r.notes.iter().take(3) {
-        summary.push_str("; ");
-        summary.push_str(n);
+        summary = tr!("review-merged-note", summary = summary, note = n.as_str());
     }
-    summary.push_str(". Undo with Ctrl+Z.");
-    summary
+    tr!("review-merged-end", summary = summary)
 }

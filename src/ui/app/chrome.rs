@@ -9,6 +9,7 @@ use super::MarginApp;
 use crate::session::SaveStatus;
 use crate::ui::command::Command;
 use crate::ui::config::ThemeChoice;
+use crate::ui::i18n::{self, Language, tr};
 use crate::ui::search_panel::AnalysisTab;
 use crate::ui::theme;
 
@@ -27,13 +28,13 @@ impl MarginApp {
                     out.push(cmd);
                 }
             };
-            ui.menu_button("Project", |ui| {
+            ui.menu_button(tr!("menu-project"), |ui| {
                 item(ui, Command::NewProjectDialog, true, &mut commands);
                 item(ui, Command::OpenProjectDialog, true, &mut commands);
                 item(ui, Command::OpenQdpxDialog, true, &mut commands);
-                ui.menu_button("Open recent", |ui| {
+                ui.menu_button(tr!("menu-open-recent"), |ui| {
                     if self.config.recent.is_empty() {
-                        ui.label(RichText::new("No recent projects").weak());
+                        ui.label(RichText::new(tr!("menu-no-recent")).weak());
                     }
                     for r in &self.config.recent {
                         if ui.button(r.path.display().to_string()).clicked() {
@@ -75,7 +76,7 @@ impl MarginApp {
                 ui.separator();
                 item(ui, Command::Quit, true, &mut commands);
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(tr!("menu-edit"), |ui| {
                 let (undo, redo) = self.session.as_ref().map_or((None, None), |s| {
                     (
                         s.undo_redo_labels().0.map(str::to_owned),
@@ -84,9 +85,13 @@ impl MarginApp {
                 });
                 let labelled =
                     |ui: &mut Ui, cmd: Command, what: Option<String>, out: &mut Vec<Command>| {
+                        // The history names its steps in the command line's English: the
+                        // other languages say the command alone.
                         let text = match &what {
-                            Some(w) => format!("{} {w}", cmd.label()),
-                            None => cmd.label(),
+                            Some(w) if i18n::language() == Language::English => {
+                                tr!("menu-undo-what", command = cmd.label(), what = w.as_str())
+                            }
+                            _ => cmd.label(),
                         };
                         let mut b = egui::Button::new(text);
                         if let Some(s) = cmd.shortcut() {
@@ -127,7 +132,7 @@ impl MarginApp {
                     &mut commands,
                 );
             });
-            ui.menu_button("Analysis", |ui| {
+            ui.menu_button(tr!("menu-analysis"), |ui| {
                 for tab in [
                     AnalysisTab::Search,
                     AnalysisTab::Retrieval,
@@ -136,7 +141,7 @@ impl MarginApp {
                     item(ui, Command::ShowAnalysis(tab), has_project, &mut commands);
                 }
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(tr!("menu-view"), |ui| {
                 for t in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
                     let cmd = Command::SetTheme(t);
                     if ui
@@ -152,8 +157,23 @@ impl MarginApp {
                 ui.separator();
                 item(ui, Command::TextBigger, true, &mut commands);
                 item(ui, Command::TextSmaller, true, &mut commands);
+                ui.separator();
+                ui.menu_button(tr!("cmd-language"), |ui| {
+                    for language in Language::ALL {
+                        let cmd = Command::SetLanguage(language);
+                        if ui
+                            .add(egui::Button::selectable(
+                                i18n::language() == language,
+                                cmd.label(),
+                            ))
+                            .clicked()
+                        {
+                            commands.push(cmd);
+                        }
+                    }
+                });
             });
-            ui.menu_button("Help", |ui| {
+            ui.menu_button(tr!("menu-help"), |ui| {
                 item(ui, Command::ShowHowTo, true, &mut commands);
                 item(ui, Command::ShowShortcuts, true, &mut commands);
                 item(ui, Command::ShowAbout, true, &mut commands);
@@ -171,7 +191,7 @@ impl MarginApp {
                     ui.separator();
                     let who = s
                         .coder_name()
-                        .map_or_else(|| "nobody (click to set)".to_owned(), ToOwned::to_owned);
+                        .map_or_else(|| tr!("status-nobody").to_owned(), ToOwned::to_owned);
                     let color = s
                         .coder()
                         .and_then(|c| s.project().coder(c))
@@ -180,34 +200,36 @@ impl MarginApp {
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().circle_filled(r.center(), 5.0, color);
                     if ui
-                        .link(format!("Coding as {who}"))
-                        .on_hover_text("Change who is coding")
+                        .link(tr!("status-coding-as", coder = who))
+                        .on_hover_text(tr!("status-change-coder"))
                         .clicked()
                     {
                         commands.push(Command::AskCoderName);
                     }
                     ui.separator();
                     let text = match s.autosave().status() {
-                        SaveStatus::Saved => RichText::new("All changes saved").weak(),
-                        SaveStatus::Pending => RichText::new("Unsaved changes").weak(),
-                        SaveStatus::Saving => RichText::new("Saving…").weak(),
-                        SaveStatus::Failed(e) => RichText::new(format!("Saving failed: {e}"))
-                            .color(ui.visuals().error_fg_color),
-                        SaveStatus::ReadOnly => RichText::new(format!(
-                            "Read-only: {}",
-                            s.read_only().unwrap_or_default()
+                        SaveStatus::Saved => RichText::new(tr!("status-saved")).weak(),
+                        SaveStatus::Pending => RichText::new(tr!("status-pending")).weak(),
+                        SaveStatus::Saving => RichText::new(tr!("status-saving")).weak(),
+                        SaveStatus::Failed(e) => {
+                            RichText::new(tr!("status-save-failed", error = e.as_str()))
+                                .color(ui.visuals().error_fg_color)
+                        }
+                        SaveStatus::ReadOnly => RichText::new(tr!(
+                            "status-read-only",
+                            reason = s.read_only().unwrap_or_default()
                         ))
                         .color(ui.visuals().warn_fg_color),
                     };
                     ui.label(text);
                 }
                 None => {
-                    ui.label(RichText::new("No project open").weak());
+                    ui.label(RichText::new(tr!("status-no-project")).weak());
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some((_, r)) = self.transcript.selected_range() {
-                    ui.label(RichText::new(format!("{} characters selected", r.len())).weak());
+                    ui.label(RichText::new(tr!("status-selected", count = r.len())).weak());
                 }
             });
         });
@@ -219,19 +241,19 @@ impl MarginApp {
         ui.vertical_centered(|ui| {
             ui.add_space((ui.available_height() * 0.18).min(140.0));
             ui.heading(RichText::new("Margin").size(30.0));
-            ui.label(RichText::new("Hand-coding of interviews and chat logs").weak());
+            ui.label(RichText::new(tr!("welcome-tagline")).weak());
             ui.add_space(18.0);
             ui.horizontal(|ui| {
                 let w = 3.0 * 150.0;
                 ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
                 if ui
-                    .add_sized([140.0, 30.0], egui::Button::new("New project…"))
+                    .add_sized([140.0, 30.0], egui::Button::new(tr!("welcome-new")))
                     .clicked()
                 {
                     commands.push(Command::NewProjectDialog);
                 }
                 if ui
-                    .add_sized([140.0, 30.0], egui::Button::new("Open project…"))
+                    .add_sized([140.0, 30.0], egui::Button::new(tr!("welcome-open")))
                     .clicked()
                 {
                     commands.push(Command::OpenProjectDialog);
@@ -239,7 +261,7 @@ impl MarginApp {
                 if ui
                     .add_enabled(
                         self.sample.is_some(),
-                        egui::Button::new("Open the sample").min_size(egui::vec2(140.0, 30.0)),
+                        egui::Button::new(tr!("welcome-sample")).min_size(egui::vec2(140.0, 30.0)),
                     )
                     .clicked()
                 {
@@ -252,20 +274,26 @@ impl MarginApp {
                 ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
                 let resp = ui.add(
                     egui::TextEdit::singleline(&mut self.open_path)
-                        .hint_text("…or type a project folder")
+                        .hint_text(tr!("welcome-path-hint"))
                         .desired_width(320.0),
                 );
                 resp.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Project folder")
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        tr!("welcome-path-label"),
+                    )
                 });
                 let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                if (ui.button("Open").clicked() || enter) && !self.open_path.trim().is_empty() {
+                if (ui.button(tr!("welcome-open-path")).clicked() || enter)
+                    && !self.open_path.trim().is_empty()
+                {
                     commands.push(Command::OpenProject(PathBuf::from(self.open_path.trim())));
                 }
             });
             if !self.config.recent.is_empty() {
                 ui.add_space(18.0);
-                ui.label(RichText::new("Recent projects").strong());
+                ui.label(RichText::new(tr!("welcome-recent")).strong());
                 for r in &self.config.recent {
                     if ui.link(r.path.display().to_string()).clicked() {
                         commands.push(Command::OpenProject(r.path.clone()));
@@ -280,7 +308,12 @@ impl MarginApp {
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.session.as_ref().map_or_else(
             || "Margin".to_owned(),
-            |s| format!("{} — Margin", s.project().manifest().name),
+            |s| {
+                tr!(
+                    "window-title",
+                    project = s.project().manifest().name.as_str()
+                )
+            },
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

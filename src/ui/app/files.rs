@@ -7,6 +7,7 @@ use std::sync::mpsc::channel;
 use super::MarginApp;
 use crate::ui::command::Command;
 use crate::ui::file_picker::{DialogChoice, FilePicker, FileTarget};
+use crate::ui::i18n::tr;
 
 /// What a background file dialog returns: why it was asked, and the paths chosen (`None` when
 /// cancelled or when no dialog could be shown).
@@ -34,18 +35,18 @@ impl MarginApp {
         }
         let (tx, rx) = channel();
         let start = self.config.recent_folders.first().cloned();
+        // Its title and filters in the window's language (the language is the UI thread's).
+        let request = target.request();
         let spawned = std::thread::Builder::new()
             .name("margin-file-dialog".into())
             .spawn(move || {
-                let chosen = crate::ui::file_picker::native(&target.request(), start.as_deref());
+                let chosen = crate::ui::file_picker::native(&request, start.as_deref());
                 let _ = tx.send((target, chosen));
             });
         match spawned {
             Ok(_) => self.file_dialog = Some((rx, self.now)),
             Err(e) => {
-                self.info(format!(
-                    "The system's file dialog could not start ({e}); this is Margin's own."
-                ));
+                self.info(tr!("notice-dialog-failed", error = e.to_string()));
                 self.open_picker(target);
             }
         }
@@ -67,11 +68,12 @@ impl MarginApp {
                     Some(paths) => self.queued.push(Command::FilesChosen { target, paths }),
                     None if failed
                         && DialogChoice::from_env_or(self.config.file_dialog)
-                            == DialogChoice::Native => self.error(
-                        "The system's file dialog did not open (it needs xdg-desktop-portal or zenity).",
-                    ),
+                            == DialogChoice::Native =>
+                    {
+                        self.error(tr!("notice-dialog-missing"));
+                    }
                     None if failed => {
-                        self.info("The system's file dialog did not open here; this is Margin's own.");
+                        self.info(tr!("notice-dialog-fallback"));
                         self.open_picker(target);
                     }
                     None => {}
@@ -80,7 +82,7 @@ impl MarginApp {
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.file_dialog = None;
-                self.error("The file dialog stopped without an answer.");
+                self.error(tr!("notice-dialog-stopped"));
             }
         }
     }

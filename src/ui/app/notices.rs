@@ -2,6 +2,8 @@
 
 use egui::Ui;
 
+use crate::ui::i18n::tr;
+
 /// Seconds an information notice stays.
 const NOTICE_SECONDS: f64 = 8.0;
 
@@ -80,7 +82,11 @@ fn notice_list_ui(notices: &[Notice], dismiss: &mut Option<usize>, ui: &mut Ui) 
                 ui.horizontal(|ui| {
                     ui.add(egui::Label::new(&n.text).wrap());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(tr!("notice-dismiss"))
+                            .clicked()
+                        {
                             *dismiss = Some(i);
                         }
                     });

@@ -7,6 +7,8 @@ use super::MarginApp;
 use crate::model::{DocumentKind, Project};
 use crate::session::Session;
 use crate::ui::documents::natural_cmp;
+use crate::ui::error::session_error;
+use crate::ui::i18n::tr;
 use crate::ui::keys::code_keys;
 
 impl MarginApp {
@@ -14,9 +16,7 @@ impl MarginApp {
         if self.session.is_some()
             && let Err(e) = self.flush()
         {
-            self.error(format!(
-                "the project could not be saved before closing: {e}"
-            ));
+            self.error(tr!("notice-close-unsaved", error = session_error(&e)));
         }
         // Dropping the session waits for its saving thread to finish.
         self.session = None;
@@ -31,7 +31,11 @@ impl MarginApp {
         match Session::open(&path) {
             Ok(session) => self.adopt(session, &path),
             Err(e) => {
-                self.error(format!("Could not open {}: {e}", path.display()));
+                self.error(tr!(
+                    "notice-open-failed",
+                    path = path.display().to_string(),
+                    error = session_error(&e)
+                ));
                 if !path.exists() {
                     self.config.forget_project(&path);
                     self.save_config();
@@ -43,21 +47,18 @@ impl MarginApp {
     /// Open a working copy of the bundled sample (made on first use).
     pub(super) fn open_sample(&mut self) {
         let Some(sample) = self.sample.clone() else {
-            self.error("This build of Margin carries no sample project.");
+            self.error(tr!("notice-no-sample"));
             return;
         };
         let Some(data) = self.data.clone() else {
-            self.error("There is no folder for application data to copy the sample into.");
+            self.error(tr!("notice-no-data-folder"));
             return;
         };
         match crate::ui::sample_copy(&sample, &data) {
             Ok(copy) => {
                 self.open_project(&copy);
                 if self.session.is_some() {
-                    self.info(format!(
-                        "This is your own copy of the sample study, in {}; the original is left as it is.",
-                        copy.display()
-                    ));
+                    self.info(tr!("notice-sample-copy", path = copy.display().to_string()));
                 }
             }
             Err(e) => self.error(e),
@@ -69,14 +70,12 @@ impl MarginApp {
             Ok(session) => {
                 let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
                 self.adopt(session, &path);
-                self.info(format!(
-                    "Created {}. Import files to begin (Project › Import files…, or drop them on the window).",
-                    path.display()
-                ));
+                self.info(tr!("notice-created", path = path.display().to_string()));
             }
-            Err(e) => self.error(format!(
-                "Could not create a project at {}: {e}",
-                path.display()
+            Err(e) => self.error(tr!(
+                "notice-create-failed",
+                path = path.display().to_string(),
+                error = session_error(&e)
             )),
         }
     }
@@ -89,39 +88,41 @@ impl MarginApp {
             Ok(report) => {
                 self.open_project(target);
                 let mut sections = vec![
-                    ("How offsets were read".to_owned(), report.offset_notes()),
-                    ("Adjusted to fit Margin".to_owned(), report.adjusted.clone()),
-                    ("Not imported".to_owned(), report.skipped.clone()),
+                    (tr!("report-offsets").to_owned(), report.offset_notes()),
+                    (tr!("report-adjusted").to_owned(), report.adjusted.clone()),
+                    (tr!("report-skipped").to_owned(), report.skipped.clone()),
                 ];
                 sections.retain(|(_, lines)| !lines.is_empty());
                 self.dialogs.show_report(crate::ui::dialogs::ImportReport {
-                    title: format!("Opened {} as a new project", qdpx.display()),
-                    summary: format!(
-                        "Imported {}. The project is in {}.",
-                        report.summary(),
-                        target.display()
+                    title: tr!("report-qdpx-title", path = qdpx.display().to_string()),
+                    summary: tr!(
+                        "report-qdpx-summary",
+                        summary = report.summary(),
+                        path = target.display().to_string()
                     ),
                     sections,
                 });
             }
-            Err(e) => self.error(format!("Could not open {}: {e}", qdpx.display())),
+            Err(e) => self.error(tr!(
+                "notice-open-failed",
+                path = qdpx.display().to_string(),
+                error = e.to_string()
+            )),
         }
     }
 
     pub(super) fn adopt(&mut self, mut session: Session, path: &Path) {
         self.close_project();
         if let Some(reason) = session.read_only() {
-            self.error(format!(
-                "Opened read-only: {reason}. Changes cannot be saved."
-            ));
+            self.error(tr!("notice-read-only", reason = reason));
         }
         if let Some(v) = session.report().migrated_from {
-            self.info(format!("The project was written by an older Margin (format {v}); it is upgraded as you save."));
+            self.info(tr!("notice-migrated", version = v.to_string()));
         }
         if let Some(name) = self.config.coder_name.clone()
             && let Err(e) = session.set_coder(&name)
         {
-            self.error(e.to_string());
+            self.error(session_error(&e));
         }
         self.keys = code_keys(session.project());
         let doc = self

@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::model::{CharRange, Document, Text};
+use crate::ui::i18n::{self, Language};
 
 /// Most matches a search reports.
 pub const MAX_MATCHES: usize = 10_000;
@@ -140,21 +141,15 @@ fn parse_day(s: &str) -> Option<JumpTarget> {
     Some(JumpTarget::MonthDay { month, day, time })
 }
 
-/// A day as a separator in a chat shows it: with the weekday, in the document's language
-/// (`2024年6月20日 星期四` in a Chinese chat, `2024-06-20 · Thursday` otherwise).
+/// A day as a separator in a chat shows it: with the weekday, in the window's language, and
+/// the Chinese way in a Chinese chat whatever the window's (`2024年6月20日 星期四`,
+/// `Thu 20 Jun 2024`).
 #[must_use]
 pub fn day_label(day: NaiveDate, chinese: bool) -> String {
     if chinese {
-        const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
-        let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
-        format!(
-            "{}年{}月{}日 星期{weekday}",
-            day.year(),
-            day.month(),
-            day.day()
-        )
+        i18n::date_with_weekday_in(Language::SimplifiedChinese, day)
     } else {
-        day.format("%Y-%m-%d · %A").to_string()
+        i18n::date_with_weekday(day)
     }
 }
 
@@ -269,6 +264,10 @@ mod tests {
     fn day_labels_follow_the_document_language() {
         let d = NaiveDate::from_ymd_opt(2024, 6, 20).unwrap();
         assert_eq!(day_label(d, true), "2024年6月20日 星期四");
-        assert_eq!(day_label(d, false), "2024-06-20 · Thursday");
+        i18n::set_language(Language::English);
+        assert_eq!(day_label(d, false), "Thu 20 Jun 2024");
+        i18n::set_language(Language::SimplifiedChinese);
+        assert_eq!(day_label(d, false), "2024年6月20日 星期四");
+        i18n::set_language(Language::English);
     }
 }

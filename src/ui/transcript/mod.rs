@@ -25,6 +25,7 @@ use self::find::{find_all, parse_jump, resolve_jump};
 use self::geometry::Geometry;
 use self::index::{CodingIndex, Slot, Whose};
 use self::marks::PassageMarks;
+use super::error::UiError;
 use crate::analysis::agreement::Comparison;
 use crate::model::{CharRange, CoderId, CodingId, DocumentId, Project};
 use crate::session::Changes;
@@ -569,18 +570,15 @@ impl TranscriptState {
     }
 
     /// Go to a message number or a time; returns why not when it cannot.
-    pub fn go_to(&mut self, project: &Project, input: &str) -> Result<(), String> {
+    pub fn go_to(&mut self, project: &Project, input: &str) -> Result<(), UiError> {
         let doc = self
             .doc
             .and_then(|d| project.document(d))
-            .ok_or_else(|| "no document is open".to_owned())?;
-        let target = parse_jump(input).ok_or_else(|| {
-            "type a message number (#120), a day (2024-05-03, 6月20日, 6/20), a time (08:15) or both"
-                .to_owned()
-        })?;
+            .ok_or(UiError::NoDocument)?;
+        let target = parse_jump(input).ok_or(UiError::BadJump)?;
         let current = self.selection.and_then(|s| doc.segment_at(s.head));
         let seg = resolve_jump(doc, target, current)
-            .ok_or_else(|| format!("nothing at {}", input.trim()))?;
+            .ok_or_else(|| UiError::NothingAt(input.trim().to_owned()))?;
         let start = doc.segments[seg].range.start;
         self.selection = Some(Selection::caret(start));
         self.reveal = Some((start, Reveal::Place));

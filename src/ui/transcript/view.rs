@@ -16,6 +16,7 @@ use crate::analysis::agreement::{Passage, PassageStatus};
 use crate::model::{CharRange, CoderId, Document, DocumentKind, Project, SegmentKind};
 use crate::session::Action;
 use crate::ui::command::Command;
+use crate::ui::i18n::{self, tr};
 use crate::ui::search_panel::code_list_ui;
 use crate::ui::theme;
 
@@ -100,7 +101,7 @@ pub fn transcript_ui(
     let mut commands = Vec::new();
     let Some(doc) = state.doc.and_then(|d| project.document(d)) else {
         ui.centered_and_justified(|ui| {
-            ui.label(RichText::new("Choose a document on the left to start reading.").weak());
+            ui.label(RichText::new(tr!("transcript-choose")).weak());
         });
         return commands;
     };
@@ -124,7 +125,7 @@ fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui:
         Whose::Coder(c) if state.is_imposed() => {
             let name = project.coder(*c).map_or("?", |c| c.name.as_str());
             ui.label(
-                RichText::new(format!("Blind mode: only {name}'s codings are shown."))
+                RichText::new(tr!("transcript-blind", coder = name))
                     .weak()
                     .small(),
             );
@@ -137,7 +138,7 @@ fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui:
 fn compare_legend_ui(project: &Project, coders: &[CoderId], marked: bool, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        ui.label(RichText::new("Side by side:").small().weak());
+        ui.label(RichText::new(tr!("transcript-side-by-side")).small().weak());
         for c in coders {
             let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
             ui.painter().rect_filled(r, 2.0, coder_color(project, *c));
@@ -163,23 +164,25 @@ fn compare_legend_ui(project: &Project, coders: &[CoderId], marked: bool, ui: &m
 
 fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
     ui.horizontal(|ui| {
-        let mut facts = vec![match doc.kind {
-            DocumentKind::Interview => "interview".to_owned(),
-            DocumentKind::Chat => "chat log".to_owned(),
-            DocumentKind::Notes => "notes".to_owned(),
-        }];
+        let mut facts = vec![
+            match doc.kind {
+                DocumentKind::Interview => tr!("transcript-kind-interview"),
+                DocumentKind::Chat => tr!("transcript-kind-chat"),
+                DocumentKind::Notes => tr!("transcript-kind-notes"),
+            }
+            .to_owned(),
+        ];
         if let Some(case) = doc.case.and_then(|c| project.case(c)) {
-            facts.push(format!("case {}", case.name));
+            facts.push(tr!("transcript-case", case = case.name.as_str()));
         }
         if !doc.segments.is_empty() {
-            let what = if doc.kind == DocumentKind::Chat {
-                "messages"
+            facts.push(if doc.kind == DocumentKind::Chat {
+                tr!("transcript-messages", count = doc.segments.len())
             } else {
-                "turns"
-            };
-            facts.push(format!("{} {what}", doc.segments.len()));
+                tr!("transcript-turns", count = doc.segments.len())
+            });
         }
-        facts.push(format!("{} codings", state.index.len()));
+        facts.push(tr!("count-codings", count = state.index.len()));
         let facts = facts.join(" · ");
         // The buttons first, from the right; the name and the facts get the room left and are
         // cut short with "…" rather than drawn under the buttons.
@@ -188,15 +191,17 @@ fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui
                 // Compare or blind mode decides whose codings are shown.
             } else if project.coders().len() > 1 {
                 let name = |c: Option<crate::model::CoderId>| {
-                    c.and_then(|c| project.coder(c))
-                        .map_or_else(|| "all coders".to_owned(), |c| c.name.clone())
+                    c.and_then(|c| project.coder(c)).map_or_else(
+                        || tr!("transcript-all-coders").to_owned(),
+                        |c| c.name.clone(),
+                    )
                 };
                 let current = state.coder_filter();
                 let mut chosen = current;
                 egui::ComboBox::from_id_salt("coder-filter")
-                    .selected_text(format!("Codings of {}", name(current)))
+                    .selected_text(tr!("transcript-codings-of", coder = name(current)))
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut chosen, None, "all coders");
+                        ui.selectable_value(&mut chosen, None, tr!("transcript-all-coders"));
                         let mut coders: Vec<_> = project.coders().values().collect();
                         coders.sort_by(|a, b| a.name.cmp(&b.name));
                         for c in coders {
@@ -205,22 +210,26 @@ fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui
                     })
                     .response
                     .widget_info(|| {
-                        WidgetInfo::labeled(Role::ComboBox, true, "Show the codings of")
+                        WidgetInfo::labeled(
+                            Role::ComboBox,
+                            true,
+                            tr!("transcript-codings-of-label"),
+                        )
                     });
                 if chosen != current {
                     state.set_coder_filter(project, chosen);
                 }
             }
             if ui
-                .button("Go to…")
-                .on_hover_text("Go to a message number or a time (Ctrl+G)")
+                .button(tr!("transcript-goto"))
+                .on_hover_text(tr!("transcript-goto-hover"))
                 .clicked()
             {
                 state.open_goto();
             }
             if ui
-                .button("Find…")
-                .on_hover_text("Find in this document (Ctrl+F)")
+                .button(tr!("transcript-find"))
+                .on_hover_text(tr!("transcript-find-hover"))
                 .clicked()
             {
                 state.open_find();
@@ -236,11 +245,11 @@ fn heading_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui
 
 fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
     ui.horizontal(|ui| {
-        ui.label("Find");
+        ui.label(tr!("search-find"));
         let edit = egui::TextEdit::singleline(&mut state.find.query)
-            .hint_text("words in this document")
+            .hint_text(tr!("find-hint"))
             .desired_width(260.0);
-        let resp = ui.add(edit).labelled_by_text("Find in document");
+        let resp = ui.add(edit).labelled_by_text(tr!("find-label"));
         if std::mem::take(&mut state.find.focus) {
             resp.request_focus();
         }
@@ -257,30 +266,32 @@ fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
         let status = if state.find.query.is_empty() {
             String::new()
         } else if n == 0 {
-            "no matches".to_owned()
+            tr!("find-none").to_owned()
         } else if state.find.pending {
-            format!("{n} matches")
+            tr!("find-count", count = n)
         } else if n >= super::find::MAX_MATCHES {
-            format!("{} of {n}+", state.find.current + 1)
+            tr!("find-position-more", n = state.find.current + 1, total = n)
         } else {
-            format!("{} of {n}", state.find.current + 1)
+            tr!("find-position", n = state.find.current + 1, total = n)
         };
         ui.label(RichText::new(status).weak());
         let prev = ui
-            .button("Previous")
-            .on_hover_text("Previous match (Shift+Enter)");
-        prev.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Previous match"));
+            .button(tr!("find-previous"))
+            .on_hover_text(tr!("find-previous-hover"));
+        prev.widget_info(|| WidgetInfo::labeled(Role::Button, true, tr!("find-previous-label")));
         if prev.clicked() {
             state.next_match(false);
         }
-        let next = ui.button("Next").on_hover_text("Next match (Enter)");
-        next.widget_info(|| WidgetInfo::labeled(Role::Button, true, "Next match"));
+        let next = ui
+            .button(tr!("find-next"))
+            .on_hover_text(tr!("find-next-hover"));
+        next.widget_info(|| WidgetInfo::labeled(Role::Button, true, tr!("find-next-label")));
         if next.clicked() {
             state.next_match(true);
         }
         if ui
-            .button("Close")
-            .on_hover_text("Close the find bar (Esc)")
+            .button(tr!("dialog-close"))
+            .on_hover_text(tr!("find-close-hover"))
             .clicked()
             // A text field gives up the keyboard on Escape in the same frame.
             || ((resp.has_focus() || resp.lost_focus())
@@ -293,16 +304,16 @@ fn find_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
 
 fn goto_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
     ui.horizontal(|ui| {
-        ui.label("Go to");
+        ui.label(tr!("goto-title"));
         let edit = egui::TextEdit::singleline(&mut state.goto.input)
-            .hint_text("#120, 2024-05-03 08:15, 6月20日, 6/20, 08:15")
+            .hint_text(tr!("goto-hint"))
             .desired_width(220.0);
-        let resp = ui.add(edit).labelled_by_text("Go to message or time");
+        let resp = ui.add(edit).labelled_by_text(tr!("goto-label"));
         if std::mem::take(&mut state.goto.focus) {
             resp.request_focus();
         }
         let go = (resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)))
-            || ui.button("Go").clicked();
+            || ui.button(tr!("goto-go")).clicked();
         if go {
             let input = state.goto.input.clone();
             match state.go_to(project, &input) {
@@ -311,13 +322,13 @@ fn goto_bar_ui(state: &mut TranscriptState, project: &Project, ui: &mut Ui) {
                     state.goto.open = false;
                     state.focus_requested = true;
                 }
-                Err(e) => state.goto.error = Some(e),
+                Err(e) => state.goto.error = Some(e.to_string()),
             }
         }
         if let Some(e) = &state.goto.error {
             ui.label(RichText::new(e).color(ui.visuals().warn_fg_color));
         }
-        if ui.button("Close").clicked()
+        if ui.button(tr!("dialog-close")).clicked()
             || ((resp.has_focus() || resp.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)))
         {
             state.goto.open = false;
@@ -451,7 +462,11 @@ fn body_ui(
         hover_tooltip(state, project, &response, ui);
 
         response.widget_info(|| {
-            WidgetInfo::labeled(Role::Document, true, format!("Transcript of {}", doc.name))
+            WidgetInfo::labeled(
+                Role::Document,
+                true,
+                tr!("transcript-label", document = doc.name.as_str()),
+            )
         });
         accessibility(state, doc, ui);
         shift
@@ -712,7 +727,7 @@ fn interact(
                             .interactable(false)
                             .show(ui.ctx(), |ui| {
                                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                                    ui.label(format!("Drop on a code to code “{text}”"));
+                                    ui.label(tr!("transcript-drop", text = text.as_str()));
                                 });
                             });
                     }
@@ -974,7 +989,7 @@ fn context_menu(
     response.context_menu(|ui| {
         let has = selected.is_some();
         ui.add_enabled_ui(has, |ui| {
-            ui.menu_button("Code with…", |ui| {
+            ui.menu_button(tr!("transcript-code-with"), |ui| {
                 let filter = ui.scope_id().with("code-with-filter");
                 if let Some(code) = code_list_ui(filter, project, None, ui) {
                     commands.push(Command::CodeSelection(code));
@@ -987,15 +1002,15 @@ fn context_menu(
                 ui.close();
             }
             ui.separator();
-            if ui.button("Copy").clicked()
+            if ui.button(tr!("transcript-copy")).clicked()
                 && let Some(r) = selected
             {
                 ui.ctx().copy_text(doc.text.slice(r).to_owned());
                 ui.close();
             }
             if ui
-                .button("Copy with attribution")
-                .on_hover_text("The quote with who said it, the document and the time")
+                .button(tr!("transcript-copy-attribution"))
+                .on_hover_text(tr!("transcript-copy-attribution-hover"))
                 .clicked()
                 && let Some(r) = selected
             {
@@ -1005,7 +1020,7 @@ fn context_menu(
             }
         });
         if !has {
-            ui.label(RichText::new("Select some text first.").weak());
+            ui.label(RichText::new(tr!("transcript-select-first")).weak());
         }
     });
 }
@@ -1234,8 +1249,14 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
                     .map(|t| t.format("%H:%M:%S").to_string())
                     .unwrap_or_default();
                 match seg.kind {
-                    SegmentKind::System => when.push_str("  system notice"),
-                    SegmentKind::Recalled => when.push_str("  recalled"),
+                    SegmentKind::System => {
+                        when.push_str("  ");
+                        when.push_str(tr!("transcript-system-notice"));
+                    }
+                    SegmentKind::Recalled => {
+                        when.push_str("  ");
+                        when.push_str(tr!("transcript-recalled"));
+                    }
                     _ => {}
                 }
                 painter.text(
@@ -1437,7 +1458,7 @@ fn hover_tooltip(state: &TranscriptState, project: &Project, response: &Response
         for s in &slots {
             coding_line_ui(project, s, ui);
         }
-        ui.label(RichText::new("Click to select a coding").weak().small());
+        ui.label(RichText::new(tr!("transcript-click-coding")).weak().small());
     });
     ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
 }
@@ -1455,16 +1476,17 @@ fn passage_tooltip(project: &Project, p: &Passage, ui: &mut Ui) {
             .coder(version.coder)
             .map_or("?", |c| c.name.as_str());
         let what = if version.ranges.is_empty() {
-            "did not code it".to_owned()
+            tr!("transcript-did-not-code").to_owned()
         } else {
             let chars: usize = version.ranges.iter().map(|r| r.len()).sum();
-            format!("coded {chars} characters")
+            tr!("transcript-coded-chars", chars = chars)
         };
         ui.label(
-            RichText::new(format!("{who}: {what}")).color(coder_color(project, version.coder)),
+            RichText::new(tr!("transcript-version", coder = who, what = what))
+                .color(coder_color(project, version.coder)),
         );
     }
-    ui.label(RichText::new("Click to review it").weak().small());
+    ui.label(RichText::new(tr!("transcript-click-review")).weak().small());
 }
 
 /// A coder's colour (grey for an unknown coder).
@@ -1501,7 +1523,7 @@ fn accessibility(state: &TranscriptState, doc: &Document, ui: &Ui) {
                 .unwrap_or_default();
             let when = seg
                 .and_then(|s| s.at)
-                .map(|t| format!("{} ", t.format("%Y-%m-%d %H:%M")))
+                .map(|t| format!("{} ", i18n::date_time(t)))
                 .unwrap_or_default();
             let text = doc.text.slice(block.range);
             let text: String = text.chars().take(400).collect();

@@ -1,0 +1,754 @@
+# Margin's window in English. Each message id is used by a `tr!` in src/ui/; the Chinese file
+# (../zh-CN/margin.ftl) holds the same ids. Terms: ../glossary.tsv.
+
+## Dates: the day as the window shows it ($year as text, $month and $day as numbers).
+
+date = { $day } { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $year }
+date-weekday = { $weekday ->
+    [1] Mon
+    [2] Tue
+    [3] Wed
+    [4] Thu
+    [5] Fri
+    [6] Sat
+   *[7] Sun
+} { $date }
+date-time = { $date } { $time }
+count-codings = { $count ->
+    [one] { $count } coding
+   *[other] { $count } codings
+}
+
+## Documents (the left panel)
+
+documents-title = Documents
+documents-import = Import…
+documents-import-hover = Import text files, interview transcripts or chat logs (Ctrl+I)
+documents-filter-hint = Filter by name
+documents-filter-label = Filter documents
+documents-empty = No documents yet. Import interview transcripts, chat logs or notes to begin.
+documents-group-interviews = Interviews  ({ $count })
+documents-group-chats = Chat logs  ({ $count })
+documents-group-notes = Notes  ({ $count })
+documents-case = Case { $case }
+documents-row-label = { $name }, { $count ->
+    [one] { $count } coding
+   *[other] { $count } codings
+}
+documents-row-hover-origin = { $name }
+    imported from { $file } ({ $encoding })
+
+## Inspector (the coding under the caret, its code, the document)
+
+inspector-title = Inspector
+inspector-coding = Coding
+inspector-coding-empty = Click a highlight to see its coding here.
+inspector-code-of-coding = Code of this coding
+inspector-coding-facts = by { $coder } · { $when } · chars { $start }–{ $end }
+inspector-start = start
+inspector-end = end
+inspector-start-earlier = Start one character earlier
+inspector-start-later = Start one character later
+inspector-end-earlier = End one character earlier
+inspector-end-later = End one character later
+inspector-fit = Fit to selection
+inspector-fit-hover = Make the coding cover exactly the selected text
+inspector-remove = Remove
+inspector-remove-hover = Remove this coding (Delete)
+inspector-coding-memo = Memo on this coding
+inspector-code = Code
+inspector-in-vivo = in-vivo
+inspector-key = key { $key }
+inspector-description = Description
+inspector-description-hint = What the code means and when to use it
+inspector-memo = Memo
+inspector-code-memo = Your notes on this code
+inspector-document = Document
+inspector-document-facts = { $chars } characters · { $count ->
+    [one] { $count } coding
+   *[other] { $count } codings
+}
+inspector-document-memo = Memo on this document
+
+## Help
+
+help-title = Help
+help-tab-how-to = How to
+help-tab-shortcuts = Keyboard shortcuts
+help-tab-terms = Terms
+help-how-code = Code
+help-how-code-1 = Open a document from the list on the left.
+help-how-code-2 = Select text with the mouse (or Shift and the arrow keys).
+help-how-code-3 = Click a code in the codebook, press its key (1–9), drag the selection onto a code, or right-click the selection and choose Code with….
+help-how-code-4 = To make a code from the participant's words, choose In-vivo code (Ctrl+Shift+I).
+help-how-code-5 = Click a highlight to see its coding in the inspector: change its code, move its edges, write a memo. Ctrl+Z undoes any step.
+help-how-compare = Compare with a colleague
+help-how-compare-1 = Bring your colleague's copy in with Merge another copy… in the Project menu.
+help-how-compare-2 = Open Team review (Ctrl+Shift+R). The coders who coded the same documents are ticked; tick or untick others.
+help-how-compare-3 = Step through the disagreements with F8 (Shift+F8 goes back). Each shows every coder's version; accept one, both or neither to settle it in the consensus.
+help-how-compare-4 = The Agreement tab gives percent agreement, κ, α and u-α per code and document.
+help-how-export = Export
+help-how-export-1 = Open Coded retrieval… in the Analysis menu, pick a code and, if you like, a filter on case attributes.
+help-how-export-2 = Export the excerpts as CSV, Excel, Word, HTML or Markdown.
+help-how-export-3 = Tables (co-occurrence, crosstabs) export as CSV from their tab.
+help-how-export-4 = The command line's margin export writes the whole project for other programs (REFI-QDA, .qdpx).
+help-keys-digits = 1 – 9, keys you assign
+help-keys-digits-what = Code the selection
+help-keys-delete-what = Remove the selected coding
+help-keys-shift-arrows = Shift + arrows
+help-keys-shift-arrows-what = Select text
+help-keys-ctrl-arrows = Ctrl + arrows
+help-keys-ctrl-arrows-what = Move by word
+help-keys-escape-what = Let go of the selection, then close the find bar
+help-keys-enter = Enter / Shift+Enter (find bar)
+help-keys-enter-what = Next / previous match
+help-keys-f8 = F8 / Shift+F8 (Team review)
+help-keys-f8-what = Next / previous disagreement
+help-keys-right-click = Right-click the selection
+help-keys-right-click-what = Code with…, in-vivo, copy with attribution
+help-keys-speaker = Click a speaker or sender
+help-keys-speaker-what = Select the whole turn or message
+help-keys-f6-what = Move between the panels
+help-keys-tab-what = Move between fields
+help-keys-f2 = F2 (in the codebook)
+help-keys-f2-what = Rename the code
+help-keys-menu = Shift+F10 or Menu (in the codebook)
+help-keys-menu-what = More: colour, merge, delete…
+help-agree = Percent agreement: the share of units (characters, or turns and messages) that both coders coded the same way, with the code or without it.
+help-kappa = Cohen's κ (kappa): agreement corrected for chance, from −1 to 1. 0 is what chance gives, 1 is perfect agreement; above 0.8 is usually called strong.
+help-alpha = Krippendorff's α (alpha): agreement corrected for chance that works for any number of coders; 1 is perfect, 0 is chance, 0.8 the usual bar.
+help-u-alpha = u-α (unitizing alpha): agreement on where the coded stretches begin and end as well as on the code, counted on characters; 1 when the coders marked exactly the same text.
+help-binary-u-alpha = |u-α: whether the coders coded the same text with some code of this domain at all, whichever code it was.
+help-cu-alpha = cu-α: on the text that both coders coded within the domain, whether they gave it the same code.
+help-cap-cu-alpha = Cu-α: on the text both coders coded, whether they put it in the same domain (top-level code).
+help-in-vivo = In-vivo code: a code named with the participant's own words, made from the selected text in one step (Ctrl+Shift+I).
+help-coded-retrieval = Coded retrieval: every passage coded with a code, gathered from all documents, narrowed by case attributes if you like, to read together or export.
+
+## Team review
+
+list-separator = {", "}
+review-title = Team review
+review-close = Close
+review-tab-disagreements = Disagreements
+review-tab-agreement = Agreement
+review-tick-two = Tick two coders or more to compare them.
+review-you-are = You are
+review-nobody = nobody
+review-new-coder = New coder…
+review-compare = Compare
+review-previous = ◀ Previous
+review-previous-hover = Previous disagreement (Shift+F8)
+review-next = Next ▶
+review-next-hover = Next disagreement (F8)
+review-position = { $n } of { $total ->
+    [one] { $total } disagreement
+   *[other] { $total } disagreements
+}
+review-totals = { $total ->
+    [one] { $total } disagreement
+   *[other] { $total } disagreements
+}, { $agreed ->
+    [one] { $agreed } agreed passage
+   *[other] { $agreed } agreed passages
+}
+review-resolved-count = { $resolved } of { $total } resolved
+review-resolved-hover = A disagreement is resolved when the consensus coder holds a decision on it: one version accepted, or both.
+review-all-disagreements = All disagreements
+review-row = { $doc } · { $code } · “{ $quote }” · { $status }
+review-row-resolved = ✔ { $doc } · { $code } · “{ $quote }” · { $status }, resolved
+review-did-not-code = did not code this
+review-coded-as = { $code }: “{ $text }”
+review-note = Note: { $note }
+review-coded-instead = coded instead: { $code }
+review-accept = Accept { $coder }'s version
+review-accept-both = Accept both
+review-accept-both-undo = Accept both versions
+review-accept-neither = Accept neither
+review-accept-neither-undo = Accept neither version
+review-consensus-none = Consensus: nothing decided yet (or neither version).
+review-consensus-holds = ✔ Resolved. The consensus holds:
+review-discussion = Discussion
+review-comment-line = { $who }: { $text }
+review-comment-hint = Comment on this passage
+review-comment-label = Comment
+review-post = Post
+review-comment-undo = Comment on coding
+review-who-first = Say who you are first (the “You are” list).
+review-unit = Unit
+review-unit-chars = characters
+review-unit-segments = turns / messages
+review-col-agree = agree
+review-per-code = Per code
+review-all-codes = All codes
+review-per-document = Per document
+review-domains = Semantic domains
+review-domains-hover = A top-level code with its sub-codes, on characters: |u-α whether the coders coded the same text in the domain, u-α boundaries and codes together, cu-α which code they gave the text both coded; Cu-α which domain.
+review-domain-combined = { $chars } characters coded with two or more of its codes at once
+review-across-domains = Across domains (Cu-α)
+review-left-out = Left out (not coded by all): { $names }
+review-merge-unreadable = Could not read { $path }: { $error }
+review-merged = Merged { $path }: { $coders ->
+    [one] { $coders } coder
+   *[other] { $coders } coders
+}, { $codes ->
+    [one] { $codes } code
+   *[other] { $codes } codes
+}, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $codings ->
+    [one] { $codings } coding
+   *[other] { $codings } codings
+}, { $memos ->
+    [one] { $memos } memo
+   *[other] { $memos } memos
+} added
+review-merged-both-kept = { $summary }; { $codings ->
+    [one] { $codings } coding differed and both versions were kept
+   *[other] { $codings } codings differed and both versions were kept
+}
+review-merged-note = { $summary }; { $note }
+review-merged-end = { $summary }. Undo with Ctrl+Z.
+
+## How a compared passage's versions relate
+
+passage-agreed = agreed
+passage-boundaries = boundaries differ
+passage-missing = coded by some only
+
+## Codebook (the right panel)
+
+codebook-title = Codebook
+codebook-new = + New code
+codebook-new-hover = Add a code at the top level
+# The name a new code is given until it is renamed.
+codebook-new-name = New code
+codebook-filter-hint = Filter, or type a new code and press Enter
+codebook-filter-label = Filter codes
+codebook-empty = No codes yet. Add one with “+ New code”, or select text and press Ctrl+Shift+I for an in-vivo code.
+codebook-name-label = Code name
+codebook-row-label = { $path }, { $count ->
+    [one] { $count } coding
+   *[other] { $count } codings
+}
+codebook-counted = { $count }: { $explain }
+codebook-row-hover-code = { $path }
+    Click to code the selection
+    { $counted }
+codebook-menu-code = Code the selection
+codebook-menu-rename = Rename…
+codebook-menu-sub-code = Add sub-code
+codebook-menu-colour = Colour
+codebook-colour-label = Colour { $hex }
+codebook-menu-shortcut = Set shortcut key…
+codebook-menu-merge = Merge into…
+codebook-menu-delete = Delete code and its codings
+
+## What a figure counts (the same words as the command line's, analysis::definitions::explain)
+
+explain-count = Codings that share at least one character with the column's text (its cases' own interview turns and chat messages, within the filters). A coding spanning two cases' text counts for each; each coder's coding counts, so a passage two coders coded counts twice.
+explain-coverage = Characters of the column's text that some selected coder coded with the code (overlaps counted once), divided by the characters of that text: the participants' own turns (not the interviewer's, headers or speaker labels) and their chat messages, within the filters' documents and dates.
+explain-overlap = Places where both codes cover the same text, counted within each coder's own codings and summed over coders. A place is a stretch of text: codings of one code that overlap join, codings that only touch stay two. The diagonal counts the code's own places.
+explain-segment = Speaker turns or chat messages holding both codes, counted within each coder's own codings and summed over coders. The diagonal counts the turns or messages holding the code.
+explain-pooled = Coders pooled: codings of all selected coders are taken together, so one coder's code meeting another coder's counts too (this mostly measures where coders disagree).
+explain-timeline = Codings sharing at least one character with the chat messages sent in the period (within the filters); a coding spanning messages of two periods counts in each. The period's dates are those of its row, cut to the filter's dates.
+explain-and = Codings whose passage is coded with the second code: they share at least one character with a coding of it (themselves included).
+explain-not = Codings whose passage is not coded with the second code: they share no character with any coding of it, so a coding of that code is never listed.
+explain-near = Codings within N characters, or N turns or messages, of another coding of the second code.
+explain-partners = The second code's codings are taken from the same coder as each listed coding, and from the same documents, cases, attributes and dates.
+explain-codebook = Codings of this code (not its sub-codes unless folded) by every coder, in every document. Tables count less: only codings in a case's text (the crosstab), or places (co-occurrence), within the filters.
+
+## Analysis: tables
+
+filter-title = Filter
+filter-title-on = Filter (on)
+tables-cooccurrence = Co-occurrence
+tables-crosstab = Code × case/attribute
+tables-timeline = Over time
+tables-with-subcodes = count sub-codes
+tables-by-overlap = overlapping text
+tables-by-segment = same turn/message
+tables-pool-coders = pool coders
+tables-per-case = per case
+tables-per-attribute = per { $attribute }
+tables-counts = counts
+tables-coverage = coverage %
+tables-interviewer = interviewer's turns too
+tables-interviewer-hover = Count the interviewer's turns as the case's text (by default an interview's case's text is the participant's own turns)
+tables-per-month = per month
+tables-per-week = per week
+tables-compute = Compute
+tables-save-csv = Save as CSV…
+tables-nothing = Nothing to show: no codes or no columns.
+tables-bars-places-pooled = Places coded (coders pooled)
+tables-bars-places = Places coded (summed over coders)
+tables-bars-coverage = Coverage of all text (%)
+tables-bars-codings = Codings
+tables-bars-per-period = Codings per period
+tables-unattributed = { $count ->
+    [one] { $count } coding shares no text with a case's text and is not counted.
+   *[other] { $count } codings share no text with a case's text and are not counted.
+}
+tables-periods = Periods: { $periods }
+tables-period = { $label } = { $start } to { $end }
+tables-period-separator = {"; "}
+tables-shows-cooccurrence-pooled = Places where two codes meet, all selected coders' codings pooled (hover for the definition)
+tables-shows-cooccurrence = Places where two codes meet within each coder's own codings, summed over coders (hover for the definition)
+tables-shows-coverage = Share of each column's own text the code covers (hover for the definition)
+tables-shows-crosstab = Codings in each column's text; each coder's coding counts (hover for the definition)
+tables-shows-timeline = Codings per period by the time of their chat messages (hover for the definition)
+
+## Analysis: coded retrieval
+
+retrieval-choose-code = choose a code to retrieve
+retrieval-choose-second = choose the second code
+retrieval-code = Code
+retrieval-with-subcodes = with sub-codes
+retrieval-combine-none = No second code
+retrieval-combine-and = overlapping
+retrieval-combine-not = not overlapping
+retrieval-combine-near-chars = within N characters of
+retrieval-combine-near-turns = within N turns of
+retrieval-retrieve = Retrieve
+retrieval-count = { $count ->
+    [one] { $count } excerpt
+   *[other] { $count } excerpts
+}
+retrieval-export = Export…
+retrieval-export-hover = Write these excerpts as CSV, XLSX, HTML, Markdown or DOCX
+retrieval-speaker = { $speaker }:{" "}
+retrieval-excerpt-head = { $document } · { $code } · coded by { $coder }
+    { $speaker }
+retrieval-first-shown = The first { $shown } of { $total } excerpts are shown; Export… writes them all.
+
+## Analysis: the filter shared by retrieval and tables
+
+filter-op-is = is
+filter-op-at-least = is at least
+filter-op-at-most = is at most
+filter-op-between = is between
+filter-set-all = { $title }: all
+filter-set-some = { $title }: { $count }
+filter-all = All
+filter-documents = Documents
+filter-cases = Cases
+filter-coders = Coders
+filter-attributes = Attributes
+filter-attributes-hint = region=Shandong; age=40..50
+filter-attributes-hover = name=value (several values: a,b; a range: 40..50), conditions separated by ;
+    Attributes: { $names }
+filter-sent = Messages sent
+filter-from = from
+filter-until = until
+filter-coded = Coded
+filter-add-condition = Add a condition
+filter-attribute = attribute
+filter-value = value
+filter-and = and
+filter-add = Add
+filter-add-hover = Add this condition to the conditions above
+
+## Analysis: the panel and its search tab
+
+analysis-title = Analysis
+analysis-window-title = Analysis — Margin
+analysis-tab-search = Search
+analysis-tab-retrieval = Coded retrieval
+analysis-tab-tables = Tables
+analysis-dock-below = Below the transcript
+analysis-dock-beside = Beside the transcript
+analysis-dock-window = In its own window
+analysis-dock-hover = Where the analysis panel sits
+analysis-close = Close the analysis panel
+analysis-choose-code = (choose a code)
+analysis-code-filter-hint = type to filter
+analysis-no-code-matches = No code has these letters.
+analysis-show-in-transcript = Show in the transcript
+search-find = Find
+search-hint = words, or a regular expression
+search-find-all = Find all
+search-plain = Plain text
+search-word = Whole word
+search-regex = Regular expression
+search-ignore-case = Ignore case
+search-hits = { $count ->
+    [one] { $count } hit
+   *[other] { $count } hits
+}
+search-whole-segment = Whole turn/message
+search-code-all = Code all hits
+search-code-all-hover = Code every hit with the chosen code (one step to undo)
+
+## The built-in file picker (and the titles of the system's file dialogs)
+
+picker-filter-importable = Transcripts, chat logs and documents
+picker-filter-all = All files
+picker-filter-qdpx = REFI-QDA project
+picker-filter-xlsx = Excel workbook
+picker-filter-html = HTML report
+picker-filter-docx = Word document
+picker-title-new-project = New project: the folder it goes in
+picker-title-open = Open a Margin project folder
+picker-title-qdpx = Open a REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA or QualCoder
+picker-title-import = Import files
+picker-title-merge = Merge another copy of this project
+picker-title-export = Export the retrieved excerpts
+picker-title-table = Save the table as CSV
+picker-home = Home
+picker-cannot-open-folder = Cannot open the folder { $path }: { $error }
+picker-is-folder = { $path } is a folder: choose files in it.
+picker-no-file = There is no file { $path }.
+picker-choose-file = Choose a file, or type its path.
+picker-no-folder = There is no folder { $path }.
+picker-type-name = Type a name.
+picker-cannot-write = { $path } cannot be written.
+picker-replace = { $path } exists. Press Save again to replace it.
+picker-exists = { $path } exists already: type another name.
+picker-up = ⬆ Up
+picker-up-hover = The folder above (Alt+Up)
+picker-places = Places
+picker-nothing = Nothing here matches.
+picker-name = Name
+picker-path = Path
+picker-path-hint = Type a name or a path, then Enter
+picker-path-label = File path
+picker-hidden = Hidden files
+picker-import = Import
+picker-open = Open
+picker-save = Save
+dialog-cancel = Cancel
+
+## Dialogs: who is coding, a new project, merging a code, a shortcut key, reports
+
+dialog-close = Close
+coder-title = Who is coding?
+coder-explain = Your name is stored with every coding you make, so that two coders can compare their work.
+coder-hint = Your name
+coder-label = Coder name
+coder-start = Start coding
+coder-later = Later
+new-project-title = New project
+new-project-default-name = My study
+new-project-imported-name = Imported study
+new-project-explain = A project is a folder: the documents, the codebook and every coding live in it, as plain files.
+new-project-from-qdpx = Made from { $path }. The new project is a folder: the documents, the codebook and every coding live in it, as plain files.
+new-project-name = Name
+new-project-name-label = Project name
+new-project-folder = In folder
+new-project-folder-label = Folder of the new project
+new-project-browse = Browse…
+new-project-creates = Creates { $path }
+new-project-create = Create
+new-project-no-name = Give the project a name.
+new-project-bad-name = “{ $name }” cannot be a folder name: leave out / and \.
+new-project-not-empty = { $path } exists and is not empty: choose another name.
+new-project-exists = { $path } exists already.
+merge-title = Merge code
+merge-explain = Move every coding of “{ $code }” and its sub-codes to the code you choose, then remove “{ $code }”. Undo with Ctrl+Z.
+merge-filter-label = Filter codes to merge into
+shortcut-title = Shortcut key
+shortcut-explain = Press the key that codes the selection with “{ $code }”: a digit or a letter. Backspace clears it, Esc cancels.
+
+
+
+## The transcript: go to a message or time
+
+goto-no-document = no document is open
+goto-how = type a message number (#120), a day (2024-05-03, 6月20日, 6/20), a time (08:15) or both
+goto-nothing = nothing at { $input }
+
+## The transcript
+
+transcript-choose = Choose a document on the left to start reading.
+transcript-blind = Blind mode: only { $coder }'s codings are shown.
+transcript-side-by-side = Side by side:
+transcript-kind-interview = interview
+transcript-kind-chat = chat log
+transcript-kind-notes = notes
+transcript-case = case { $case }
+transcript-messages = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}
+transcript-turns = { $count ->
+    [one] { $count } turn
+   *[other] { $count } turns
+}
+transcript-all-coders = all coders
+transcript-codings-of = Codings of { $coder }
+transcript-codings-of-label = Show the codings of
+transcript-goto = Go to…
+transcript-goto-hover = Go to a message number or a time (Ctrl+G)
+transcript-find = Find…
+transcript-find-hover = Find in this document (Ctrl+F)
+transcript-label = Transcript of { $document }
+transcript-drop = Drop on a code to code “{ $text }”
+transcript-code-with = Code with…
+transcript-copy = Copy
+transcript-copy-attribution = Copy with attribution
+transcript-copy-attribution-hover = The quote with who said it, the document and the time
+transcript-select-first = Select some text first.
+transcript-system-notice = system notice
+transcript-recalled = recalled
+transcript-click-coding = Click to select a coding
+transcript-did-not-code = did not code it
+transcript-coded-chars = coded { $chars } characters
+transcript-version = { $coder }: { $what }
+transcript-click-review = Click to review it
+find-hint = words in this document
+find-label = Find in document
+find-none = no matches
+find-count = { $count ->
+    [one] { $count } match
+   *[other] { $count } matches
+}
+find-position = { $n } of { $total }
+find-position-more = { $n } of { $total }+
+find-previous = Previous
+find-previous-hover = Previous match (Shift+Enter)
+find-previous-label = Previous match
+find-next = Next
+find-next-hover = Next match (Enter)
+find-next-label = Next match
+find-close-hover = Close the find bar (Esc)
+goto-title = Go to
+goto-hint = #120, 2024-05-03 08:15, 6月20日, 6/20, 08:15
+goto-label = Go to message or time
+goto-go = Go
+
+## Texts changed outside Margin
+
+reanchor-title = Texts changed outside Margin
+reanchor-explain = The text of { $documents } was changed by another program. Margin found { $codings ->
+    [one] { $codings } coding
+   *[other] { $codings } codings
+} and { $segments ->
+    [one] { $segments } turn or message
+   *[other] { $segments } turns or messages
+} again at their new places.
+reanchor-coding-moves = { $document }: coding { $from_start }..{ $from_end } moves to { $to_start }..{ $to_end }
+reanchor-segment-moves = { $document }: { $speaker } { $from_start }..{ $from_end } moves to { $to_start }..{ $to_end }
+reanchor-ask = Save the new places, or close the project and leave its files as they are.
+reanchor-save = Save the new places
+reanchor-close = Close the project
+
+## Settings
+
+config-unreadable = { $path }:{ $line }:{ $column }: settings could not be read ({ $error }); using defaults
+config-unreadable-io = { $path }: { $error }; using default settings
+config-unwritable = settings could not be written: { $error }
+
+
+
+## Commands: menu entries, shortcuts in Help, and the undo history
+
+cmd-new-project = New project…
+cmd-open-project = Open project…
+cmd-choose-folder = Choose a folder…
+cmd-open-qdpx = Open a .qdpx from NVivo / ATLAS.ti / MAXQDA / QualCoder…
+cmd-import-qdpx = Import { $path }
+cmd-new-project-in = New project in { $path }
+cmd-open = Open { $path }
+cmd-create = Create { $path }
+cmd-open-sample = Open the sample project
+cmd-import-dialog = Import files…
+cmd-import-files = { $count ->
+    [one] Import a file
+   *[other] Import { $count } files
+}
+cmd-save = Save
+cmd-quit = Quit
+cmd-undo = Undo
+cmd-redo = Redo
+cmd-open-document = Open document
+cmd-find = Find in document…
+cmd-goto = Go to message or time…
+cmd-theme-system = Follow the system theme
+cmd-theme-light = Light theme
+cmd-theme-dark = Dark theme
+cmd-text-bigger = Larger text
+cmd-text-smaller = Smaller text
+cmd-shortcuts = Keyboard shortcuts
+cmd-how-to = How to code, compare and export
+cmd-ask-coder = Change coder…
+cmd-set-coder = Set coder
+cmd-code-selection = Code selection
+cmd-in-vivo = In-vivo code
+cmd-select-segment = Select turn or message
+cmd-remove-coding = Remove coding
+cmd-select-coding = Select coding
+cmd-select-code = Select code
+cmd-change-coding-code = Change code of coding
+cmd-adjust-coding = Adjust coding
+cmd-coding-memo = Edit coding memo
+cmd-create-code = New code
+cmd-rename-code = Rename code
+cmd-recolor-code = Recolour code
+cmd-describe-code = Describe code
+cmd-code-shortcut = Set code shortcut
+cmd-move-code = Move code
+cmd-merge-codes = Merge codes
+cmd-delete-code = Delete code
+cmd-memo = Edit memo
+cmd-show-analysis = { $tab }…
+cmd-jump-to = Show in the transcript
+cmd-autocode = Code all hits
+cmd-export-excerpts = Export excerpts…
+cmd-export-table = Save table as CSV…
+cmd-start-rename = Rename…
+cmd-start-merge = Merge into…
+cmd-start-shortcut = Set shortcut…
+cmd-review = Team review
+cmd-blind = Blind coding (hide other coders)
+cmd-show-passage = Show passage
+cmd-review-passage = Review passage
+cmd-notify = Message
+cmd-merge-dialog = Merge another copy…
+cmd-merge-project = Merge { $path }
+cmd-language = Language
+
+## The app: notices, menus, the status bar, the welcome screen
+
+menu-project = Project
+menu-open-recent = Open recent
+menu-no-recent = No recent projects
+menu-edit = Edit
+menu-undo-what = { $command } { $what }
+menu-analysis = Analysis
+menu-view = View
+menu-help = Help
+status-nobody = nobody (click to set)
+status-coding-as = Coding as { $coder }
+status-change-coder = Change who is coding
+status-saved = All changes saved
+status-pending = Unsaved changes
+status-saving = Saving…
+status-save-failed = Saving failed: { $error }
+status-read-only = Read-only: { $reason }
+status-no-project = No project open
+status-selected = { $count ->
+    [one] { $count } character selected
+   *[other] { $count } characters selected
+}
+welcome-tagline = Hand-coding of interviews and chat logs
+welcome-new = New project…
+welcome-open = Open project…
+welcome-sample = Open the sample
+welcome-path-hint = …or type a project folder
+welcome-path-label = Project folder
+welcome-open-path = Open
+welcome-recent = Recent projects
+window-title = { $project } — Margin
+notice-dismiss = Dismiss
+notice-close-unsaved = the project could not be saved before closing: { $error }
+notice-open-failed = Could not open { $path }: { $error }
+notice-no-sample = This build of Margin carries no sample project.
+notice-no-data-folder = There is no folder for application data to copy the sample into.
+notice-sample-copy = This is your own copy of the sample study, in { $path }; the original is left as it is.
+notice-created = Created { $path }. Import files to begin (Project › Import files…, or drop them on the window).
+notice-create-failed = Could not create a project at { $path }: { $error }
+report-offsets = How offsets were read
+report-adjusted = Adjusted to fit Margin
+report-skipped = Not imported
+report-qdpx-title = Opened { $path } as a new project
+report-qdpx-summary = Imported { $summary }. The project is in { $path }.
+notice-read-only = Opened read-only: { $reason }. Changes cannot be saved.
+notice-migrated = The project was written by an older Margin (format { $version }); it is upgraded as you save.
+notice-dialog-failed = The system's file dialog could not start ({ $error }); this is Margin's own.
+notice-dialog-missing = The system's file dialog did not open (it needs xdg-desktop-portal or zenity).
+notice-dialog-fallback = The system's file dialog did not open here; this is Margin's own.
+notice-dialog-stopped = The file dialog stopped without an answer.
+notice-import-no-project = Open or create a project first, then import files into it.
+notice-saved = Saved.
+notice-save-failed = Could not save: { $error }
+notice-merge-no-project = Open a project first, then merge another copy into it.
+notice-merge-nothing = { $path } brings nothing new.
+notice-select-first = Select some text first, then choose a code.
+notice-select-in-vivo = Select the participant's words first, then make an in-vivo code.
+notice-exported = { $count ->
+    [one] Wrote { $count } excerpt to { $path }.
+   *[other] Wrote { $count } excerpts to { $path }.
+}
+notice-export-failed = Could not export: { $error }
+notice-table-saved = Saved the table to { $path }.
+notice-table-failed = Could not save the table: { $error }
+notice-no-project = Open a project first.
+notice-deleted-code = Deleted “{ $code }” and its { $count ->
+    [one] { $count } coding
+   *[other] { $count } codings
+}. Undo with Ctrl+Z.
+notice-merged-codes = Merged “{ $from }” into “{ $into }”. Undo with Ctrl+Z.
+notice-autocoded = Coded { $count ->
+    [one] { $count } passage
+   *[other] { $count } passages
+} with “{ $code }”. Undo with Ctrl+Z.
+notice-autocode-nothing = Every hit is already coded with that code.
+notice-undid = Undid: { $label }
+notice-redid = Redid: { $label }
+notice-nothing-to-undo = Nothing to undo.
+notice-nothing-to-redo = Nothing to redo.
+notice-imported = { $count ->
+    [one] Imported { $count } document. Undo with Ctrl+Z.
+   *[other] Imported { $count } documents. Undo with Ctrl+Z.
+}
+
+cmd-merge-copy = Merge another copy
+
+## Why a change was refused or failed (the session's errors)
+
+error-no-coder = tell Margin who is coding first (Project menu, Change coder…)
+error-empty-coder-name = the coder's name is empty
+error-gone-document = that document no longer exists
+error-gone-code = that code no longer exists
+error-gone-coding = that coding no longer exists
+error-empty-selection = select some text first
+error-empty-name = a code needs a name
+error-under-own-subcode = “{ $code }” cannot go under its own sub-code
+error-merge-into-itself = a code cannot be merged into itself
+error-merge-into-subcode = “{ $code }” cannot be merged into its own sub-code
+error-read-only = The change is not possible: { $reason }
+error-edit = the change was refused: { $error }
+error-analysis = { $error }
+error-import = could not import { $error }
+error-store = { $error }
+error-saver = { $error }
+
+
+
+
+
+
+
+config-unwritable-file = { $path }: settings could not be written: { $error }
+## Help ▸ About Margin
+
+cmd-about = About Margin
+about-title = About Margin
+about-tagline = Margin: hand-coding of qualitative data (interview transcripts and chat logs).
+about-version = Version
+about-commit = Commit
+about-licence = Licence
+about-licence-choice = { $licences }, at your choice
+about-or = {" or "}
+about-font = Font
+about-font-licence = Droid Sans Fallback, for Chinese text: Apache License 2.0
+about-settings = Settings
+about-logs = Log files
+about-sample = Sample copy
+about-no-folder = none (no home folder was found)
+about-copy = Copy for a bug report
+about-copied = Copied.
+

@@ -1,0 +1,660 @@
+# Margin 窗口的简体中文文本。每个消息 id 都对应 src/ui/ 中的一处 `tr!`；英文文件
+# (../en/margin.ftl) 含有相同的 id。术语对照：../glossary.tsv。
+
+## 日期
+
+date = { $year }年{ $month }月{ $day }日
+date-weekday = { $date } { $weekday ->
+    [1] 星期一
+    [2] 星期二
+    [3] 星期三
+    [4] 星期四
+    [5] 星期五
+    [6] 星期六
+   *[7] 星期日
+}
+date-time = { $date } { $time }
+count-codings = { $count } 个编码片段
+
+## 文档（左栏）
+
+documents-title = 文档
+documents-import = 导入…
+documents-import-hover = 导入文本文件、访谈转录稿或聊天记录（Ctrl+I）
+documents-filter-hint = 按名称筛选
+documents-filter-label = 筛选文档
+documents-empty = 还没有文档。导入访谈转录稿、聊天记录或笔记即可开始。
+documents-group-interviews = 访谈（{ $count }）
+documents-group-chats = 聊天记录（{ $count }）
+documents-group-notes = 笔记（{ $count }）
+documents-case = 个案 { $case }
+documents-row-label = { $name }，{ $count } 个编码片段
+documents-row-hover-origin = { $name }
+    导入自 { $file }（{ $encoding }）
+
+## 检查器（光标处的编码片段、其编码、文档）
+
+inspector-title = 检查器
+inspector-coding = 编码片段
+inspector-coding-empty = 点击高亮处即可在此查看其编码片段。
+inspector-code-of-coding = 此片段的编码
+inspector-coding-facts = 编码者 { $coder } · { $when } · 第 { $start }–{ $end } 字
+inspector-start = 起点
+inspector-end = 终点
+inspector-start-earlier = 起点提前一个字
+inspector-start-later = 起点推后一个字
+inspector-end-earlier = 终点提前一个字
+inspector-end-later = 终点推后一个字
+inspector-fit = 对齐选区
+inspector-fit-hover = 让此编码片段恰好覆盖所选文本
+inspector-remove = 删除
+inspector-remove-hover = 删除此编码片段（Delete）
+inspector-coding-memo = 此编码片段的备忘录
+inspector-code = 编码
+inspector-in-vivo = 逐字编码
+inspector-key = 快捷键 { $key }
+inspector-description = 说明
+inspector-description-hint = 此编码的含义及适用情形
+inspector-memo = 备忘录
+inspector-code-memo = 你对此编码的笔记
+inspector-document = 文档
+inspector-document-facts = { $chars } 字 · { $count } 个编码片段
+inspector-document-memo = 此文档的备忘录
+
+## 帮助
+
+help-title = 帮助
+help-tab-how-to = 使用方法
+help-tab-shortcuts = 键盘快捷键
+help-tab-terms = 术语
+help-how-code = 编码
+help-how-code-1 = 从左侧列表打开一份文档。
+help-how-code-2 = 用鼠标选中文本（或按住 Shift 再按方向键）。
+help-how-code-3 = 点击编码簿中的编码、按它的快捷键（1–9）、把选中的文本拖到编码上，或右键点击选中的文本并选择“用…编码”。
+help-how-code-4 = 要用受访者自己的话建立编码，请选择“逐字编码”（Ctrl+Shift+I）。
+help-how-code-5 = 点击高亮处，即可在检查器中查看该编码片段：更换编码、移动边界、撰写备忘录。任何一步都可以用 Ctrl+Z 撤销。
+help-how-compare = 与同事比对
+help-how-compare-1 = 通过“项目”菜单中的“合并另一副本…”导入同事的副本。
+help-how-compare-2 = 打开“团队审阅”（Ctrl+Shift+R）。编码了相同文档的编码者已勾选；也可勾选或取消其他编码者。
+help-how-compare-3 = 用 F8 逐条查看分歧（Shift+F8 返回上一条）。每条分歧都列出各编码者的版本；接受其中一个、两个都接受或都不接受，即可在共识中定下来。
+help-how-compare-4 = “一致性”标签页按编码和文档给出百分比一致性、κ、α 和 u-α。
+help-how-export = 导出
+help-how-export-1 = 打开“分析”菜单中的“编码检索…”，选择一个编码，如有需要再按个案属性筛选。
+help-how-export-2 = 将摘录导出为 CSV、Excel、Word、HTML 或 Markdown。
+help-how-export-3 = 表格（共现、交叉表）可在各自的标签页导出为 CSV。
+help-how-export-4 = 命令行的 margin export 可导出整个项目，供其他软件使用（REFI-QDA，.qdpx）。
+help-keys-digits = 1 – 9，或你指定的键
+help-keys-digits-what = 为选中的文本编码
+help-keys-delete-what = 删除选中的编码片段
+help-keys-shift-arrows = Shift + 方向键
+help-keys-shift-arrows-what = 选中文本
+help-keys-ctrl-arrows = Ctrl + 方向键
+help-keys-ctrl-arrows-what = 按词移动
+help-keys-escape-what = 取消选中，再按一次关闭查找栏
+help-keys-enter = Enter / Shift+Enter（查找栏）
+help-keys-enter-what = 下一个 / 上一个匹配
+help-keys-f8 = F8 / Shift+F8（团队审阅）
+help-keys-f8-what = 下一处 / 上一处分歧
+help-keys-right-click = 右键点击选中的文本
+help-keys-right-click-what = 用…编码、逐字编码、复制并注明出处
+help-keys-speaker = 点击发言人或发送者
+help-keys-speaker-what = 选中整段发言或整条消息
+help-keys-f6-what = 在各面板之间移动
+help-keys-tab-what = 在各输入框之间移动
+help-keys-f2 = F2（在编码簿中）
+help-keys-f2-what = 重命名编码
+help-keys-menu = Shift+F10 或菜单键（在编码簿中）
+help-keys-menu-what = 更多：颜色、合并、删除…
+help-agree = 百分比一致性：两位编码者处理方式相同（都编码或都未编码）的单位（字，或发言与消息）所占的比例。
+help-kappa = Cohen's κ（kappa）：校正了随机一致后的一致性，取值 −1 到 1。0 相当于随机水平，1 为完全一致；通常认为 0.8 以上为强一致。
+help-alpha = Krippendorff's α（alpha）：校正了随机一致后的一致性，适用于任意数量的编码者；1 为完全一致，0 为随机水平，通常以 0.8 为标准。
+help-u-alpha = u-α（划分单位的 alpha）：不仅看编码是否相同，也看编码片段的起止位置是否一致，按字计算；两位编码者标出完全相同的文本时为 1。
+help-binary-u-alpha = |u-α：两位编码者是否都用本领域的某个编码标注了同一段文本，不论具体是哪个编码。
+help-cu-alpha = cu-α：在两位编码者都于本领域内编码过的文本上，他们是否给了相同的编码。
+help-cap-cu-alpha = Cu-α：在两位编码者都编码过的文本上，他们是否把它归入同一领域（顶层编码）。
+help-in-vivo = 逐字编码：以受访者原话命名的编码，由选中的文本一步生成（Ctrl+Shift+I）。
+help-coded-retrieval = 编码检索：从所有文档中汇集某一编码下的全部段落，可按个案属性缩小范围，便于集中阅读或导出。
+
+## 团队审阅
+
+list-separator = 、
+review-title = 团队审阅
+review-close = 关闭
+review-tab-disagreements = 分歧
+review-tab-agreement = 一致性
+review-tick-two = 请勾选两位或更多编码者进行比对。
+review-you-are = 我是
+review-nobody = 未指定
+review-new-coder = 新编码者…
+review-compare = 比对
+review-previous = ◀ 上一处
+review-previous-hover = 上一处分歧（Shift+F8）
+review-next = 下一处 ▶
+review-next-hover = 下一处分歧（F8）
+review-position = 第 { $n } 处，共 { $total } 处分歧
+review-totals = { $total } 处分歧，{ $agreed } 处一致段落
+review-resolved-count = 已解决 { $resolved } / { $total }
+review-resolved-hover = 当共识编码者对某处分歧已有决定（接受了一个版本或两个都接受）时，该分歧即视为已解决。
+review-all-disagreements = 全部分歧
+review-row = { $doc } · { $code } · “{ $quote }” · { $status }
+review-row-resolved = ✔ { $doc } · { $code } · “{ $quote }” · { $status }，已解决
+review-did-not-code = 未编码此处
+review-coded-as = { $code }：“{ $text }”
+review-note = 注：{ $note }
+review-coded-instead = 改用的编码：{ $code }
+review-accept = 接受{ $coder }的版本
+review-accept-both = 两者都接受
+review-accept-both-undo = 接受两个版本
+review-accept-neither = 都不接受
+review-accept-neither-undo = 两个版本都不接受
+review-consensus-none = 共识：尚未决定（或两个版本都不接受）。
+review-consensus-holds = ✔ 已解决。共识为：
+review-discussion = 讨论
+review-comment-line = { $who }：{ $text }
+review-comment-hint = 对此段落发表意见
+review-comment-label = 意见
+review-post = 发表
+review-comment-undo = 评论编码片段
+review-who-first = 请先说明你是谁（“我是”列表）。
+review-unit = 单位
+review-unit-chars = 字
+review-unit-segments = 发言 / 消息
+review-col-agree = 一致率
+review-per-code = 按编码
+review-all-codes = 全部编码
+review-per-document = 按文档
+review-domains = 语义领域
+review-domains-hover = 语义领域即一个顶层编码及其子编码，按字计算：|u-α 表示编码者是否在该领域内编码了同一段文本，u-α 同时考虑边界与编码，cu-α 表示两人都编码过的文本是否得到相同编码；Cu-α 表示是否归入同一领域。
+review-domain-combined = 有 { $chars } 个字同时被其中两个或更多编码标注
+review-across-domains = 跨领域（Cu-α）
+review-left-out = 未纳入（并非所有人都编码过）：{ $names }
+review-merge-unreadable = 无法读取 { $path }：{ $error }
+review-merged = 已合并 { $path }：新增 { $coders } 位编码者、{ $codes } 个编码、{ $documents } 份文档、{ $codings } 个编码片段、{ $memos } 条备忘录
+review-merged-both-kept = { $summary }；其中 { $codings } 个编码片段不同，两个版本均已保留
+review-merged-note = { $summary }；{ $note }
+review-merged-end = { $summary }。可用 Ctrl+Z 撤销。
+
+## 比对段落中各版本的关系
+
+passage-agreed = 一致
+passage-boundaries = 边界不同
+passage-missing = 仅部分人编码
+
+## 编码簿（右栏）
+
+codebook-title = 编码簿
+codebook-new = + 新建编码
+codebook-new-hover = 在顶层添加一个编码
+# 新编码在重命名之前的名称。
+codebook-new-name = 新编码
+codebook-filter-hint = 筛选，或输入新编码名后按 Enter
+codebook-filter-label = 筛选编码
+codebook-empty = 还没有编码。点击“+ 新建编码”添加，或选中文本后按 Ctrl+Shift+I 建立逐字编码。
+codebook-name-label = 编码名称
+codebook-row-label = { $path }，{ $count } 个编码片段
+codebook-counted = { $count }：{ $explain }
+codebook-row-hover-code = { $path }
+    点击即为选中的文本编码
+    { $counted }
+codebook-menu-code = 为选中的文本编码
+codebook-menu-rename = 重命名…
+codebook-menu-sub-code = 添加子编码
+codebook-menu-colour = 颜色
+codebook-colour-label = 颜色 { $hex }
+codebook-menu-shortcut = 设置快捷键…
+codebook-menu-merge = 合并到…
+codebook-menu-delete = 删除编码及其编码片段
+
+## 各项数字统计的是什么（与命令行 analysis::definitions::explain 的说明对应）
+
+explain-count = 与该列文本（其个案本人的访谈发言和聊天消息，在筛选范围内）至少共有一个字的编码片段数。跨两个个案文本的编码片段在两处各计一次；每位编码者的编码片段都计入，因此两位编码者都编码过的段落计两次。
+explain-coverage = 该列文本中被任一所选编码者用此编码标注的字数（重叠部分只计一次），除以该文本的总字数：文本指受访者本人的发言（不含访谈者的发言、标题或发言人标签）及其聊天消息，限于筛选范围内的文档和日期。
+explain-overlap = 两个编码覆盖同一段文本的位置数，在每位编码者自己的编码片段内计算，再对各编码者求和。一个位置即一段连续文本：同一编码相互重叠的编码片段合为一处，仅首尾相接的仍算两处。对角线为该编码自身的位置数。
+explain-segment = 同时含有两个编码的发言或聊天消息数，在每位编码者自己的编码片段内计算，再对各编码者求和。对角线为含有该编码的发言或消息数。
+explain-pooled = 合并编码者：所有所选编码者的编码片段放在一起计算，因此一位编码者的编码与另一位的编码相遇也会计入（这主要反映编码者之间的分歧所在）。
+explain-timeline = 与该时段内发送的聊天消息至少共有一个字的编码片段数（在筛选范围内）；跨两个时段消息的编码片段在两个时段各计一次。时段的日期即该行的日期，并以筛选日期为界。
+explain-and = 其段落也被第二个编码标注的编码片段：与第二个编码的某个编码片段至少共有一个字（包括其自身）。
+explain-not = 其段落未被第二个编码标注的编码片段：与第二个编码的任何编码片段都没有共同的字，因此第二个编码的编码片段永远不会列出。
+explain-near = 与第二个编码的另一编码片段相距不超过 N 个字、或 N 段发言或消息的编码片段。
+explain-partners = 第二个编码的编码片段取自与每个所列编码片段相同的编码者，以及相同的文档、个案、属性和日期。
+explain-codebook = 所有编码者在所有文档中对此编码（不含其子编码，除非已折叠）所做的编码片段数。表格计数会更少：只计个案文本中的编码片段（交叉表）或位置（共现），并限于筛选范围。
+
+## 分析：表格
+
+filter-title = 筛选
+filter-title-on = 筛选（已启用）
+tables-cooccurrence = 共现
+tables-crosstab = 编码 × 个案/属性
+tables-timeline = 随时间变化
+tables-with-subcodes = 计入子编码
+tables-by-overlap = 重叠文本
+tables-by-segment = 同一发言/消息
+tables-pool-coders = 合并编码者
+tables-per-case = 按个案
+tables-per-attribute = 按{ $attribute }
+tables-counts = 计数
+tables-coverage = 覆盖率 %
+tables-interviewer = 也计入访谈者的发言
+tables-interviewer-hover = 把访谈者的发言也算作个案的文本（默认情况下，访谈个案的文本只包括受访者本人的发言）
+tables-per-month = 按月
+tables-per-week = 按周
+tables-compute = 计算
+tables-save-csv = 另存为 CSV…
+tables-nothing = 无可显示的内容：没有编码或没有列。
+tables-bars-places-pooled = 编码位置数（合并编码者）
+tables-bars-places = 编码位置数（各编码者求和）
+tables-bars-coverage = 占全部文本的覆盖率（%）
+tables-bars-codings = 编码片段数
+tables-bars-per-period = 各时段编码片段数
+tables-unattributed = 有 { $count } 个编码片段与任何个案的文本都不重合，未计入。
+tables-periods = 时段：{ $periods }
+tables-period = { $label } = { $start } 至 { $end }
+tables-period-separator = ；
+tables-shows-cooccurrence-pooled = 两个编码交汇的位置数，合并所有所选编码者的编码片段（悬停查看定义）
+tables-shows-cooccurrence = 两个编码在每位编码者自己的编码片段中交汇的位置数，各编码者求和（悬停查看定义）
+tables-shows-coverage = 编码覆盖各列自身文本的比例（悬停查看定义）
+tables-shows-crosstab = 各列文本中的编码片段数，每位编码者的编码片段都计入（悬停查看定义）
+tables-shows-timeline = 按聊天消息时间统计的各时段编码片段数（悬停查看定义）
+
+## 分析：编码检索
+
+retrieval-choose-code = 请选择要检索的编码
+retrieval-choose-second = 请选择第二个编码
+retrieval-code = 编码
+retrieval-with-subcodes = 含子编码
+retrieval-combine-none = 不加第二个编码
+retrieval-combine-and = 与之重叠
+retrieval-combine-not = 不与之重叠
+retrieval-combine-near-chars = 相距 N 字以内
+retrieval-combine-near-turns = 相距 N 段发言以内
+retrieval-retrieve = 检索
+retrieval-count = { $count } 条摘录
+retrieval-export = 导出…
+retrieval-export-hover = 将这些摘录写成 CSV、XLSX、HTML、Markdown 或 DOCX
+retrieval-speaker = { $speaker }：
+retrieval-excerpt-head = { $document } · { $code } · 编码者 { $coder }
+    { $speaker }
+retrieval-first-shown = 仅显示 { $total } 条摘录中的前 { $shown } 条；“导出…”会写出全部。
+
+## 分析：编码检索与表格共用的筛选
+
+filter-op-is = 等于
+filter-op-at-least = 不小于
+filter-op-at-most = 不大于
+filter-op-between = 介于
+filter-set-all = { $title }：全部
+filter-set-some = { $title }：{ $count }
+filter-all = 全部
+filter-documents = 文档
+filter-cases = 个案
+filter-coders = 编码者
+filter-attributes = 属性
+filter-attributes-hint = 地区=山东; 年龄=40..50
+filter-attributes-hover = 属性名=值（多个值：a,b；范围：40..50），条件之间用 ; 分隔
+    属性：{ $names }
+filter-sent = 消息发送于
+filter-from = 起
+filter-until = 止
+filter-coded = 编码于
+filter-add-condition = 添加条件
+filter-attribute = 属性
+filter-value = 值
+filter-and = 和
+filter-add = 添加
+filter-add-hover = 把此条件加到上方的条件中
+
+## 分析：面板及其搜索标签页
+
+analysis-title = 分析
+analysis-window-title = 分析 — Margin
+analysis-tab-search = 搜索
+analysis-tab-retrieval = 编码检索
+analysis-tab-tables = 表格
+analysis-dock-below = 在转录稿下方
+analysis-dock-beside = 在转录稿旁边
+analysis-dock-window = 在独立窗口中
+analysis-dock-hover = 分析面板的位置
+analysis-close = 关闭分析面板
+analysis-choose-code = （选择编码）
+analysis-code-filter-hint = 输入以筛选
+analysis-no-code-matches = 没有编码含有这些字。
+analysis-show-in-transcript = 在转录稿中显示
+search-find = 查找
+search-hint = 词语或正则表达式
+search-find-all = 全部查找
+search-plain = 纯文本
+search-word = 整词
+search-regex = 正则表达式
+search-ignore-case = 忽略大小写
+search-hits = { $count } 处命中
+search-whole-segment = 整段发言/消息
+search-code-all = 为全部命中编码
+search-code-all-hover = 用所选编码标注每处命中（可一步撤销）
+
+## 内置文件选择器（以及系统文件对话框的标题）
+
+picker-filter-importable = 转录稿、聊天记录和文档
+picker-filter-all = 所有文件
+picker-filter-qdpx = REFI-QDA 项目
+picker-filter-xlsx = Excel 工作簿
+picker-filter-html = HTML 报告
+picker-filter-docx = Word 文档
+picker-title-new-project = 新建项目：选择存放的文件夹
+picker-title-open = 打开 Margin 项目文件夹
+picker-title-qdpx = 打开来自 NVivo、ATLAS.ti、MAXQDA 或 QualCoder 的 REFI-QDA 项目（.qdpx）
+picker-title-import = 导入文件
+picker-title-merge = 合并此项目的另一副本
+picker-title-export = 导出检索到的摘录
+picker-title-table = 将表格另存为 CSV
+picker-home = 主目录
+picker-cannot-open-folder = 无法打开文件夹 { $path }：{ $error }
+picker-is-folder = { $path } 是文件夹：请选择其中的文件。
+picker-no-file = 文件 { $path } 不存在。
+picker-choose-file = 请选择文件，或输入其路径。
+picker-no-folder = 文件夹 { $path } 不存在。
+picker-type-name = 请输入名称。
+picker-cannot-write = 无法写入 { $path }。
+picker-replace = { $path } 已存在。再按一次“保存”即可替换。
+picker-exists = { $path } 已存在：请换一个名称。
+picker-up = ⬆ 上一级
+picker-up-hover = 上一级文件夹（Alt+Up）
+picker-places = 位置
+picker-nothing = 没有匹配的项目。
+picker-name = 名称
+picker-path = 路径
+picker-path-hint = 输入名称或路径，然后按 Enter
+picker-path-label = 文件路径
+picker-hidden = 隐藏文件
+picker-import = 导入
+picker-open = 打开
+picker-save = 保存
+dialog-cancel = 取消
+
+## 对话框：编码者、新建项目、合并编码、快捷键、报告
+
+dialog-close = 关闭
+coder-title = 谁在编码？
+coder-explain = 你的名字会随你做的每个编码片段一起保存，以便两位编码者比对彼此的工作。
+coder-hint = 你的名字
+coder-label = 编码者姓名
+coder-start = 开始编码
+coder-later = 稍后
+new-project-title = 新建项目
+new-project-default-name = 我的研究
+new-project-imported-name = 导入的研究
+new-project-explain = 项目就是一个文件夹：文档、编码簿和所有编码片段都以普通文件的形式保存在其中。
+new-project-from-qdpx = 由 { $path } 生成。新项目是一个文件夹：文档、编码簿和所有编码片段都以普通文件的形式保存在其中。
+new-project-name = 名称
+new-project-name-label = 项目名称
+new-project-folder = 所在文件夹
+new-project-folder-label = 新项目所在的文件夹
+new-project-browse = 浏览…
+new-project-creates = 将创建 { $path }
+new-project-create = 创建
+new-project-no-name = 请为项目命名。
+new-project-bad-name = “{ $name }”不能用作文件夹名：请去掉 / 和 \。
+new-project-not-empty = { $path } 已存在且不为空：请换一个名称。
+new-project-exists = { $path } 已存在。
+merge-title = 合并编码
+merge-explain = 将“{ $code }”及其子编码的所有编码片段移到你选择的编码下，然后删除“{ $code }”。可用 Ctrl+Z 撤销。
+merge-filter-label = 筛选要合并到的编码
+shortcut-title = 快捷键
+shortcut-explain = 按下用“{ $code }”为选中文本编码的键：数字或字母。Backspace 清除，Esc 取消。
+
+
+
+## 转录稿：跳转到消息或时间
+
+goto-no-document = 没有打开的文档
+goto-how = 请输入消息编号（#120）、日期（2024-05-03、6月20日、6/20）、时间（08:15）或日期加时间
+goto-nothing = { $input } 处没有内容
+
+## 转录稿
+
+transcript-choose = 请从左侧选择一份文档开始阅读。
+transcript-blind = 盲编码模式：只显示{ $coder }的编码片段。
+transcript-side-by-side = 并列显示：
+transcript-kind-interview = 访谈
+transcript-kind-chat = 聊天记录
+transcript-kind-notes = 笔记
+transcript-case = 个案 { $case }
+transcript-messages = { $count } 条消息
+transcript-turns = { $count } 段发言
+transcript-all-coders = 所有编码者
+transcript-codings-of = { $coder }的编码片段
+transcript-codings-of-label = 显示谁的编码片段
+transcript-goto = 跳转…
+transcript-goto-hover = 跳转到消息编号或时间（Ctrl+G）
+transcript-find = 查找…
+transcript-find-hover = 在本文档中查找（Ctrl+F）
+transcript-label = { $document }的转录稿
+transcript-drop = 拖到编码上，即可为“{ $text }”编码
+transcript-code-with = 用…编码
+transcript-copy = 复制
+transcript-copy-attribution = 复制并注明出处
+transcript-copy-attribution-hover = 引文连同说话人、文档和时间
+transcript-select-first = 请先选中一些文本。
+transcript-system-notice = 系统通知
+transcript-recalled = 已撤回
+transcript-click-coding = 点击以选中编码片段
+transcript-did-not-code = 未编码
+transcript-coded-chars = 编码了 { $chars } 个字
+transcript-version = { $coder }：{ $what }
+transcript-click-review = 点击进行审阅
+find-hint = 本文档中的词语
+find-label = 在文档中查找
+find-none = 无匹配
+find-count = { $count } 处匹配
+find-position = 第 { $n } 处，共 { $total } 处
+find-position-more = 第 { $n } 处，共 { $total }+ 处
+find-previous = 上一个
+find-previous-hover = 上一个匹配（Shift+Enter）
+find-previous-label = 上一个匹配
+find-next = 下一个
+find-next-hover = 下一个匹配（Enter）
+find-next-label = 下一个匹配
+find-close-hover = 关闭查找栏（Esc）
+goto-title = 跳转到
+goto-hint = #120、2024-05-03 08:15、6月20日、6/20、08:15
+goto-label = 跳转到消息或时间
+goto-go = 跳转
+
+## 文本在 Margin 之外被修改
+
+reanchor-title = 文本在 Margin 之外被修改
+reanchor-explain = { $documents } 的文本被其他程序修改过。Margin 已在新位置重新找到 { $codings } 个编码片段和 { $segments } 段发言或消息。
+reanchor-coding-moves = { $document }：编码片段 { $from_start }..{ $from_end } 移至 { $to_start }..{ $to_end }
+reanchor-segment-moves = { $document }：{ $speaker } { $from_start }..{ $from_end } 移至 { $to_start }..{ $to_end }
+reanchor-ask = 保存新位置，或关闭项目并保持其文件不变。
+reanchor-save = 保存新位置
+reanchor-close = 关闭项目
+
+## 设置
+
+config-unreadable = { $path }:{ $line }:{ $column }：无法读取设置（{ $error }）；改用默认设置
+config-unreadable-io = { $path }：{ $error }；改用默认设置
+config-unwritable = 无法写入设置：{ $error }
+
+
+
+## 命令：菜单项、帮助中的快捷键、撤销记录
+
+cmd-new-project = 新建项目…
+cmd-open-project = 打开项目…
+cmd-choose-folder = 选择文件夹…
+cmd-open-qdpx = 打开来自 NVivo / ATLAS.ti / MAXQDA / QualCoder 的 .qdpx…
+cmd-import-qdpx = 导入 { $path }
+cmd-new-project-in = 在 { $path } 中新建项目
+cmd-open = 打开 { $path }
+cmd-create = 创建 { $path }
+cmd-open-sample = 打开示例项目
+cmd-import-dialog = 导入文件…
+cmd-import-files = 导入 { $count } 个文件
+cmd-save = 保存
+cmd-quit = 退出
+cmd-undo = 撤销
+cmd-redo = 重做
+cmd-open-document = 打开文档
+cmd-find = 在文档中查找…
+cmd-goto = 跳转到消息或时间…
+cmd-theme-system = 跟随系统主题
+cmd-theme-light = 浅色主题
+cmd-theme-dark = 深色主题
+cmd-text-bigger = 放大文字
+cmd-text-smaller = 缩小文字
+cmd-shortcuts = 键盘快捷键
+cmd-how-to = 如何编码、比对和导出
+cmd-ask-coder = 更换编码者…
+cmd-set-coder = 设置编码者
+cmd-code-selection = 为选中的文本编码
+cmd-in-vivo = 逐字编码
+cmd-select-segment = 选中整段发言或消息
+cmd-remove-coding = 删除编码片段
+cmd-select-coding = 选中编码片段
+cmd-select-code = 选中编码
+cmd-change-coding-code = 更换编码片段的编码
+cmd-adjust-coding = 调整编码片段
+cmd-coding-memo = 编辑编码片段备忘录
+cmd-create-code = 新建编码
+cmd-rename-code = 重命名编码
+cmd-recolor-code = 更改编码颜色
+cmd-describe-code = 编写编码说明
+cmd-code-shortcut = 设置编码快捷键
+cmd-move-code = 移动编码
+cmd-merge-codes = 合并编码
+cmd-delete-code = 删除编码
+cmd-memo = 编辑备忘录
+cmd-show-analysis = { $tab }…
+cmd-jump-to = 在转录稿中显示
+cmd-autocode = 为全部命中编码
+cmd-export-excerpts = 导出摘录…
+cmd-export-table = 将表格另存为 CSV…
+cmd-start-rename = 重命名…
+cmd-start-merge = 合并到…
+cmd-start-shortcut = 设置快捷键…
+cmd-review = 团队审阅
+cmd-blind = 盲编码（隐藏其他编码者）
+cmd-show-passage = 显示段落
+cmd-review-passage = 审阅段落
+cmd-notify = 消息
+cmd-merge-dialog = 合并另一副本…
+cmd-merge-project = 合并 { $path }
+cmd-language = 语言
+
+## 应用：通知、菜单、状态栏、欢迎页
+
+menu-project = 项目
+menu-open-recent = 最近打开
+menu-no-recent = 没有最近的项目
+menu-edit = 编辑
+menu-undo-what = { $command }：{ $what }
+menu-analysis = 分析
+menu-view = 视图
+menu-help = 帮助
+status-nobody = 未指定（点击设置）
+status-coding-as = 编码者：{ $coder }
+status-change-coder = 更换编码者
+status-saved = 所有更改已保存
+status-pending = 有未保存的更改
+status-saving = 正在保存…
+status-save-failed = 保存失败：{ $error }
+status-read-only = 只读：{ $reason }
+status-no-project = 未打开项目
+status-selected = 已选中 { $count } 个字
+welcome-tagline = 访谈与聊天记录的人工编码
+welcome-new = 新建项目…
+welcome-open = 打开项目…
+welcome-sample = 打开示例项目
+welcome-path-hint = …或输入项目文件夹
+welcome-path-label = 项目文件夹
+welcome-open-path = 打开
+welcome-recent = 最近的项目
+window-title = { $project } — Margin
+notice-dismiss = 关闭
+notice-close-unsaved = 关闭前未能保存项目：{ $error }
+notice-open-failed = 无法打开 { $path }：{ $error }
+notice-no-sample = 此版本的 Margin 未附带示例项目。
+notice-no-data-folder = 没有可用于复制示例项目的应用数据文件夹。
+notice-sample-copy = 这是示例研究的个人副本，位于 { $path }；原始文件保持不变。
+notice-created = 已创建 { $path }。导入文件即可开始（项目 › 导入文件…，或把文件拖到窗口上）。
+notice-create-failed = 无法在 { $path } 创建项目：{ $error }
+report-offsets = 位置的读取方式
+report-adjusted = 为适应 Margin 所做的调整
+report-skipped = 未导入
+report-qdpx-title = 已将 { $path } 作为新项目打开
+report-qdpx-summary = 已导入 { $summary }。项目位于 { $path }。
+notice-read-only = 以只读方式打开：{ $reason }。更改将无法保存。
+notice-migrated = 该项目由旧版 Margin 写成（格式 { $version }）；保存时会自动升级。
+notice-dialog-failed = 系统文件对话框无法启动（{ $error }）；现在显示的是 Margin 自带的对话框。
+notice-dialog-missing = 系统文件对话框未能打开（需要 xdg-desktop-portal 或 zenity）。
+notice-dialog-fallback = 系统文件对话框在此未能打开；现在显示的是 Margin 自带的对话框。
+notice-dialog-stopped = 文件对话框未作回应便已关闭。
+notice-import-no-project = 请先打开或创建项目，再导入文件。
+notice-saved = 已保存。
+notice-save-failed = 无法保存：{ $error }
+notice-merge-no-project = 请先打开项目，再合并另一副本。
+notice-merge-nothing = { $path } 没有带来新内容。
+notice-select-first = 请先选中文本，再选择编码。
+notice-select-in-vivo = 请先选中受访者的原话，再建立逐字编码。
+notice-exported = 已将 { $count } 条摘录写入 { $path }。
+notice-export-failed = 无法导出：{ $error }
+notice-table-saved = 已将表格保存到 { $path }。
+notice-table-failed = 无法保存表格：{ $error }
+notice-no-project = 请先打开项目。
+notice-deleted-code = 已删除“{ $code }”及其 { $count } 个编码片段。可用 Ctrl+Z 撤销。
+notice-merged-codes = 已将“{ $from }”合并到“{ $into }”。可用 Ctrl+Z 撤销。
+notice-autocoded = 已用“{ $code }”为 { $count } 处段落编码。可用 Ctrl+Z 撤销。
+notice-autocode-nothing = 每处命中都已用该编码标注。
+notice-undid = 已撤销：{ $label }
+notice-redid = 已重做：{ $label }
+notice-nothing-to-undo = 没有可撤销的操作。
+notice-nothing-to-redo = 没有可重做的操作。
+notice-imported = 已导入 { $count } 份文档。可用 Ctrl+Z 撤销。
+
+cmd-merge-copy = 合并另一副本
+
+## 操作被拒绝或失败的原因（会话错误）
+
+error-no-coder = 请先告诉 Margin 谁在编码（“项目”菜单，更换编码者…）
+error-empty-coder-name = 编码者姓名为空
+error-gone-document = 该文档已不存在
+error-gone-code = 该编码已不存在
+error-gone-coding = 该编码片段已不存在
+error-empty-selection = 请先选中一些文本
+error-empty-name = 编码需要一个名称
+error-under-own-subcode = “{ $code }”不能放到它自己的子编码之下
+error-merge-into-itself = 编码不能合并到自身
+error-merge-into-subcode = “{ $code }”不能合并到它自己的子编码
+error-read-only = 无法更改：{ $reason }
+error-edit = 更改被拒绝：{ $error }
+error-analysis = { $error }
+error-import = 无法导入 { $error }
+error-store = { $error }
+error-saver = { $error }
+
+
+
+
+
+
+
+config-unwritable-file = { $path }：无法写入设置：{ $error }
+## 帮助 ▸ 关于 Margin
+
+cmd-about = 关于 Margin
+about-title = 关于 Margin
+about-tagline = Margin：质性资料的人工编码（访谈转录稿与聊天记录）。
+about-version = 版本
+about-commit = 提交
+about-licence = 许可证
+about-licence-choice = { $licences }，任选其一
+about-or = {" 或 "}
+about-font = 字体
+about-font-licence = Droid Sans Fallback，用于显示中文：Apache License 2.0
+about-settings = 设置
+about-logs = 日志文件
+about-sample = 示例副本
+about-no-folder = 无（找不到主目录）
+about-copy = 复制以报告问题
+about-copied = 已复制。
+
