@@ -367,6 +367,7 @@ fn the_commit_says_what_changed_as_the_coder_and_the_lock_stays_out() {
         Some("Lin Yue: 3 new codings"),
         "{report:?}"
     );
+    assert!(report.bytes_pushed > 0, "{report:?}");
     let repo = git2::Repository::open_bare(&remote).unwrap();
     let head = repo
         .find_reference("refs/heads/main")

@@ -195,10 +195,18 @@ impl Session {
     /// The name of the step Undo would revert, and of the step Redo would re-apply.
     #[must_use]
     pub fn undo_redo_labels(&self) -> (Option<&str>, Option<&str>) {
+        let (undo, redo) = self.undo_redo_steps();
         (
-            self.history.next_undo().map(|s| s.label.as_str()),
-            self.history.next_redo().map(|s| s.label.as_str()),
+            undo.map(|s| s.label.as_str()),
+            redo.map(|s| s.label.as_str()),
         )
+    }
+
+    /// The step Undo would revert, and the step Redo would re-apply (the window names them in
+    /// its language).
+    #[must_use]
+    pub fn undo_redo_steps(&self) -> (Option<&Step>, Option<&Step>) {
+        (self.history.next_undo(), self.history.next_redo())
     }
 
     /// Coding counts (cached until the next change that they cannot follow).

@@ -395,12 +395,32 @@ impl Repo {
         options.remote_callbacks(cb);
         let branch = self.branch();
         let spec = format!("refs/heads/{branch}:refs/heads/{branch}");
+        // What the push will send, packed as git packs it (a remote on this machine reports no
+        // transfer progress).
+        let packed = self.pack_size(remote, &branch).unwrap_or(0);
         match r.push(&[spec.as_str()], Some(&mut options)) {
             Ok(()) if refused.get() => Ok(Pushed::Refused),
-            Ok(()) => Ok(Pushed::Done(bytes.get())),
+            Ok(()) => Ok(Pushed::Done(bytes.get().max(packed))),
             Err(e) if e.code() == ErrorCode::NotFastForward => Ok(Pushed::Refused),
             Err(e) => Err(git(format!("pushing to {remote}"))(e)),
         }
+    }
+
+    /// The size of the pack of the commits the remote's branch (as last fetched) lacks.
+    fn pack_size(&self, remote: &str, branch: &str) -> Result<usize, git2::Error> {
+        let mut walk = self.repo.revwalk()?;
+        walk.push_head()?;
+        if let Ok(known) = self
+            .repo
+            .refname_to_id(&format!("refs/remotes/{remote}/{branch}"))
+        {
+            walk.hide(known)?;
+        }
+        let mut pack = self.repo.packbuilder()?;
+        pack.insert_walk(&mut walk)?;
+        let mut buf = git2::Buf::new();
+        pack.write_buf(&mut buf)?;
+        Ok(buf.len())
     }
 
     /// The project as commit `id` holds it (written out to a temporary folder and loaded).

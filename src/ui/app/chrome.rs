@@ -78,20 +78,19 @@ impl MarginApp {
             });
             ui.menu_button(tr!("menu-edit"), |ui| {
                 let (undo, redo) = self.session.as_ref().map_or((None, None), |s| {
+                    let (undo, redo) = s.undo_redo_steps();
                     (
-                        s.undo_redo_labels().0.map(str::to_owned),
-                        s.undo_redo_labels().1.map(str::to_owned),
+                        undo.map(super::apply::step_label),
+                        redo.map(super::apply::step_label),
                     )
                 });
                 let labelled =
                     |ui: &mut Ui, cmd: Command, what: Option<String>, out: &mut Vec<Command>| {
-                        // The history names its steps in the command line's English: the
-                        // other languages say the command alone.
                         let text = match &what {
-                            Some(w) if i18n::language() == Language::English => {
+                            Some(w) => {
                                 tr!("menu-undo-what", command = cmd.label(), what = w.as_str())
                             }
-                            _ => cmd.label(),
+                            None => cmd.label(),
                         };
                         let mut b = egui::Button::new(text);
                         if let Some(s) = cmd.shortcut() {
