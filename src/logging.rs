@@ -41,6 +41,9 @@ pub fn start(dir: &Path) -> Result<LoggerHandle, flexi_logger::FlexiLoggerError>
             Cleanup::KeepLogFiles(KEEP_FILES),
         )
         .append()
+        // Old files go when a new one starts, not later on another thread: the folder never
+        // holds more than it should (and the test can count them).
+        .cleanup_in_background_thread(false)
         .format_for_files(flexi_logger::detailed_format)
         .start()?;
     install_panic_hook();

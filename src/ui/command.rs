@@ -13,7 +13,6 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::config::ThemeChoice;
 use super::file_picker::FileTarget;
 use super::i18n::{Language, tr};
-use super::search_panel::AnalysisTab;
 use crate::model::{CharRange, CodeId, CodingId, DocumentId};
 use crate::session::Action;
 
@@ -161,6 +160,30 @@ pub enum Command {
     Notify(String),
     /// Ask for another copy of the project and merge it into this one.
     MergeDialog,
+}
+
+/// The tabs of the analysis window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AnalysisTab {
+    /// Text search and autocoding.
+    #[default]
+    Search,
+    /// Coded retrieval.
+    Retrieval,
+    /// Co-occurrence, crosstab and timeline tables.
+    Tables,
+}
+
+impl AnalysisTab {
+    /// The tab's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Search => tr!("analysis-tab-search"),
+            Self::Retrieval => tr!("analysis-tab-retrieval"),
+            Self::Tables => tr!("analysis-tab-tables"),
+        }
+    }
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {

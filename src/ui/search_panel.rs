@@ -23,29 +23,8 @@ use crate::session::Action;
 /// Characters of context shown either side of a hit or excerpt.
 pub const CONTEXT: usize = 40;
 
-/// The tabs of the analysis window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum AnalysisTab {
-    /// Text search and autocoding.
-    #[default]
-    Search,
-    /// Coded retrieval.
-    Retrieval,
-    /// Co-occurrence, crosstab and timeline tables.
-    Tables,
-}
-
-impl AnalysisTab {
-    /// The tab's title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Search => tr!("analysis-tab-search"),
-            Self::Retrieval => tr!("analysis-tab-retrieval"),
-            Self::Tables => tr!("analysis-tab-tables"),
-        }
-    }
-}
+// The tabs are named in `command.rs` (commands open them); the panel shows them.
+pub use super::command::AnalysisTab;
 
 /// Where the analysis panel sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

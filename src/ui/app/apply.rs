@@ -133,6 +133,8 @@ impl MarginApp {
     }
 
     /// Apply a command that changes what the window shows, not the project.
+    // Whole: one arm per command, and the list of those `apply` handles, so that a new command
+    // fails to compile until it is handled in one of the two.
     fn apply_view(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::OpenDocument(id) => {

@@ -14,7 +14,8 @@ use crate::ui::search_panel::AnalysisTab;
 use crate::ui::theme;
 
 impl MarginApp {
-    #[allow(clippy::too_many_lines)]
+    /// The menu bar.
+    #[allow(clippy::too_many_lines)] // one menu after another, in the order the bar shows them
     pub(super) fn menu_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let has_project = self.session.is_some();
