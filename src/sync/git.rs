@@ -395,9 +395,16 @@ impl Repo {
         options.remote_callbacks(cb);
         let branch = self.branch();
         let spec = format!("refs/heads/{branch}:refs/heads/{branch}");
-        // What the push will send, packed as git packs it (a remote on this machine reports no
-        // transfer progress).
-        let packed = self.pack_size(remote, &branch).unwrap_or(0);
+        // A remote on this machine (a folder, a shared drive) reports no transfer progress:
+        // measure what the push sends by packing it as git does.
+        let local = r
+            .url()
+            .is_ok_and(|u| !u.contains("://") || u.starts_with("file://"));
+        let packed = if local {
+            self.pack_size(remote, &branch).unwrap_or(0)
+        } else {
+            0
+        };
         match r.push(&[spec.as_str()], Some(&mut options)) {
             Ok(()) if refused.get() => Ok(Pushed::Refused),
             Ok(()) => Ok(Pushed::Done(bytes.get().max(packed))),
