@@ -471,6 +471,12 @@ fn a_sync_killed_at_any_moment_leaves_a_project_that_opens_and_a_next_sync_that_
         std::thread::sleep(std::time::Duration::from_millis(5 + round * 9));
         let _ = child.kill();
         let _ = child.wait();
+        // Killed in the middle of pushing, it can leave the remote's branch locked; the next
+        // sync removes such a lock once it is ten seconds old (git itself leaves it for a
+        // person to remove).
+        if remote.join("refs/heads/main.lock").exists() {
+            std::thread::sleep(std::time::Duration::from_secs(11));
+        }
         // Whatever moment it died at, the project opens and checks, and syncing completes.
         margin_check(&second);
         let mut lin = open(&first, "Lin Yue");

@@ -161,6 +161,37 @@ fn callbacks<'a>(config: Option<&'a git2::Config>, tries: &'a Cell<usize>) -> Re
     cb
 }
 
+/// True when a push's refusal says the remote has commits this copy lacks.
+fn behind(status: &str) -> bool {
+    let status = status.to_ascii_lowercase();
+    status.contains("fast-forward")
+        || status.contains("fast forward")
+        || status.contains("fetch first")
+}
+
+/// How old a lock on a branch of a remote on this machine must be to be taken for one a killed
+/// push left behind (a push holds it for a fraction of a second).
+const STALE_LOCK: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Remove the lock on `branch` that a killed push left in the repository at `remote` (a
+/// folder on this machine or a shared drive), once it is old enough not to be a live push's.
+fn clear_stale_ref_lock(remote: &Path, branch: &str) -> Result<(), SyncError> {
+    for path in [
+        remote.join("refs/heads").join(format!("{branch}.lock")),
+        remote
+            .join(".git/refs/heads")
+            .join(format!("{branch}.lock")),
+    ] {
+        let stale = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_LOCK));
+        if stale {
+            std::fs::remove_file(&path).map_err(|source| SyncError::Io { path, source })?;
+        }
+    }
+    Ok(())
+}
+
 /// What a push did.
 pub enum Pushed {
     /// The remote has the branch now; this many bytes were sent.
@@ -380,13 +411,13 @@ impl Repo {
             .find_remote(remote)
             .map_err(|_| SyncError::NoRemote(remote.to_owned()))?;
         let tries = Cell::new(0);
-        let refused = Cell::new(false);
+        let refused: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
         let bytes = Cell::new(0usize);
         let config = self.repo.config().ok();
         let mut cb = callbacks(config.as_ref(), &tries);
         cb.push_update_reference(|_, status| {
-            if status.is_some() {
-                refused.set(true);
+            if let Some(status) = status {
+                *refused.borrow_mut() = Some(status.to_owned());
             }
             Ok(())
         });
@@ -401,15 +432,25 @@ impl Repo {
             .url()
             .is_ok_and(|u| !u.contains("://") || u.starts_with("file://"));
         let packed = if local {
+            if let Ok(url) = r.url() {
+                clear_stale_ref_lock(Path::new(url.trim_start_matches("file://")), &branch)?;
+            }
             self.pack_size(remote, &branch).unwrap_or(0)
         } else {
             0
         };
-        match r.push(&[spec.as_str()], Some(&mut options)) {
-            Ok(()) if refused.get() => Ok(Pushed::Refused),
-            Ok(()) => Ok(Pushed::Done(bytes.get().max(packed))),
-            Err(e) if e.code() == ErrorCode::NotFastForward => Ok(Pushed::Refused),
-            Err(e) => Err(git(format!("pushing to {remote}"))(e)),
+        let pushed = r.push(&[spec.as_str()], Some(&mut options));
+        drop(options);
+        let status = refused.into_inner();
+        match (pushed, status) {
+            (Ok(()), None) => Ok(Pushed::Done(bytes.get().max(packed))),
+            (Ok(()), Some(status)) if behind(&status) => Ok(Pushed::Refused),
+            (Ok(()), Some(status)) => Err(SyncError::PushRefused {
+                remote: remote.to_owned(),
+                reason: status,
+            }),
+            (Err(e), _) if e.code() == ErrorCode::NotFastForward => Ok(Pushed::Refused),
+            (Err(e), _) => Err(git(format!("pushing to {remote}"))(e)),
         }
     }
 

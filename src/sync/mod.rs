@@ -46,6 +46,15 @@ pub enum SyncError {
         /// libgit2's error.
         source: git2::Error,
     },
+    /// The remote refused the push for another reason than new commits (a lock, a rule of
+    /// the server, a full disk).
+    #[error("{remote} refused the push: {reason}")]
+    PushRefused {
+        /// The remote.
+        remote: String,
+        /// What it said.
+        reason: String,
+    },
     /// The remote kept moving: every push was refused.
     #[error("the remote kept changing while syncing ({TRIES} tries); sync again in a moment")]
     RemoteKeptMoving,

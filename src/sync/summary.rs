@@ -35,57 +35,29 @@ impl Summary {
     /// What changed from `before` to `after`.
     #[must_use]
     pub fn between(before: &Project, after: &Project) -> Self {
-        let mut s = Self::default();
-        for (id, c) in after.codings() {
-            match before.coding(*id) {
-                None => s.codings_added += 1,
-                Some(old) if old != c => s.codings_changed += 1,
-                Some(_) => {}
-            }
+        let (codings_added, codings_changed, codings_removed) =
+            counts(before.codings(), after.codings());
+        let (codes_added, codes_changed, codes_removed) = counts(before.codes(), after.codes());
+        let (memos_added, memos_changed, memos_removed) = counts(before.memos(), after.memos());
+        let (documents_added, documents_changed, documents_removed) =
+            counts(before.documents(), after.documents());
+        let others = [
+            counts(before.cases(), after.cases()),
+            counts(before.attributes(), after.attributes()),
+            counts(before.coders(), after.coders()),
+        ];
+        Self {
+            codings_added,
+            codings_changed,
+            codings_removed,
+            codes_added,
+            codes_changed,
+            codes_removed,
+            memos: memos_added + memos_changed + memos_removed,
+            documents_added,
+            documents_changed: documents_changed + documents_removed,
+            other: others.iter().map(|(a, c, r)| a + c + r).sum(),
         }
-        s.codings_removed = before
-            .codings()
-            .keys()
-            .filter(|id| after.coding(**id).is_none())
-            .count();
-        for (id, c) in after.codes() {
-            match before.code(*id) {
-                None => s.codes_added += 1,
-                Some(old) if old != c => s.codes_changed += 1,
-                Some(_) => {}
-            }
-        }
-        s.codes_removed = before
-            .codes()
-            .keys()
-            .filter(|id| after.code(**id).is_none())
-            .count();
-        s.memos = after
-            .memos()
-            .iter()
-            .filter(|(id, m)| before.memos().get(id) != Some(m))
-            .count()
-            + before
-                .memos()
-                .keys()
-                .filter(|id| !after.memos().contains_key(id))
-                .count();
-        for (id, d) in after.documents() {
-            match before.document(*id) {
-                None => s.documents_added += 1,
-                Some(old) if old != d => s.documents_changed += 1,
-                Some(_) => {}
-            }
-        }
-        s.documents_changed += before
-            .documents()
-            .keys()
-            .filter(|id| after.document(**id).is_none())
-            .count();
-        s.other = changed(before.cases(), after.cases())
-            + changed(before.attributes(), after.attributes())
-            + changed(before.coders(), after.coders());
-        s
     }
 
     /// True when nothing changed.
@@ -129,12 +101,21 @@ impl Summary {
     }
 }
 
-fn changed<K: Ord, V: PartialEq>(before: &BTreeMap<K, V>, after: &BTreeMap<K, V>) -> usize {
-    after
-        .iter()
-        .filter(|(k, v)| before.get(k) != Some(v))
-        .count()
-        + before.keys().filter(|k| !after.contains_key(k)).count()
+/// How many entities `after` adds to `before`, changes, and removes.
+fn counts<K: Ord, V: PartialEq>(
+    before: &BTreeMap<K, V>,
+    after: &BTreeMap<K, V>,
+) -> (usize, usize, usize) {
+    let (mut added, mut changed) = (0, 0);
+    for (k, v) in after {
+        match before.get(k) {
+            None => added += 1,
+            Some(old) if old != v => changed += 1,
+            Some(_) => {}
+        }
+    }
+    let removed = before.keys().filter(|k| !after.contains_key(k)).count();
+    (added, changed, removed)
 }
 
 /// A commit message for `author`'s changes from `before` to `after`.
