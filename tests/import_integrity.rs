@@ -565,6 +565,24 @@ fn one_page_pdf(content: &[u8], filter: &str) -> Vec<u8> {
     ])
 }
 
+/// Found by fuzzing import_pdf: a page whose `Parent` chain comes back to itself made the text
+/// extraction walk it for ever (a 1 KB file froze the import).
+#[test]
+fn fuzz_import_pdf_a_page_tree_that_loops_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let looping = pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] >>".to_vec(),
+    ]);
+    let path = write(dir.path(), "loop.pdf", &looping);
+    let e = import_file(&path, &ImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("loop.pdf: the PDF is malformed"), "{e}");
+    assert!(e.contains("page tree"), "{e}");
+}
+
 #[test]
 fn defect_12_malformed_pdf_is_called_malformed() {
     let dir = tempfile::tempdir().unwrap();

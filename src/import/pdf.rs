@@ -275,6 +275,27 @@ fn no_text(doc: &Document, path: &Path) -> ImportError {
     }
 }
 
+/// True when a page's chain of `Parent`s comes back to a node it passed: pdf-extract follows
+/// that chain for inherited attributes and would never stop (found by fuzzing import_pdf).
+fn page_tree_loops(doc: &Document) -> bool {
+    for page in doc.get_pages().into_values() {
+        let mut seen = std::collections::HashSet::new();
+        let mut node = Some(page);
+        while let Some(id) = node {
+            if !seen.insert(id) {
+                return true;
+            }
+            node = doc
+                .get_object(id)
+                .and_then(Object::as_dict)
+                .and_then(|d| d.get(b"Parent"))
+                .and_then(Object::as_reference)
+                .ok();
+        }
+    }
+    false
+}
+
 /// The paragraphs of a PDF's text layer.
 pub fn pdf_paragraphs(bytes: &[u8], path: &Path) -> Result<Vec<String>, ImportError> {
     let refuse = |message: String| ImportError::Unsupported {
@@ -289,6 +310,12 @@ pub fn pdf_paragraphs(bytes: &[u8], path: &Path) -> Result<Vec<String>, ImportEr
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(refuse(
             "the PDF is protected by a password; save an unprotected copy and import that".into(),
+        ));
+    }
+    if page_tree_loops(&doc) {
+        return Err(refuse(
+            "the PDF is malformed: its page tree refers back to itself (a page is its own ancestor)"
+                .into(),
         ));
     }
     let mut collector = Collector::default();
