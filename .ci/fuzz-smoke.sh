@@ -3,7 +3,8 @@
 # nightly toolchain, then run each for FUZZ_SECONDS (default 8) from its committed corpus
 # (fuzz/corpus/<target>). New inputs go to a temporary folder, so the committed corpus stays as
 # it is. A crash fails the run; the input that crashed is kept in fuzz/artifacts/<target>/.
-# Long runs: cargo +nightly fuzz run <target> fuzz/corpus/<target> -- -max_total_time=600
+# Long runs: cargo +nightly fuzz run <target> fuzz/corpus/<target> -- -max_total_time=600 -timeout=20
+# (an input slower than 20 s is a hang and is kept as an artifact, not waited on for 20 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-8}"
@@ -32,7 +33,7 @@ for target in $(cargo +nightly fuzz list); do
   echo "== fuzz $target (${seconds} s)"
   status=0
   cargo +nightly fuzz run "${mode[@]}" "$target" "$scratch" "fuzz/corpus/$target" -- \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 >"$scratch.log" 2>&1 ||
+    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 >"$scratch.log" 2>&1 ||
     status=$?
   grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+ +DONE' "$scratch.log" || true
   if [ "$status" -ne 0 ]; then
