@@ -332,12 +332,17 @@ impl Repo {
     }
 
     /// Commit the project's files as the merge of `ours` and `theirs`.
-    pub fn commit_merge(&self, ours: Oid, theirs: Oid, message: &str) -> Result<(), SyncError> {
+    pub fn commit_merge(
+        &self,
+        ours: Oid,
+        theirs: Oid,
+        author: &str,
+        message: &str,
+    ) -> Result<(), SyncError> {
         let tree = self.stage()?;
         let tree = self.repo.find_tree(tree).map_err(git("reading the tree"))?;
         let find = |id| self.repo.find_commit(id).map_err(git("reading a version"));
         let (ours, theirs) = (find(ours)?, find(theirs)?);
-        let author = message.split(':').next().unwrap_or("Margin");
         let sig = self.signature(author)?;
         self.repo
             .commit(Some("HEAD"), &sig, &sig, message, &tree, &[&ours, &theirs])

@@ -99,14 +99,6 @@ pub struct SyncReport {
     pub bytes_pushed: usize,
 }
 
-impl SyncReport {
-    /// True when nothing came in and nothing went out.
-    #[must_use]
-    pub fn is_quiet(&self) -> bool {
-        self.committed.is_none() && self.incoming.is_empty() && self.bytes_pushed == 0
-    }
-}
-
 /// Sync the session's project with `remote`, committing as `author`: the four steps below
 /// in turn, fetching and merging again while the remote moves.
 pub fn sync(session: &mut Session, remote: &str, author: &str) -> Result<SyncReport, SyncError> {
@@ -234,6 +226,7 @@ pub fn take_incoming(
             repo.commit_merge(
                 ours,
                 theirs,
+                author,
                 &format!("{author}: merged {remote} (Margin sync)"),
             )
         }
@@ -266,10 +259,4 @@ fn bring_in(
     session.save()?;
     report.incoming.extend(summary::by_coder(from, to));
     Ok(())
-}
-
-/// True when the project in `root` is set up to sync.
-#[must_use]
-pub fn is_set_up(root: &Path) -> bool {
-    git::Repo::open(root).is_ok()
 }
