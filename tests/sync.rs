@@ -13,7 +13,7 @@ use margin::model::{
     CharRange, CodeId, CodingId, Document, DocumentId, DocumentKind, MemoTarget, Project, Text,
 };
 use margin::session::{Action, Session};
-use margin::sync::{self, SyncReport};
+use margin::sync::{self, Summary, SyncReport};
 
 const TEXT: &str = "Interviewer: How did the group help?\nR1: When I was afraid, someone always answered at night.\nInterviewer: And now?\nR1: Now I answer the new ones. We call it graduating.\n";
 
@@ -517,7 +517,7 @@ fn what_the_coder_does_while_a_sync_fetches_stays() {
         .unwrap();
     sync_now(&mut lin, "Lin Yue");
     // Zhou's window: commit, then fetch on another thread while he keeps coding.
-    sync::commit_local(&mut zhou, "Zhou Ming").unwrap();
+    let mut run = sync::Run::start(&mut zhou, "origin", "Zhou Ming").unwrap();
     let root = second.clone();
     let fetched = std::thread::spawn(move || sync::fetch_incoming(&root, "origin"))
         .join()
@@ -533,13 +533,19 @@ fn what_the_coder_does_while_a_sync_fetches_stays() {
         .unwrap()
         .created_coding
         .unwrap();
-    let mut report = SyncReport::default();
-    sync::take_incoming(&mut zhou, fetched, "origin", "Zhou Ming", &mut report).unwrap();
+    run.take(&mut zhou, fetched).unwrap();
     assert!(
         zhou.project().coding(theirs).is_some(),
         "Lin's coding came in"
     );
     assert!(zhou.project().coding(meanwhile).is_some(), "Zhou's stays");
+    let root = second.clone();
+    let sent = std::thread::spawn(move || sync::push(&root, "origin"))
+        .join()
+        .unwrap()
+        .unwrap();
+    let report = run.pushed(sent).unwrap().expect("nobody pushed meanwhile");
+    assert!(report.pushed);
     assert!(
         report
             .incoming
@@ -551,4 +557,60 @@ fn what_the_coder_does_while_a_sync_fetches_stays() {
     sync_now(&mut zhou, "Zhou Ming");
     sync_now(&mut lin, "Lin Yue");
     assert!(lin.project().coding(meanwhile).is_some());
+}
+
+#[test]
+fn the_status_says_what_is_local_what_is_incoming_and_when_the_remote_is_out_of_reach() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, code) = team(dir.path());
+    let second = join(dir.path(), &remote, "zhou");
+    assert!(
+        sync::status(&dir.path().join("nowhere"), "origin", false)
+            .unwrap()
+            .is_none(),
+        "a folder that is not set up has no status"
+    );
+    let mut lin = open(&first, "Lin Yue");
+    let mut zhou = open(&second, "Zhou Ming");
+    for start in [0, 20] {
+        lin.execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(start, start + 10),
+            code,
+        })
+        .unwrap();
+    }
+    let mine = sync::status(&first, "origin", false).unwrap().unwrap();
+    let local = Summary::between(mine.committed.as_deref().unwrap(), lin.project());
+    assert_eq!((local.codings_added, local.total()), (2, 2));
+    let synced = mine.last_sync.expect("Lin synced when setting up");
+    sync_now(&mut lin, "Lin Yue");
+
+    let before = sync::status(&second, "origin", false).unwrap().unwrap();
+    assert_eq!(before.incoming.total(), 0, "nothing fetched yet");
+    let fetched = sync::status(&second, "origin", true).unwrap().unwrap();
+    assert!(fetched.offline.is_none());
+    assert_eq!(fetched.incoming.codings_added, 2, "{:?}", fetched.incoming);
+    let report = sync_now(&mut zhou, "Zhou Ming");
+    assert!(report.pushed);
+    let after = sync::status(&second, "origin", false).unwrap().unwrap();
+    assert_eq!(after.incoming.total(), 0);
+    assert!(after.last_sync.unwrap() >= synced);
+
+    std::fs::rename(&remote, dir.path().join("moved.git")).unwrap();
+    let out = sync::status(&second, "origin", true).unwrap().unwrap();
+    assert!(
+        out.offline
+            .as_deref()
+            .is_some_and(|why| why.contains("origin")),
+        "{:?}",
+        out.offline
+    );
+    assert!(sync::sync(&mut zhou, "origin", "Zhou Ming").is_err());
+    assert!(
+        Session::open_writable(&second).is_err(),
+        "Zhou still holds it"
+    );
+    drop(zhou);
+    margin_check(&second);
 }

@@ -22,6 +22,9 @@ const BRANCH: &str = "main";
 /// What every synced project's `.gitignore` holds: files of one machine only.
 const IGNORED: &[&str] = &[".margin.lock", ".*.tmp"];
 
+/// The file in `.git` whose time is that of this copy's last sync.
+const LAST_SYNC: &str = "margin-last-sync";
+
 fn git(doing: impl Into<String>) -> impl FnOnce(git2::Error) -> SyncError {
     let doing = doing.into();
     move |source| SyncError::Git { doing, source }
@@ -211,6 +214,29 @@ impl Repo {
         let repo = Repository::open(root).map_err(|_| SyncError::NotSetUp(root.to_path_buf()))?;
         ensure_ignored(root)?;
         Ok(Self { repo })
+    }
+
+    /// Where the remote `name` is, if the project has it.
+    pub fn remote_url(&self, name: &str) -> Option<String> {
+        let remote = self.repo.find_remote(name).ok()?;
+        remote.url().ok().map(str::to_owned)
+    }
+
+    /// Note that this copy synced now (in `.git`, so of this machine only).
+    pub fn note_synced(&self) -> Result<(), SyncError> {
+        let path = self.repo.path().join(LAST_SYNC);
+        std::fs::write(
+            &path,
+            "the time of this copy's last Margin sync is this file's\n",
+        )
+        .map_err(|source| SyncError::Io { path, source })
+    }
+
+    /// When this copy last synced.
+    pub fn last_synced(&self) -> Option<std::time::SystemTime> {
+        std::fs::metadata(self.repo.path().join(LAST_SYNC))
+            .and_then(|m| m.modified())
+            .ok()
     }
 
     /// Remove the lock files a git process killed mid-write leaves in `.git` (the index, HEAD,

@@ -9,6 +9,7 @@
 
 mod git;
 pub mod merge3;
+mod status;
 mod summary;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub use git::{clone, setup};
+pub use status::{Status, status};
 pub use summary::{Summary, describe};
 
 use crate::model::{Edit, Project};
@@ -100,28 +102,91 @@ pub struct SyncReport {
 }
 
 /// Sync the session's project with `remote`, committing as `author`: the four steps below
-/// in turn, fetching and merging again while the remote moves.
+/// in turn, through a [`Run`], fetching and merging again while the remote moves.
 pub fn sync(session: &mut Session, remote: &str, author: &str) -> Result<SyncReport, SyncError> {
-    let mut report = SyncReport {
-        committed: commit_local(session, author)?,
-        ..SyncReport::default()
-    };
-    let root = session.root().to_path_buf();
-    for _ in 0..TRIES {
-        let incoming = fetch_incoming(&root, remote)?;
-        take_incoming(session, incoming, remote, author, &mut report)?;
-        if let Some(bytes) = push(&root, remote)? {
-            report.bytes_pushed += bytes;
-            report.pushed = true;
+    let mut run = Run::start(session, remote, author)?;
+    loop {
+        let incoming = fetch_incoming(run.root(), remote)?;
+        run.take(session, incoming)?;
+        if let Some(report) = run.pushed(push(run.root(), remote)?)? {
             return Ok(report);
         }
     }
-    Err(SyncError::RemoteKeptMoving)
+}
+
+/// A sync under way, one step at a time: the window runs the slow steps ([`fetch_incoming`],
+/// [`push`]) on a thread and these quick ones on its own; [`sync`] runs them in turn. When to
+/// fetch again and when to give up is decided here, once.
+#[derive(Debug)]
+pub struct Run {
+    root: PathBuf,
+    remote: String,
+    author: String,
+    tries: usize,
+    report: SyncReport,
+}
+
+impl Run {
+    /// Step 1: save and commit this coder's changes.
+    pub fn start(session: &mut Session, remote: &str, author: &str) -> Result<Self, SyncError> {
+        let committed = commit_local(session, author)?;
+        Ok(Self {
+            root: session.root().to_path_buf(),
+            remote: remote.to_owned(),
+            author: author.to_owned(),
+            tries: 0,
+            report: SyncReport {
+                committed,
+                ..SyncReport::default()
+            },
+        })
+    }
+
+    /// The project folder.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The remote synced with.
+    #[must_use]
+    pub fn remote(&self) -> &str {
+        &self.remote
+    }
+
+    /// Step 3: apply what [`fetch_incoming`] found.
+    pub fn take(&mut self, session: &mut Session, incoming: Incoming) -> Result<(), SyncError> {
+        take_incoming(
+            session,
+            incoming,
+            &self.remote,
+            &self.author,
+            &mut self.report,
+        )
+    }
+
+    /// After step 4 ([`push`]): the report when the push went through (the time of the sync
+    /// noted for [`status`]); `None` to fetch and merge again; an error when the remote kept
+    /// moving.
+    pub fn pushed(&mut self, sent: Option<usize>) -> Result<Option<SyncReport>, SyncError> {
+        let Some(bytes) = sent else {
+            self.tries += 1;
+            return if self.tries < TRIES {
+                Ok(None)
+            } else {
+                Err(SyncError::RemoteKeptMoving)
+            };
+        };
+        self.report.bytes_pushed += bytes;
+        self.report.pushed = true;
+        git::Repo::open(&self.root)?.note_synced()?;
+        Ok(Some(std::mem::take(&mut self.report)))
+    }
 }
 
 /// Step 1, quick (the window's thread): save, and commit this coder's changes if there are
 /// any; returns the commit's message.
-pub fn commit_local(session: &mut Session, author: &str) -> Result<Option<String>, SyncError> {
+fn commit_local(session: &mut Session, author: &str) -> Result<Option<String>, SyncError> {
     session.save()?;
     let repo = git::Repo::open(session.root())?;
     // The session holds the project's lock: nothing else of Margin's is writing in `.git`.
@@ -199,7 +264,7 @@ pub fn fetch_incoming(root: &Path, remote: &str) -> Result<Incoming, SyncError> 
 
 /// Step 3, quick (the window's thread): apply what came in to the session (one undo step; what
 /// the user changed meanwhile stays), save, and commit it.
-pub fn take_incoming(
+fn take_incoming(
     session: &mut Session,
     incoming: Incoming,
     remote: &str,

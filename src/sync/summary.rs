@@ -66,6 +66,21 @@ impl Summary {
         *self == Self::default()
     }
 
+    /// How many things changed, all kinds together.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.codings_added
+            + self.codings_changed
+            + self.codings_removed
+            + self.codes_added
+            + self.codes_changed
+            + self.codes_removed
+            + self.memos
+            + self.documents_added
+            + self.documents_changed
+            + self.other
+    }
+
     /// The counts in words: "12 codings, 1 new code, 2 memos".
     #[must_use]
     pub fn words(&self) -> String {
