@@ -87,7 +87,12 @@ fn main() {
         "100 new codings each side, merged                 {:6.2} s   {:>10} bytes pushed   ({})",
         t.elapsed().as_secs_f64(),
         merged.bytes_pushed,
-        merged.incoming.join("; ")
+        merged
+            .incoming
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
     );
     assert_eq!(b.project().codings().len(), before + 200);
 }

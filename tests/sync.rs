@@ -381,6 +381,7 @@ fn the_commit_says_what_changed_as_the_coder_and_the_lock_stays_out() {
     // Nothing new: a second sync commits and brings nothing.
     let again = sync_now(&mut lin, "Lin Yue");
     assert!(again.committed.is_none() && again.incoming.is_empty());
+    assert!(again.incoming_rest.is_empty());
 }
 
 fn margin(args: &[&str]) -> std::process::Output {
@@ -546,12 +547,18 @@ fn what_the_coder_does_while_a_sync_fetches_stays() {
         .unwrap();
     let report = run.pushed(sent).unwrap().expect("nobody pushed meanwhile");
     assert!(report.pushed);
-    assert!(
-        report
-            .incoming
-            .iter()
-            .any(|l| l.starts_with("Lin Yue: 1 new")),
+    assert_eq!(
+        report.incoming,
+        vec![sync::Arrival {
+            coder: "Lin Yue".into(),
+            codings: 1,
+            documents: 1
+        }],
         "{report:?}"
+    );
+    assert_eq!(
+        report.incoming[0].to_string(),
+        "Lin Yue: 1 new or changed coding in 1 document"
     );
     // The next sync sends it.
     sync_now(&mut zhou, "Zhou Ming");

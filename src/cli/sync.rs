@@ -79,8 +79,11 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(message) => writeln!(out, "committed: {message}")?,
         None => writeln!(out, "no local changes to commit")?,
     }
-    for line in &report.incoming {
-        writeln!(out, "came in: {line}")?;
+    for arrival in &report.incoming {
+        writeln!(out, "came in: {arrival}")?;
+    }
+    if !report.incoming_rest.is_empty() {
+        writeln!(out, "came in: {}", report.incoming_rest.words())?;
     }
     for line in &report.kept_both {
         writeln!(out, "kept both: {line}")?;

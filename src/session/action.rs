@@ -132,6 +132,8 @@ pub enum Action {
         /// The edit.
         edit: Edit,
     },
+    /// What a team sync brought in from the teammates (`crate::sync`), as one step.
+    TakeIncoming(Edit),
 }
 
 /// Which kind of action an undo step was, so the window can name it in its own language (the
@@ -176,6 +178,8 @@ pub enum ActionName {
     MergeCopy,
     /// [`Action::Prepared`]: its label says what it is.
     Prepared,
+    /// [`Action::TakeIncoming`].
+    TakeIncoming,
 }
 
 impl Action {
@@ -202,6 +206,7 @@ impl Action {
             Action::AddDocuments(docs) => ActionName::AddDocuments(docs.len()),
             Action::MergeCopy(_) => ActionName::MergeCopy,
             Action::Prepared { .. } => ActionName::Prepared,
+            Action::TakeIncoming(_) => ActionName::TakeIncoming,
         }
     }
 
@@ -231,6 +236,7 @@ impl Action {
             },
             Action::MergeCopy(path) => format!("Merge {}", path.display()),
             Action::Prepared { label, .. } => label.clone(),
+            Action::TakeIncoming(_) => "Sync with the team".into(),
         }
     }
 }

@@ -272,7 +272,7 @@ pub fn plan(
                 ..Plan::edit(merged)
             }))
         }
-        Action::Prepared { edit: e, .. } => edit(e),
+        Action::Prepared { edit: e, .. } | Action::TakeIncoming(e) => edit(e),
     }
 }
 

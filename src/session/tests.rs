@@ -148,6 +148,11 @@ fn every_action_applies_undoes_and_redoes_to_the_same_project_and_files() {
             Text::new("another note"),
         )]),
         Action::MergeCopy(other.clone()),
+        Action::TakeIncoming(Edit::PutCode(crate::model::Code::new(
+            "Came in",
+            crate::model::Color::palette(3),
+            crate::model::SortKey::after(None),
+        ))),
         Action::Prepared {
             label: "Comment".into(),
             edit: Edit::PutMemo(crate::model::Memo::new(

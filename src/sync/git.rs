@@ -31,8 +31,19 @@ fn git(doing: impl Into<String>) -> impl FnOnce(git2::Error) -> SyncError {
 }
 
 /// Make `root` (a project folder) ready to sync: a repository if it is not one, the
-/// `.gitignore`, and the remote `name` at `url` (added, or pointed there).
+/// `.gitignore`, and the remote `name` at `url` (added, or pointed there). A remote that is a
+/// folder on this machine or a shared drive, absent or empty, is made a bare repository.
 pub fn setup(root: &Path, url: Option<&str>, name: &str) -> Result<(), SyncError> {
+    if let Some(folder) = url.and_then(new_shared_folder) {
+        Repository::init_opts(
+            &folder,
+            RepositoryInitOptions::new().bare(true).initial_head(BRANCH),
+        )
+        .map_err(git(format!(
+            "making {} a shared repository",
+            folder.display()
+        )))?;
+    }
     let repo = match Repository::open(root) {
         Ok(repo) => repo,
         Err(_) => Repository::init_opts(root, RepositoryInitOptions::new().initial_head(BRANCH))
@@ -48,6 +59,18 @@ pub fn setup(root: &Path, url: Option<&str>, name: &str) -> Result<(), SyncError
         result.map_err(git(format!("adding the remote {name} ({url})")))?;
     }
     Ok(())
+}
+
+/// The folder `url` names, when it is a folder path (not a server's address) that does not
+/// exist yet or is empty.
+fn new_shared_folder(url: &str) -> Option<PathBuf> {
+    let path = match url.strip_prefix("file://") {
+        Some(path) => Path::new(path),
+        None if url.contains("://") => return None,
+        None => Path::new(url),
+    };
+    let fresh = !path.exists() || std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none());
+    (path.is_absolute() && fresh).then(|| path.to_path_buf())
 }
 
 /// Clone a teammate's project from `url` into `target` (absent or empty).

@@ -18,10 +18,10 @@ use thiserror::Error;
 
 pub use git::{clone, setup};
 pub use status::{Status, status};
-pub use summary::{Summary, describe};
+pub use summary::{Arrival, Kind, Summary, describe};
 
 use crate::model::{Edit, Project};
-use crate::session::{Action, Session, SessionError};
+use crate::session::{Action, Changes, Session, SessionError};
 use crate::store::StoreError;
 
 /// The remote a project syncs with unless told otherwise.
@@ -84,13 +84,37 @@ pub enum SyncError {
     Merge(#[from] crate::model::EditError),
 }
 
+impl SyncError {
+    /// True when the remote refused the credentials.
+    #[must_use]
+    pub fn credentials_refused(&self) -> bool {
+        matches!(self, Self::Git { source, .. } if source.code() == git2::ErrorCode::Auth)
+    }
+
+    /// True when the remote could not be reached (no network, a server down, a shared drive
+    /// not there): the project is fine, only away from its team.
+    #[must_use]
+    pub fn unreachable(&self) -> bool {
+        use git2::ErrorClass as C;
+        let Self::Git { source, .. } = self else {
+            return false;
+        };
+        matches!(source.class(), C::Net | C::Http | C::Ssh | C::Os)
+            // A remote folder that is not there (a shared drive not mounted).
+            || (source.class() == C::Repository && source.code() == git2::ErrorCode::NotFound)
+    }
+}
+
 /// What a sync did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SyncReport {
     /// The message of the commit of this coder's changes, if there were any.
     pub committed: Option<String>,
-    /// What came in from the teammates, by coder ("Zhou Ming: 37 new codings in 3 documents").
-    pub incoming: Vec<String>,
+    /// What came in from the teammates: each one's codings ("Zhou Ming: 37 new codings in 3
+    /// documents")...
+    pub incoming: Vec<Arrival>,
+    /// ... and the rest of what came in, by kind.
+    pub incoming_rest: Summary,
     /// What was changed on both sides and how it was kept.
     pub kept_both: Vec<String>,
     /// What was brought back because kept work refers to it.
@@ -154,8 +178,13 @@ impl Run {
         &self.remote
     }
 
-    /// Step 3: apply what [`fetch_incoming`] found.
-    pub fn take(&mut self, session: &mut Session, incoming: Incoming) -> Result<(), SyncError> {
+    /// Step 3: apply what [`fetch_incoming`] found; returns what changed in the project (for
+    /// the views), if anything came in.
+    pub fn take(
+        &mut self,
+        session: &mut Session,
+        incoming: Incoming,
+    ) -> Result<Option<Changes>, SyncError> {
         take_incoming(
             session,
             incoming,
@@ -270,13 +299,14 @@ fn take_incoming(
     remote: &str,
     author: &str,
     report: &mut SyncReport,
-) -> Result<(), SyncError> {
+) -> Result<Option<Changes>, SyncError> {
     let repo = git::Repo::open(session.root())?;
     match incoming {
-        Incoming::Nothing => Ok(()),
+        Incoming::Nothing => Ok(None),
         Incoming::FastForward { commit, from, to } => {
-            bring_in(session, &from, &to, report)?;
-            repo.fast_forward(commit)
+            let changes = bring_in(session, &from, &to, report)?;
+            repo.fast_forward(commit)?;
+            Ok(changes)
         }
         Incoming::Merge {
             ours,
@@ -285,7 +315,7 @@ fn take_incoming(
             to,
             settled,
         } => {
-            bring_in(session, &from, &to, report)?;
+            let changes = bring_in(session, &from, &to, report)?;
             report.kept_both.extend(settled.kept_both);
             report.restored.extend(settled.restored);
             repo.commit_merge(
@@ -293,7 +323,8 @@ fn take_incoming(
                 theirs,
                 author,
                 &format!("{author}: merged {remote} (Margin sync)"),
-            )
+            )?;
+            Ok(changes)
         }
     }
 }
@@ -307,21 +338,25 @@ pub fn push(root: &Path, remote: &str) -> Result<Option<usize>, SyncError> {
     }
 }
 
-/// Apply the change from `from` to `to` to the session, and say what came in.
+/// Apply the change from `from` to `to` to the session, and say what came in; returns what the
+/// step changed, if anything came in.
 fn bring_in(
     session: &mut Session,
     from: &Project,
     to: &Project,
     report: &mut SyncReport,
-) -> Result<(), SyncError> {
+) -> Result<Option<Changes>, SyncError> {
     let edit = Edit::between(from, to);
-    if !edit.is_empty() {
-        session.execute(Action::Prepared {
-            label: "Sync with the team".into(),
-            edit,
-        })?;
-    }
+    let changes = if edit.is_empty() {
+        None
+    } else {
+        session
+            .execute(Action::TakeIncoming(edit))?
+            .map(|applied| applied.step.changes)
+    };
     session.save()?;
-    report.incoming.extend(summary::by_coder(from, to));
-    Ok(())
+    let (arrivals, rest) = summary::by_coder(from, to);
+    report.incoming.extend(arrivals);
+    report.incoming_rest.add(&rest);
+    Ok(changes)
 }

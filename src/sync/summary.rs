@@ -60,58 +60,112 @@ impl Summary {
         }
     }
 
+    /// Count `other`'s changes too.
+    pub fn add(&mut self, other: &Self) {
+        self.codings_added += other.codings_added;
+        self.codings_changed += other.codings_changed;
+        self.codings_removed += other.codings_removed;
+        self.codes_added += other.codes_added;
+        self.codes_changed += other.codes_changed;
+        self.codes_removed += other.codes_removed;
+        self.memos += other.memos;
+        self.documents_added += other.documents_added;
+        self.documents_changed += other.documents_changed;
+        self.other += other.other;
+    }
+
     /// True when nothing changed.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
 
+    /// The kinds of change with their counts, in the order they are told, leaving out those
+    /// that did not happen (the command line says them in English, the window in its language).
+    #[must_use]
+    pub fn parts(&self) -> Vec<(Kind, usize)> {
+        [
+            (Kind::CodingsAdded, self.codings_added),
+            (Kind::CodingsChanged, self.codings_changed),
+            (Kind::CodingsRemoved, self.codings_removed),
+            (Kind::CodesAdded, self.codes_added),
+            (Kind::CodesChanged, self.codes_changed),
+            (Kind::CodesRemoved, self.codes_removed),
+            (Kind::Memos, self.memos),
+            (Kind::DocumentsAdded, self.documents_added),
+            (Kind::DocumentsChanged, self.documents_changed),
+            (Kind::Other, self.other),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect()
+    }
+
     /// How many things changed, all kinds together.
     #[must_use]
     pub fn total(&self) -> usize {
-        self.codings_added
-            + self.codings_changed
-            + self.codings_removed
-            + self.codes_added
-            + self.codes_changed
-            + self.codes_removed
-            + self.memos
-            + self.documents_added
-            + self.documents_changed
-            + self.other
+        self.parts().iter().map(|(_, n)| n).sum()
     }
 
-    /// The counts in words: "12 codings, 1 new code, 2 memos".
+    /// The counts in words: "12 new codings, 1 new code, 2 memos".
     #[must_use]
     pub fn words(&self) -> String {
-        let mut parts = Vec::new();
-        let mut say = |n: usize, one: &str, many: &str| {
-            if n > 0 {
-                parts.push(format!("{n} {}", if n == 1 { one } else { many }));
-            }
-        };
-        say(self.codings_added, "new coding", "new codings");
-        say(self.codings_changed, "changed coding", "changed codings");
-        say(self.codings_removed, "removed coding", "removed codings");
-        say(self.codes_added, "new code", "new codes");
-        say(self.codes_changed, "changed code", "changed codes");
-        say(self.codes_removed, "removed code", "removed codes");
-        say(self.memos, "memo", "memos");
-        say(self.documents_added, "new document", "new documents");
-        say(
-            self.documents_changed,
-            "changed document",
-            "changed documents",
-        );
-        say(
-            self.other,
-            "change to cases or coders",
-            "changes to cases or coders",
-        );
+        let parts: Vec<String> = self
+            .parts()
+            .into_iter()
+            .map(|(kind, n)| {
+                let (one, many) = kind.english();
+                format!("{n} {}", if n == 1 { one } else { many })
+            })
+            .collect();
         if parts.is_empty() {
             "no changes".to_owned()
         } else {
             parts.join(", ")
+        }
+    }
+}
+
+/// A kind of change a [`Summary`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// New codings.
+    CodingsAdded,
+    /// Codings moved, recoded or annotated.
+    CodingsChanged,
+    /// Codings removed.
+    CodingsRemoved,
+    /// New codes.
+    CodesAdded,
+    /// Codes renamed, moved, recoloured or described.
+    CodesChanged,
+    /// Codes removed.
+    CodesRemoved,
+    /// Memos added, changed or removed.
+    Memos,
+    /// New documents.
+    DocumentsAdded,
+    /// Documents changed or removed.
+    DocumentsChanged,
+    /// Cases, attributes and coders.
+    Other,
+}
+
+impl Kind {
+    /// The kind in English, for one and for many.
+    #[must_use]
+    pub fn english(self) -> (&'static str, &'static str) {
+        match self {
+            Self::CodingsAdded => ("new coding", "new codings"),
+            Self::CodingsChanged => ("changed coding", "changed codings"),
+            Self::CodingsRemoved => ("removed coding", "removed codings"),
+            Self::CodesAdded => ("new code", "new codes"),
+            Self::CodesChanged => ("changed code", "changed codes"),
+            Self::CodesRemoved => ("removed code", "removed codes"),
+            Self::Memos => ("memo", "memos"),
+            Self::DocumentsAdded => ("new document", "new documents"),
+            Self::DocumentsChanged => ("changed document", "changed documents"),
+            Self::Other => ("change to cases or coders", "changes to cases or coders"),
         }
     }
 }
@@ -139,10 +193,34 @@ pub fn describe(author: &str, before: &Project, after: &Project) -> String {
     format!("{author}: {}", Summary::between(before, after).words())
 }
 
-/// What came in from `before` to `after`, one line per coder whose codings came in ("Zhou Ming:
-/// 37 new codings in 3 documents"), then one line for the rest.
+/// What one teammate's work brought: their new or changed codings and in how many documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrival {
+    /// The coder.
+    pub coder: String,
+    /// Codings new or changed.
+    pub codings: usize,
+    /// In how many documents.
+    pub documents: usize,
+}
+
+impl std::fmt::Display for Arrival {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (n, d) = (self.codings, self.documents);
+        write!(
+            f,
+            "{}: {n} new or changed coding{} in {d} document{}",
+            self.coder,
+            if n == 1 { "" } else { "s" },
+            if d == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// What came in from `before` to `after`: each coder's codings ("Zhou Ming: 37 new codings in
+/// 3 documents"), and the rest counted by kind.
 #[must_use]
-pub fn by_coder(before: &Project, after: &Project) -> Vec<String> {
+pub fn by_coder(before: &Project, after: &Project) -> (Vec<Arrival>, Summary) {
     let mut per: BTreeMap<CoderId, (usize, BTreeSet<DocumentId>)> = BTreeMap::new();
     for (id, c) in after.codings() {
         if before.coding(*id) != Some(c) {
@@ -151,23 +229,18 @@ pub fn by_coder(before: &Project, after: &Project) -> Vec<String> {
             e.1.insert(c.document);
         }
     }
-    let mut lines: Vec<String> = per
+    let arrivals = per
         .into_iter()
-        .map(|(coder, (n, docs))| {
-            let name = after.coder(coder).map_or("?", |c| c.name.as_str());
-            format!(
-                "{name}: {n} new or changed coding{} in {} document{}",
-                if n == 1 { "" } else { "s" },
-                docs.len(),
-                if docs.len() == 1 { "" } else { "s" }
-            )
+        .map(|(coder, (codings, docs))| Arrival {
+            coder: after
+                .coder(coder)
+                .map_or_else(|| "?".to_owned(), |c| c.name.clone()),
+            codings,
+            documents: docs.len(),
         })
         .collect();
     let mut rest = Summary::between(before, after);
     rest.codings_added = 0;
     rest.codings_changed = 0;
-    if !rest.is_empty() {
-        lines.push(rest.words());
-    }
-    lines
+    (arrivals, rest)
 }

@@ -8,6 +8,7 @@ mod files;
 mod input;
 mod notices;
 mod projects;
+mod sync;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::layout_generation::LayoutGeneration;
 use super::review::{ReviewState, review_ui};
 use super::search_panel::{AnalysisState, analysis_ui};
+use super::team_sync::TeamSync;
 use super::theme;
 use super::transcript::{TranscriptState, transcript_ui};
 use crate::model::{CodeId, Project};
@@ -67,6 +69,7 @@ pub struct MarginApp {
     review: ReviewState,
     blind: bool,
     dialogs: Dialogs,
+    team: TeamSync,
     analysis: AnalysisState,
     notices: Vec<Notice>,
     queued: Vec<Command>,
@@ -121,6 +124,7 @@ impl MarginApp {
             review: ReviewState::default(),
             blind: false,
             dialogs: Dialogs::default(),
+            team: TeamSync::default(),
             analysis: AnalysisState::default(),
             notices: Vec::new(),
             queued: Vec::new(),
@@ -243,7 +247,13 @@ impl MarginApp {
     /// True when a modal dialog is open.
     #[must_use]
     pub fn dialog_open(&self) -> bool {
-        self.dialogs.any_open()
+        self.dialogs.any_open() || self.team.form.is_some()
+    }
+
+    /// Team sync's state (the status bar's part, the dialog, the thread).
+    #[must_use]
+    pub fn team(&self) -> &TeamSync {
+        &self.team
     }
 
     /// Queue a command, applied at the end of the next frame (tests drive the app this way).
@@ -298,6 +308,7 @@ impl MarginApp {
             .begin_frame(&ctx, self.config.text_size);
         self.now = ctx.input(|i| i.time);
         self.poll_dialog();
+        self.poll_sync(&ctx);
         self.global_keys(&ctx);
         self.update_title(&ctx);
         let mut commands = std::mem::take(&mut self.queued);
@@ -413,6 +424,8 @@ impl MarginApp {
         }
         let project = self.session.as_ref().map(Session::project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
+        let root = self.session.as_ref().map(|s| s.root().to_path_buf());
+        commands.extend(self.team.form_ui(root.as_deref(), ui));
         help_ui(&mut self.help, &ctx);
         super::about::about_ui(&ctx);
 

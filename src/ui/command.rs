@@ -160,6 +160,19 @@ pub enum Command {
     Notify(String),
     /// Ask for another copy of the project and merge it into this one.
     MergeDialog,
+    /// Open Project ▸ Team sync….
+    TeamSyncDialog,
+    /// Sync the project with the team now.
+    Sync,
+    /// Set the project up to sync with the repository at this address, then sync.
+    SyncSetUp(String),
+    /// Copy a teammate's project from `address` into `target` and open it.
+    SyncJoin {
+        /// The repository's address.
+        address: String,
+        /// The new project folder.
+        target: PathBuf,
+    },
 }
 
 /// The tabs of the analysis window.
@@ -197,9 +210,10 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Commands with a global keyboard shortcut, most specific first (Ctrl+Shift+Z before
     /// Ctrl+Z), as the app checks them each frame.
-    pub fn with_shortcuts() -> [Command; 13] {
+    pub fn with_shortcuts() -> [Command; 14] {
         [
             Command::Redo,
+            Command::Sync,
             Command::InVivoSelection,
             Command::Undo,
             Command::Save,
@@ -222,6 +236,7 @@ impl Command {
             Command::Undo => cmd(Key::Z),
             Command::Redo => cmd_shift(Key::Z),
             Command::Save => cmd(Key::S),
+            Command::Sync => cmd_shift(Key::S),
             Command::Quit => cmd(Key::Q),
             Command::OpenProjectDialog => cmd(Key::O),
             Command::ImportDialog => cmd(Key::I),
@@ -308,6 +323,10 @@ impl Command {
             Command::Edit(action) => action_label(action),
             Command::Notify(_) => tr!("cmd-notify").into(),
             Command::MergeDialog => tr!("cmd-merge-dialog").into(),
+            Command::TeamSyncDialog => tr!("cmd-team-sync").into(),
+            Command::Sync => tr!("cmd-sync").into(),
+            Command::SyncSetUp(address) => tr!("cmd-sync-set-up", address = address.as_str()),
+            Command::SyncJoin { address, .. } => tr!("cmd-sync-join", address = address.as_str()),
         }
     }
 }
@@ -336,6 +355,7 @@ pub fn action_label(action: &Action) -> String {
         Action::MergeCopy(p) => tr!("cmd-merge-project", path = p.display().to_string()),
         // Prepared in the window (team review: already in its language) or by a core planner.
         Action::Prepared { label, .. } => label.clone(),
+        Action::TakeIncoming(_) => tr!("cmd-take-incoming").into(),
     }
 }
 

@@ -28,6 +28,7 @@ pub mod retrieval_panel;
 pub mod review;
 pub mod search_panel;
 pub mod tables_panel;
+pub mod team_sync;
 pub mod theme;
 pub mod transcript;
 

@@ -61,8 +61,18 @@ impl ReviewState {
     /// The project changed: bring the comparison up to date. Codings of coders not compared
     /// (the consensus coder's decisions) leave it as it is; codings of compared coders are
     /// compared again document by document; anything else computes it afresh when next needed.
+    /// While fewer than two coders are compared, a change that brings a second coder's codings
+    /// (a team sync, a merge, an imported project) compares them at once.
     pub fn project_changed(&mut self, project: &Project, changes: &Changes) {
         self.resolved = None;
+        if self.open && self.coders.len() < 2 {
+            let coders = default_coders(project);
+            if coders.len() >= 2 {
+                self.coders = coders;
+                self.mark_stale();
+                return;
+            }
+        }
         let (Changes::Codings(ids), Some(Ok(c))) = (changes, &mut self.comparison) else {
             self.mark_stale();
             return;

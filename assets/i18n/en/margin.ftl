@@ -752,3 +752,124 @@ about-no-folder = none (no home folder was found)
 about-copy = Copy for a bug report
 about-copied = Copied.
 
+
+## Team sync (Project ▸ Team sync…, the status bar's Sync)
+
+cmd-team-sync = Team sync…
+cmd-sync = Sync now
+cmd-sync-set-up = Set up sync with { $address }
+cmd-sync-join = Copy the team's project from { $address }
+cmd-take-incoming = Sync with the team
+sync-title = Team sync
+sync-explain = Share this project with your team through a git repository: a folder on a shared drive, or a repository on GitHub, GitLab or Gitea. Each sync saves your work, sends it, and brings in your teammates'. When two of you changed the same thing, both versions are kept and you are told; nothing is lost.
+sync-this-project = This project
+sync-set-up-with = Syncs with { $address }; last synced { $time }.
+sync-set-up-with-never = Syncs with { $address }; not synced from this computer yet.
+sync-not-set-up = Not shared yet. Give the address of the team's repository (an empty folder on a shared drive becomes one).
+sync-address-hint = /mnt/shared/study.git  or  git@github.com:team/study.git
+sync-address-label = Team repository address
+sync-set-up = Set up and sync
+sync-now = Sync now
+sync-join = Join a teammate's project
+sync-join-explain = Copy the project a teammate shares into a new folder on this computer, and open it.
+sync-join-address = Address
+sync-join-address-label = Address of the teammate's project
+sync-join-folder = Put it in
+sync-join-folder-label = Folder the copy goes in
+sync-join-name = Folder name
+sync-join-name-label = Name of the copy's folder
+sync-join-go = Copy and open
+sync-join-no-address = Give the address of the teammate's project.
+sync-join-bad-name = Give the copy a folder name (without / or \).
+sync-join-no-folder = { $path } is not a folder.
+sync-join-not-empty = { $path } is not empty; choose another name.
+sync-credentials = Signing in: SSH keys come from your SSH agent or ~/.ssh; HTTPS passwords from git's credential helper (git config --global credential.helper). Margin stores no password.
+sync-button = ⟳ Sync
+sync-button-hover = Send your changes to { $address } and bring in the team's
+sync-status-not-set-up = Not shared
+sync-status-not-set-up-hover = Team sync… shares this project with your team
+sync-status-offline = Offline
+sync-status-local = { $count ->
+    [one] 1 change to send
+   *[other] { $count } changes to send
+}
+sync-status-incoming = { $count ->
+    [one] 1 change from the team
+   *[other] { $count } changes from the team
+}
+sync-status-up-to-date = Up to date
+sync-status-last = last sync { $time }
+sync-work-checking = Looking for the team's changes…
+sync-work-fetching = Syncing: bringing in the team's changes…
+sync-work-pushing = Syncing: sending your changes…
+sync-work-cloning = Copying the team's project…
+sync-kind-codings-added = { $count ->
+    [one] 1 new coding
+   *[other] { $count } new codings
+}
+sync-kind-codings-changed = { $count ->
+    [one] 1 changed coding
+   *[other] { $count } changed codings
+}
+sync-kind-codings-removed = { $count ->
+    [one] 1 removed coding
+   *[other] { $count } removed codings
+}
+sync-kind-codes-added = { $count ->
+    [one] 1 new code
+   *[other] { $count } new codes
+}
+sync-kind-codes-changed = { $count ->
+    [one] 1 changed code
+   *[other] { $count } changed codes
+}
+sync-kind-codes-removed = { $count ->
+    [one] 1 removed code
+   *[other] { $count } removed codes
+}
+sync-kind-memos = { $count ->
+    [one] 1 memo
+   *[other] { $count } memos
+}
+sync-kind-documents-added = { $count ->
+    [one] 1 new document
+   *[other] { $count } new documents
+}
+sync-kind-documents-changed = { $count ->
+    [one] 1 changed document
+   *[other] { $count } changed documents
+}
+sync-kind-other = { $count ->
+    [one] 1 change to cases, attributes or coders
+   *[other] { $count } changes to cases, attributes or coders
+}
+sync-kind-nothing = no changes
+sync-done = Synced with { $remote }.
+sync-nothing-came-in = Nothing new from the team.
+sync-came-in = Came in: { $what }.
+sync-came-in-coder = { $coder }: { $count ->
+    [one] 1 new or changed coding
+   *[other] { $count } new or changed codings
+} in { $documents ->
+    [one] 1 document
+   *[other] { $documents } documents
+}
+sync-sent = Your changes were sent.
+sync-report-title = Synced with the team
+sync-kept-both = Changed on both sides: both versions kept
+sync-restored = Brought back because kept work uses it
+sync-already = A sync is already running.
+sync-who = Say who is coding first: a sync records your changes under your name.
+sync-joined = Copied the team's project into { $path }. Sync with Ctrl+Shift+S.
+sync-join-failed = Could not copy the team's project into { $path }: { $error }
+sync-failed = Sync failed: { $error }
+sync-error-not-set-up = this project is not set up to sync yet (Project ▸ Team sync…).
+sync-error-no-remote = the project has no remote named “{ $remote }” (Project ▸ Team sync… sets one up).
+sync-error-auth = the team's repository refused the sign-in ({ $detail }). Check your SSH key or your git credential helper.
+sync-error-unreachable = the team's repository cannot be reached ({ $detail }). Your work is saved; sync again when you are back online.
+sync-error-git = { $doing }: { $detail }
+sync-error-refused = { $remote } refused your changes: { $reason }
+sync-error-kept-moving = the team's repository kept changing while syncing; sync again in a moment.
+sync-error-unreadable = the version { $commit } in the project's history cannot be read: { $error }
+sync-error-io = { $path }: { $error }
+sync-error-merge = the team's changes could not be merged: { $error }

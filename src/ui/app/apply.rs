@@ -71,6 +71,13 @@ impl MarginApp {
                     self.apply(cmd, ctx);
                 }
             }
+            Command::TeamSyncDialog => {
+                let root = self.session.as_ref().map(|s| s.root().to_path_buf());
+                self.team.open_form(root.as_deref());
+            }
+            Command::Sync => self.sync_now(ctx),
+            Command::SyncSetUp(address) => self.sync_set_up(&address, ctx),
+            Command::SyncJoin { address, target } => self.sync_join(address, target, ctx),
             Command::OpenProject(p) => self.open_project(&p),
             Command::CreateProject(p) => self.create_project(&p),
             Command::OpenSample => self.open_sample(),
@@ -273,6 +280,10 @@ impl MarginApp {
             | Command::OpenProjectDialog
             | Command::ImportDialog
             | Command::MergeDialog
+            | Command::TeamSyncDialog
+            | Command::Sync
+            | Command::SyncSetUp(_)
+            | Command::SyncJoin { .. }
             | Command::FilesChosen { .. }
             | Command::OpenProject(_)
             | Command::CreateProject(_)
@@ -425,6 +436,7 @@ impl MarginApp {
         // date in place.
         self.transcript.apply_changes(project, changes);
         self.review.project_changed(project, changes);
+        self.team.project_changed();
         self.keys = code_keys(project);
     }
 
@@ -530,6 +542,7 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::MergeCopy => tr!("cmd-merge-copy").into(),
         // Team-review decisions are labelled by the window, in its language.
         N::Prepared => step.label.clone(),
+        N::TakeIncoming => tr!("cmd-take-incoming").into(),
     }
 }
 

@@ -74,6 +74,13 @@ impl MarginApp {
                     commands.push(Command::ToggleBlind);
                 }
                 item(ui, Command::MergeDialog, has_project, &mut commands);
+                item(ui, Command::TeamSyncDialog, true, &mut commands);
+                item(
+                    ui,
+                    Command::Sync,
+                    has_project && self.team.is_set_up(),
+                    &mut commands,
+                );
                 ui.separator();
                 item(ui, Command::Quit, true, &mut commands);
             });
@@ -222,6 +229,8 @@ impl MarginApp {
                         .color(ui.visuals().warn_fg_color),
                     };
                     ui.label(text);
+                    ui.separator();
+                    commands.extend(self.team.status_ui(s.project(), ui));
                 }
                 None => {
                     ui.label(RichText::new(tr!("status-no-project")).weak());

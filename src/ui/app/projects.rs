@@ -24,6 +24,7 @@ impl MarginApp {
         self.codebook = crate::ui::codebook::CodebookState::default();
         self.review.reset();
         self.keys.clear();
+        self.team.follow(None);
     }
 
     pub(super) fn open_project(&mut self, path: &Path) {
@@ -132,6 +133,7 @@ impl MarginApp {
             .or_else(|| first_document(session.project()));
         self.transcript.open(session.project(), doc);
         session.start_autosave();
+        self.team.follow(Some(path));
         self.session = Some(session);
         self.config.remember_project(path);
         self.save_config();
