@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use margin::analysis::agreement;
 use margin::model::{
     CharRange, CodeId, CodingId, Document, DocumentId, DocumentKind, MemoTarget, Project, Text,
 };
@@ -130,100 +131,171 @@ fn three_coders_sync_in_random_order_and_lose_nothing() {
         join(dir.path(), &remote, "zhou"),
         join(dir.path(), &remote, "chen"),
     ];
-    let mut sessions: Vec<Session> = paths.iter().zip(names).map(|(p, n)| open(p, n)).collect();
+    let mut sessions: Vec<Option<Session>> = paths
+        .iter()
+        .zip(names)
+        .map(|(p, n)| Some(open(p, n)))
+        .collect();
     let len = TEXT.chars().count();
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut made: BTreeSet<CodingId> = BTreeSet::new();
     let mut deleted: BTreeSet<CodingId> = BTreeSet::new();
+    let mut kinds = [0usize; 9];
     for round in 0..20 {
         let mut order = [0, 1, 2];
         for i in (1..3).rev() {
             order.swap(i, rng.below(i + 1));
         }
         for &who in &order {
-            let s = &mut sessions[who];
-            let me = s.coder().unwrap();
+            let s = sessions[who].as_mut().unwrap();
             for _ in 0..=rng.below(4) {
-                let codes: Vec<CodeId> = s.project().codes().keys().copied().collect();
-                match rng.below(6) {
-                    0 | 1 => {
-                        let start = rng.below(len - 10);
-                        let end = start + 3 + rng.below(8);
-                        let code = codes[rng.below(codes.len())];
-                        if let Ok(Some(a)) = s.execute(Action::ApplyCode {
-                            document: doc,
-                            range: CharRange::new(start, end),
-                            code,
-                        }) {
-                            made.insert(a.created_coding.unwrap());
-                        }
-                    }
-                    2 => {
-                        let mine: Vec<CodingId> = s
-                            .project()
-                            .codings()
-                            .values()
-                            .filter(|c| c.coder == me)
-                            .map(|c| c.id)
-                            .collect();
-                        if !mine.is_empty() {
-                            let c = mine[rng.below(mine.len())];
-                            s.execute(Action::RemoveCoding(c)).unwrap();
-                            deleted.insert(c);
-                        }
-                    }
-                    3 => {
-                        s.execute(Action::CreateCode {
-                            name: format!("{} {round}", names[who]),
-                            parent: None,
-                        })
-                        .unwrap();
-                    }
-                    4 => {
-                        let code = codes[rng.below(codes.len())];
-                        s.execute(Action::RenameCode {
-                            code,
-                            name: format!("named by {} in round {round}", names[who]),
-                        })
-                        .unwrap();
-                    }
-                    _ => {
-                        s.execute(Action::SetMemo {
-                            target: MemoTarget::Document(doc),
-                            text: format!("{} read it again in round {round}", names[who]),
-                        })
-                        .unwrap();
-                    }
+                let before: BTreeSet<CodingId> = s.project().codings().keys().copied().collect();
+                let kind = rng.below(9);
+                if let Some(action) = random_action(s, kind, &mut rng, doc, len, names[who], round)
+                    && s.execute(action).is_ok_and(|a| a.is_some())
+                {
+                    kinds[kind] += 1;
                 }
+                // Whatever the action made or removed (a merge of codes can fold two codings
+                // into one; a consensus decision replaces the consensus codings it settles).
+                let after: BTreeSet<CodingId> = s.project().codings().keys().copied().collect();
+                made.extend(after.difference(&before));
+                deleted.extend(before.difference(&after));
             }
-            sync_now(s, names[who]);
+            if who == 2 && round % 2 == 0 {
+                // Chen syncs from the command line every other round.
+                sessions[who].as_mut().unwrap().save().unwrap();
+                sessions[who] = None;
+                let out = margin(&["sync", paths[who].to_str().unwrap(), "--coder", names[who]]);
+                assert!(
+                    out.status.success(),
+                    "margin sync: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                sessions[who] = Some(open(&paths[who], names[who]));
+            } else {
+                sync_now(sessions[who].as_mut().unwrap(), names[who]);
+            }
         }
     }
+    assert!(
+        kinds.iter().all(|n| *n > 0),
+        "every kind of edit happened: {kinds:?}"
+    );
     // Everyone syncs until nothing moves: twice round is enough.
     for _ in 0..2 {
         for (s, name) in sessions.iter_mut().zip(names) {
-            sync_now(s, name);
+            sync_now(s.as_mut().unwrap(), name);
         }
     }
+    let sessions: Vec<Session> = sessions.into_iter().map(Option::unwrap).collect();
     let first_state = state(sessions[0].project());
     for s in &sessions {
         assert_eq!(state(s.project()), first_state, "every copy is the same");
     }
     let present: BTreeSet<CodingId> = sessions[0].project().codings().keys().copied().collect();
     let expected: BTreeSet<CodingId> = made.difference(&deleted).copied().collect();
-    // A coding changed on two sides is kept twice (a new id); none changed here.
     assert_eq!(
-        present.difference(&expected).count(),
-        0,
+        present.difference(&expected).collect::<Vec<_>>(),
+        Vec::<&CodingId>::new(),
         "nothing doubled or brought back"
     );
-    assert_eq!(expected.difference(&present).count(), 0, "nothing lost");
+    assert_eq!(
+        expected.difference(&present).collect::<Vec<_>>(),
+        Vec::<&CodingId>::new(),
+        "nothing lost"
+    );
     assert!(present.len() > 10, "the rounds coded something");
+    let consensus = sessions[0]
+        .project()
+        .coders()
+        .values()
+        .filter(|c| c.name == "Consensus")
+        .count();
+    assert_eq!(consensus, 1, "one consensus coder, however many decided");
     drop(sessions);
     for p in &paths {
         margin_check(p);
         no_conflict_markers(p);
     }
+}
+
+/// An edit of kind `kind` (0–8) that `who` might make in round `round`, if one is possible.
+fn random_action(
+    s: &Session,
+    kind: usize,
+    rng: &mut Rng,
+    doc: DocumentId,
+    len: usize,
+    who: &str,
+    round: usize,
+) -> Option<Action> {
+    let project = s.project();
+    let me = s.coder().unwrap();
+    let codes: Vec<CodeId> = project.codes().keys().copied().collect();
+    let pick = |rng: &mut Rng, v: &[CodeId]| v[rng.below(v.len())];
+    Some(match kind {
+        0..=2 => {
+            let start = rng.below(len - 10);
+            Action::ApplyCode {
+                document: doc,
+                range: CharRange::new(start, start + 3 + rng.below(8)),
+                code: pick(rng, &codes),
+            }
+        }
+        3 => {
+            let mine: Vec<CodingId> = project
+                .codings()
+                .values()
+                .filter(|c| c.coder == me)
+                .map(|c| c.id)
+                .collect();
+            Action::RemoveCoding(*mine.get(rng.below(mine.len().max(1)))?)
+        }
+        4 => Action::CreateCode {
+            name: format!("{who} {round}"),
+            parent: None,
+        },
+        5 => Action::RenameCode {
+            code: pick(rng, &codes),
+            name: format!("named by {who} in round {round}"),
+        },
+        6 => Action::SetMemo {
+            target: MemoTarget::Document(doc),
+            text: format!("{who} read it again in round {round}"),
+        },
+        7 if codes.len() >= 3 => {
+            let from = pick(rng, &codes);
+            let into = pick(rng, &codes);
+            (from != into).then_some(Action::MergeCodes { from, into })?
+        }
+        8 => {
+            // A consensus decision on a passage where two coders differ.
+            let options = agreement::AgreementOptions {
+                coders: Vec::new(),
+                documents: Vec::new(),
+                unit: agreement::Unit::default(),
+            };
+            let comparison = agreement::compare(project, &options).ok()?;
+            let passages = &comparison.passages;
+            let passage = passages.get(rng.below(passages.len().max(1)))?;
+            let resolution = match rng.below(4) {
+                0 => agreement::Resolution::Accept(passage.versions[0].coder),
+                1 => agreement::Resolution::Both,
+                2 => agreement::Resolution::Common,
+                _ => agreement::Resolution::Neither,
+            };
+            let consensus = agreement::consensus_coder_or_new(project);
+            let edit =
+                margin::model::Edit::resolve_passage(project, passage, resolution, &consensus)
+                    .ok()?;
+            Action::Prepared {
+                label: "Consensus".into(),
+                edit,
+            }
+        }
+        _ => return None,
+    })
 }
 
 #[test]
@@ -620,4 +692,107 @@ fn the_status_says_what_is_local_what_is_incoming_and_when_the_remote_is_out_of_
     );
     drop(zhou);
     margin_check(&second);
+}
+
+#[test]
+fn a_merge_of_codes_does_not_undo_a_removal_double_a_coding_or_split_the_consensus() {
+    let dir = tempfile::tempdir().unwrap();
+    let (remote, first, doc, night) = team(dir.path());
+    let mut lin = open(&first, "Lin Yue");
+    let code = |s: &mut Session, name: &str| {
+        s.execute(Action::CreateCode {
+            name: name.into(),
+            parent: None,
+        })
+        .unwrap()
+        .unwrap()
+        .created_code
+        .unwrap()
+    };
+    let coding = |s: &mut Session, start: usize, code: CodeId| {
+        s.execute(Action::ApplyCode {
+            document: doc,
+            range: CharRange::new(start, start + 10),
+            code,
+        })
+        .unwrap()
+        .unwrap()
+        .created_coding
+        .unwrap()
+    };
+    let fear = code(&mut lin, "Fear");
+    let (removed, recoded) = (coding(&mut lin, 0, night), coding(&mut lin, 20, night));
+    sync_now(&mut lin, "Lin Yue");
+    let mut zhou = open(&join(dir.path(), &remote, "zhou"), "Zhou Ming");
+    let decide = |s: &mut Session, start: usize| {
+        let consensus = agreement::consensus_coder_or_new(s.project());
+        let text = &s.project().document(doc).unwrap().text;
+        let c = margin::model::Coding::new(
+            doc,
+            text,
+            CharRange::new(start, start + 5),
+            night,
+            consensus.id,
+        );
+        let id = c.id;
+        s.execute(Action::Prepared {
+            label: "Consensus".into(),
+            edit: margin::model::Edit::Batch(vec![
+                margin::model::Edit::PutCoder(consensus),
+                margin::model::Edit::PutCoding(Box::new(c)),
+            ]),
+        })
+        .unwrap();
+        id
+    };
+    let (lins_decision, zhous_decision) = (decide(&mut lin, 40), decide(&mut zhou, 60));
+
+    // Lin folds Night into Fear; meanwhile Zhou removes one of the codings and folds Night
+    // into a code of his own.
+    lin.execute(Action::MergeCodes {
+        from: night,
+        into: fear,
+    })
+    .unwrap();
+    zhou.execute(Action::RemoveCoding(removed)).unwrap();
+    let his = code(&mut zhou, "Nights alone");
+    zhou.execute(Action::MergeCodes {
+        from: night,
+        into: his,
+    })
+    .unwrap();
+    sync_now(&mut lin, "Lin Yue");
+    let report = sync_now(&mut zhou, "Zhou Ming");
+    sync_now(&mut lin, "Lin Yue");
+
+    for s in [&lin, &zhou] {
+        let p = s.project();
+        assert!(p.coding(removed).is_none(), "the removal stands");
+        let kept = p.coding(recoded).expect("the recoded coding stays");
+        let copies = p
+            .codings()
+            .values()
+            .filter(|c| c.range == kept.range && c.coder == kept.coder)
+            .count();
+        assert_eq!(copies, 1, "recoded twice, kept once");
+        let consensus: Vec<_> = p
+            .coders()
+            .values()
+            .filter(|c| c.name == "Consensus")
+            .collect();
+        assert_eq!(consensus.len(), 1, "one consensus coder");
+        for d in [lins_decision, zhous_decision] {
+            assert_eq!(p.coding(d).unwrap().coder, consensus[0].id);
+        }
+    }
+    assert_eq!(state(lin.project()), state(zhou.project()));
+    assert!(
+        report
+            .kept_both
+            .iter()
+            .any(|l| l.contains("recoded on both sides")),
+        "{report:?}"
+    );
+    drop((lin, zhou));
+    margin_check(&first);
 }

@@ -6,7 +6,11 @@
 //! - a memo edited on both sides is kept twice (theirs as a second memo on the same target);
 //! - a code renamed (or recoloured, moved, described) on both sides keeps ours, and its
 //!   description records the name theirs gave it;
-//! - an entity one side removed and the other changed is kept, as changed;
+//! - an entity one side removed and the other changed is kept, as changed, but for a coding
+//!   whose only change is its code (a merge of codes recoded it): the removal stands;
+//! - a coding recoded differently on both sides (each merged its code elsewhere) keeps ours;
+//! - a coder both sides added under the same name (the consensus coder, made by the first
+//!   decision on each side) is one coder, ours;
 //! - anything else changed twice (a document's text, a case, a coder) keeps ours; the report
 //!   says so.
 //!
@@ -48,42 +52,70 @@ pub fn merge3(
     let mut report = Merged3::default();
     let code_name = |p: &Project, id: CodeId| p.code_path(id);
 
+    let same_coder = same_new_coders(base, ours, theirs);
+    let mut their_coders = theirs.coders().clone();
+    their_coders.retain(|id, _| !same_coder.contains_key(id));
+    let mut their_codings = theirs.codings().clone();
+    let mut their_memos = theirs.memos().clone();
+    if !same_coder.is_empty() {
+        for c in their_codings.values_mut() {
+            c.coder = *same_coder.get(&c.coder).unwrap_or(&c.coder);
+        }
+        for m in their_memos.values_mut() {
+            m.author = m.author.map(|a| *same_coder.get(&a).unwrap_or(&a));
+        }
+    }
+
     let coders = three_way(
         base.coders(),
         ours.coders(),
-        theirs.coders(),
+        &their_coders,
         |o: &Coder, _| Both::Keep(o.clone()),
+        never,
     );
     let attributes = three_way(
         base.attributes(),
         ours.attributes(),
         theirs.attributes(),
         |o: &AttributeDef, _| Both::Keep(o.clone()),
+        never,
     );
-    let cases = three_way(base.cases(), ours.cases(), theirs.cases(), |o: &Case, t| {
-        report.kept_both.push(format!(
-            "case {:?}: changed on both sides, ours kept ({:?} theirs)",
-            o.name, t.name
-        ));
-        Both::Keep(o.clone())
-    });
-    let mut codebook = three_way(base.codes(), ours.codes(), theirs.codes(), |o: &Code, t| {
-        let mut kept = o.clone();
-        if o.name != t.name {
-            let note = format!("Also named “{}” in a teammate's copy (sync).", t.name);
-            if !kept.description.contains(&note) {
-                if !kept.description.is_empty() {
-                    kept.description.push('\n');
-                }
-                kept.description.push_str(&note);
-            }
+    let cases = three_way(
+        base.cases(),
+        ours.cases(),
+        theirs.cases(),
+        |o: &Case, t| {
             report.kept_both.push(format!(
+                "case {:?}: changed on both sides, ours kept ({:?} theirs)",
+                o.name, t.name
+            ));
+            Both::Keep(o.clone())
+        },
+        never,
+    );
+    let mut codebook = three_way(
+        base.codes(),
+        ours.codes(),
+        theirs.codes(),
+        |o: &Code, t| {
+            let mut kept = o.clone();
+            if o.name != t.name {
+                let note = format!("Also named “{}” in a teammate's copy (sync).", t.name);
+                if !kept.description.contains(&note) {
+                    if !kept.description.is_empty() {
+                        kept.description.push('\n');
+                    }
+                    kept.description.push_str(&note);
+                }
+                report.kept_both.push(format!(
                 "code {:?} was renamed on both sides; the other name, {:?}, is in its description",
                 o.name, t.name
             ));
-        }
-        Both::Keep(kept)
-    });
+            }
+            Both::Keep(kept)
+        },
+        never,
+    );
     let mut documents = three_way(
         base.documents(),
         ours.documents(),
@@ -95,12 +127,22 @@ pub fn merge3(
             ));
             Both::Keep(o.clone())
         },
+        never,
     );
     let mut codings = three_way(
         base.codings(),
         ours.codings(),
-        theirs.codings(),
+        &their_codings,
         |o: &Coding, t| {
+            if recoded_only(o, t) {
+                report.kept_both.push(format!(
+                    "a coding was recoded on both sides (to {:?} and {:?}); {:?} kept",
+                    code_name(ours, o.code),
+                    code_name(theirs, t.code),
+                    code_name(ours, o.code)
+                ));
+                return Both::Keep(o.clone());
+            }
             let mut second = t.clone();
             second.id = CodingId::new();
             report.kept_both.push(format!(
@@ -109,15 +151,22 @@ pub fn merge3(
             ));
             Both::KeepOursAndAdd(o.clone(), second)
         },
+        recoded_only,
     );
-    let memos = three_way(base.memos(), ours.memos(), theirs.memos(), |o: &Memo, t| {
-        let mut second = t.clone();
-        second.id = MemoId::new();
-        report
-            .kept_both
-            .push("a memo was edited on both sides; both texts kept".to_owned());
-        Both::KeepOursAndAdd(o.clone(), second)
-    });
+    let memos = three_way(
+        base.memos(),
+        ours.memos(),
+        &their_memos,
+        |o: &Memo, t| {
+            let mut second = t.clone();
+            second.id = MemoId::new();
+            report
+                .kept_both
+                .push("a memo was edited on both sides; both texts kept".to_owned());
+            Both::KeepOursAndAdd(o.clone(), second)
+        },
+        never,
+    );
 
     // Every reference holds: bring back what something kept still names.
     let sides = [ours, theirs];
@@ -188,12 +237,52 @@ pub fn merge3(
     Ok((merged, report))
 }
 
-/// Merge one kind of entity by id.
+/// A removal never outweighs a change.
+fn never<V>(_: &V, _: &V) -> bool {
+    false
+}
+
+/// True when `a` and `b` differ only by what a change to the codebook does to a coding (its
+/// code, and the anchor kept to find its text again): the same work of the same coder.
+fn recoded_only(a: &Coding, b: &Coding) -> bool {
+    (a.document, a.range, &a.memo, a.coder, a.created)
+        == (b.document, b.range, &b.memo, b.coder, b.created)
+}
+
+/// Coders added on both sides under the same name: theirs' id to ours'.
+fn same_new_coders(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+) -> BTreeMap<crate::model::CoderId, crate::model::CoderId> {
+    let new = |p: &Project| -> Vec<Coder> {
+        p.coders()
+            .values()
+            .filter(|c| base.coder(c.id).is_none())
+            .cloned()
+            .collect()
+    };
+    let ours_new = new(ours);
+    new(theirs)
+        .into_iter()
+        .filter(|t| ours.coder(t.id).is_none())
+        .filter_map(|t| {
+            ours_new
+                .iter()
+                .find(|o| o.name == t.name)
+                .map(|o| (t.id, o.id))
+        })
+        .collect()
+}
+
+/// Merge one kind of entity by id; `removal_wins(base, changed)` says when a removal on one
+/// side outweighs a change on the other.
 fn three_way<K: Ord + Copy, V: Clone + PartialEq + Keyed<K>>(
     base: &BTreeMap<K, V>,
     ours: &BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
     mut both: impl FnMut(&V, &V) -> Both<V>,
+    removal_wins: impl Fn(&V, &V) -> bool,
 ) -> BTreeMap<K, V> {
     let mut out = BTreeMap::new();
     let keys: std::collections::BTreeSet<K> = base
@@ -210,8 +299,12 @@ fn three_way<K: Ord + Copy, V: Clone + PartialEq + Keyed<K>>(
             t.cloned().into_iter().collect()
         } else {
             match (o, t) {
-                // Removed on one side, changed on the other: keep it, changed.
-                (None, Some(v)) | (Some(v), None) => vec![v.clone()],
+                // Removed on one side, changed on the other: keep it, changed (unless the
+                // change was incidental).
+                (None, Some(v)) | (Some(v), None) => match b {
+                    Some(b) if removal_wins(b, v) => Vec::new(),
+                    _ => vec![v.clone()],
+                },
                 (Some(o), Some(t)) => match both(o, t) {
                     Both::Keep(v) => vec![v],
                     Both::KeepOursAndAdd(o, extra) => vec![o, extra],
