@@ -130,7 +130,7 @@ fn setting_up_shares_the_project_and_a_sync_brings_in_a_teammates_codings() {
         .unwrap();
     assert_eq!(head.author().name().ok(), Some("Lin Yue"));
     assert!(
-        notices(&h).contains("Synced with origin."),
+        notices(&h).contains("Synced with the team."),
         "{}",
         notices(&h)
     );

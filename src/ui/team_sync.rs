@@ -524,7 +524,7 @@ pub fn summary_words(summary: &Summary) -> String {
 /// What a sync did, in the window's language: a line to show at once, and the details that
 /// need reading (changes kept both, things brought back), if any.
 #[must_use]
-pub fn report_words(report: &SyncReport, remote: &str) -> (String, Vec<(String, Vec<String>)>) {
+pub fn report_words(report: &SyncReport) -> (String, Vec<(String, Vec<String>)>) {
     let mut came_in: Vec<String> = report
         .incoming
         .iter()
@@ -540,7 +540,7 @@ pub fn report_words(report: &SyncReport, remote: &str) -> (String, Vec<(String, 
     if !report.incoming_rest.is_empty() {
         came_in.push(summary_words(&report.incoming_rest));
     }
-    let mut line = tr!("sync-done", remote = remote);
+    let mut line = tr!("sync-done").to_owned();
     line.push(' ');
     if came_in.is_empty() {
         line.push_str(tr!("sync-nothing-came-in"));

@@ -844,7 +844,7 @@ sync-kind-other = { $count ->
    *[other] { $count } changes to cases, attributes or coders
 }
 sync-kind-nothing = no changes
-sync-done = Synced with { $remote }.
+sync-done = Synced with the team.
 sync-nothing-came-in = Nothing new from the team.
 sync-came-in = Came in: { $what }.
 sync-came-in-coder = { $coder }: { $count ->

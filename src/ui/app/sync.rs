@@ -124,11 +124,10 @@ impl MarginApp {
                     let Some(run) = self.team.run_mut() else {
                         continue;
                     };
-                    let remote = run.remote().to_owned();
                     match run.pushed(sent) {
                         Ok(Some(report)) => {
                             self.team.end();
-                            let (line, details) = report_words(&report, &remote);
+                            let (line, details) = report_words(&report);
                             if details.is_empty() {
                                 self.info(line);
                             } else {
