@@ -9,6 +9,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod sign_in_server;
+
 use margin::analysis::agreement;
 use margin::model::{
     CharRange, CodeId, CodingId, Document, DocumentId, DocumentKind, MemoTarget, Project, Text,
@@ -795,4 +797,45 @@ fn a_merge_of_codes_does_not_undo_a_removal_double_a_coding_or_split_the_consens
     );
     drop((lin, zhou));
     margin_check(&first);
+}
+
+#[test]
+fn a_remote_that_asks_for_a_sign_in_gets_the_one_given_and_margin_says_when_it_has_none() {
+    let server = sign_in_server::SignInServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    match sync::clone(&server.url, &dir.path().join("copy")) {
+        Err(sync::SyncError::NeedsLogin { url }) => assert_eq!(url, server.url),
+        other => panic!("{other:?}"),
+    }
+    sync::login::remember(
+        &server.url,
+        sync::login::Login {
+            user: "lin.yue".into(),
+            secret: "t0ken-林".into(),
+        },
+    );
+    // The server refuses whatever it gets: Margin asks again, after sending the one given.
+    let again = sync::clone(&server.url, &dir.path().join("copy"));
+    assert!(
+        matches!(again, Err(sync::SyncError::NeedsLogin { .. })),
+        "{again:?}"
+    );
+    let expected = sign_in_server::basic("lin.yue", "t0ken-林");
+    assert!(
+        server.authorizations().contains(&expected),
+        "{:?}",
+        server.authorizations()
+    );
+    // A project that syncs with it says the same from a sync.
+    let root = dir.path().join("lin");
+    let mut s = Session::create(&root).unwrap();
+    s.set_coder("Lin Yue").unwrap();
+    sync::setup(&root, Some(&server.url), "origin").unwrap();
+    let message = sync::sync(&mut s, "origin", "Lin Yue")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("asks for a user name and a password"),
+        "{message}"
+    );
 }

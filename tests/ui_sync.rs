@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
+mod sign_in_server;
 mod ui_common;
 
 use std::path::{Path, PathBuf};
@@ -289,4 +290,45 @@ fn joining_a_teammates_project_copies_and_opens_it() {
     h.get_by_label("Copy and open").click();
     frames(&mut h, 2);
     h.get_by_label_contains("is not empty; choose another name");
+}
+
+#[test]
+fn a_remote_that_wants_a_sign_in_asks_for_it_once_and_the_sync_runs_again_with_it() {
+    let server = sign_in_server::SignInServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (root, _, _) = lins_project(dir.path());
+    sync::setup(&root, Some(&server.url), "origin").unwrap();
+    let mut h = harness_with(Some(root), config(dir.path(), "Lin Yue"));
+    settle(&mut h);
+    assert!(h.state().team().is_set_up());
+    press_sync(&mut h);
+    frames(&mut h, 2);
+    assert!(h.state().dialog_open(), "{}", notices(&h));
+    assert!(
+        h.get_by_label("User name for the team's repository")
+            .is_focused()
+    );
+    h.event(Event::Text("lin.yue".into()));
+    type_into(
+        &mut h,
+        "Password or access token for the team's repository",
+        "t0ken",
+    );
+    // No git credential helper is assumed here: only the session keeps it.
+    h.get_by_label("Keep it with git's credential helper (where this computer keeps passwords)")
+        .click();
+    frames(&mut h, 1);
+    h.get_by_label("Sign in and sync").click();
+    settle(&mut h);
+    assert!(
+        server
+            .authorizations()
+            .contains(&sign_in_server::basic("lin.yue", "t0ken")),
+        "{:?}",
+        server.authorizations()
+    );
+    // This server refuses everyone: the window asks again rather than failing silently.
+    frames(&mut h, 2);
+    assert!(h.state().dialog_open());
+    h.get_by_label("Sign in to the team's repository");
 }

@@ -75,14 +75,14 @@ fn new_shared_folder(url: &str) -> Option<PathBuf> {
 
 /// Clone a teammate's project from `url` into `target` (absent or empty).
 pub fn clone(url: &str, target: &Path) -> Result<(), SyncError> {
-    let tries = Cell::new(0);
+    let asked = Asked::default();
     let config = git2::Config::open_default().ok();
     let mut fetch = FetchOptions::new();
-    fetch.remote_callbacks(callbacks(config.as_ref(), &tries));
+    fetch.remote_callbacks(callbacks(config.as_ref(), &asked));
     let repo = RepoBuilder::new()
         .fetch_options(fetch)
         .clone(url, target)
-        .map_err(git(format!("cloning {url}")))?;
+        .map_err(asked.error(url, format!("cloning {url}")))?;
     if repo.head().is_err() {
         // The remote's HEAD names a branch it does not have (a bare repository made with git's
         // old default): take its `main`, else its only branch.
@@ -149,13 +149,40 @@ fn ensure_ignored(root: &Path) -> Result<(), SyncError> {
     std::fs::write(&path, text).map_err(|source| SyncError::Io { path, source })
 }
 
-/// Credentials for a remote: the SSH agent, then the usual key files, for SSH; git's credential
-/// helpers for HTTPS. Each kind is tried a few times at most (libgit2 asks again on refusal).
-fn callbacks<'a>(config: Option<&'a git2::Config>, tries: &'a Cell<usize>) -> RemoteCallbacks<'a> {
+/// What the credential callbacks of one remote operation tried: how often they were asked,
+/// how far they went through the user-and-password sources, and whether they ran out of them
+/// (the remote wants a sign-in Margin does not have).
+#[derive(Default)]
+struct Asked {
+    tries: Cell<usize>,
+    password_step: Cell<u8>,
+    wants_login: Cell<bool>,
+}
+
+impl Asked {
+    /// The error of a failed operation on the remote at `url`: a request for a sign-in when
+    /// that is what it lacked.
+    fn error(&self, url: &str, doing: String) -> impl FnOnce(git2::Error) -> SyncError {
+        let wants = self.wants_login.get();
+        let url = url.to_owned();
+        move |source| {
+            if wants {
+                SyncError::NeedsLogin { url }
+            } else {
+                SyncError::Git { doing, source }
+            }
+        }
+    }
+}
+
+/// Credentials for a remote: the SSH agent, then the usual key files, for SSH; for a user name
+/// and password (HTTPS), the sign-in given in the window ([`super::login`]), then git's
+/// credential helpers. Each source is tried once (libgit2 asks again on refusal).
+fn callbacks<'a>(config: Option<&'a git2::Config>, asked: &'a Asked) -> RemoteCallbacks<'a> {
     let mut cb = RemoteCallbacks::new();
     cb.credentials(move |url, username, allowed| {
-        let n = tries.get();
-        tries.set(n + 1);
+        let n = asked.tries.get();
+        asked.tries.set(n + 1);
         if n > 4 {
             return Err(git2::Error::from_str(
                 "the remote refused every credential Margin could find (SSH agent, ~/.ssh keys, git's credential helper)",
@@ -174,10 +201,29 @@ fn callbacks<'a>(config: Option<&'a git2::Config>, tries: &'a Cell<usize>) -> Re
                 }
             }
         }
-        if allowed.contains(CredentialType::USER_PASS_PLAINTEXT)
-            && let Some(config) = config
-        {
-            return Cred::credential_helper(config, url, username);
+        if allowed.contains(CredentialType::USER_PASS_PLAINTEXT) {
+            loop {
+                let step = asked.password_step.get();
+                asked.password_step.set(step + 1);
+                match step {
+                    0 => {
+                        if let Some(login) = super::login::given(url) {
+                            return Cred::userpass_plaintext(&login.user, &login.secret);
+                        }
+                    }
+                    1 => {
+                        if let Some(Ok(cred)) =
+                            config.map(|c| Cred::credential_helper(c, url, username))
+                        {
+                            return Ok(cred);
+                        }
+                    }
+                    _ => {
+                        asked.wants_login.set(true);
+                        return Err(git2::Error::from_str("the remote asks for a sign-in"));
+                    }
+                }
+            }
         }
         if allowed.contains(CredentialType::DEFAULT) {
             return Cred::default();
@@ -438,14 +484,16 @@ impl Repo {
             .repo
             .find_remote(remote)
             .map_err(|_| SyncError::NoRemote(remote.to_owned()))?;
-        let tries = Cell::new(0);
+        let asked = Asked::default();
         let config = self.repo.config().ok();
         let mut options = FetchOptions::new();
-        options.remote_callbacks(callbacks(config.as_ref(), &tries));
+        options.remote_callbacks(callbacks(config.as_ref(), &asked));
         let branch = self.branch();
         let spec = format!("+refs/heads/{branch}:refs/remotes/{remote}/{branch}");
-        r.fetch(&[spec.as_str()], Some(&mut options), None)
-            .map_err(git(format!("fetching from {remote}")))
+        let url = r.url().unwrap_or_default().to_owned();
+        let fetched = r.fetch(&[spec.as_str()], Some(&mut options), None);
+        drop(options);
+        fetched.map_err(asked.error(&url, format!("fetching from {remote}")))
     }
 
     /// The commit the remote's branch was at when last fetched, if it has the branch.
@@ -464,11 +512,11 @@ impl Repo {
             .repo
             .find_remote(remote)
             .map_err(|_| SyncError::NoRemote(remote.to_owned()))?;
-        let tries = Cell::new(0);
+        let asked = Asked::default();
         let refused: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
         let bytes = Cell::new(0usize);
         let config = self.repo.config().ok();
-        let mut cb = callbacks(config.as_ref(), &tries);
+        let mut cb = callbacks(config.as_ref(), &asked);
         cb.push_update_reference(|_, status| {
             if let Some(status) = status {
                 *refused.borrow_mut() = Some(status.to_owned());
@@ -504,7 +552,10 @@ impl Repo {
                 reason: status,
             }),
             (Err(e), _) if e.code() == ErrorCode::NotFastForward => Ok(Pushed::Refused),
-            (Err(e), _) => Err(git(format!("pushing to {remote}"))(e)),
+            (Err(e), _) => Err(asked
+                .error(r.url().unwrap_or_default(), format!("pushing to {remote}"))(
+                e
+            )),
         }
     }
 

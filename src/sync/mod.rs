@@ -8,6 +8,7 @@
 //! that completes. No egui in here, and no network access other than to the remote.
 
 mod git;
+pub mod login;
 pub mod merge3;
 mod status;
 mod summary;
@@ -47,6 +48,14 @@ pub enum SyncError {
         doing: String,
         /// libgit2's error.
         source: git2::Error,
+    },
+    /// The remote asks for a user name and a password or token that Margin does not have.
+    #[error(
+        "{url} asks for a user name and a password or access token: give them in the window (it asks), or keep them with git's credential helper (`git credential approve`)"
+    )]
+    NeedsLogin {
+        /// The remote's address.
+        url: String,
     },
     /// The remote refused the push for another reason than new commits (a lock, a rule of
     /// the server, a full disk).

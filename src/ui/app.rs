@@ -247,7 +247,7 @@ impl MarginApp {
     /// True when a modal dialog is open.
     #[must_use]
     pub fn dialog_open(&self) -> bool {
-        self.dialogs.any_open() || self.team.form.is_some()
+        self.dialogs.any_open() || self.team.form.is_some() || self.team.login.is_some()
     }
 
     /// Team sync's state (the status bar's part, the dialog, the thread).
@@ -426,6 +426,7 @@ impl MarginApp {
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
         let root = self.session.as_ref().map(|s| s.root().to_path_buf());
         commands.extend(self.team.form_ui(root.as_deref(), ui));
+        commands.extend(self.team.login_ui(ui));
         help_ui(&mut self.help, &ctx);
         super::about::about_ui(&ctx);
 

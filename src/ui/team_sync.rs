@@ -62,10 +62,28 @@ pub struct SyncForm {
     focus_pending: bool,
 }
 
+/// Asking for a sign-in the remote wants, then doing again what needed it.
+#[derive(Debug)]
+pub struct LoginForm {
+    /// The remote's address.
+    pub url: String,
+    /// The user name.
+    pub user: String,
+    /// The password or access token.
+    pub secret: String,
+    /// Hand it to git's credential helper too.
+    pub keep: bool,
+    /// What to do again once signed in.
+    pub retry: Command,
+    focus_pending: bool,
+}
+
 /// Team sync's state in the window.
 pub struct TeamSync {
     /// The dialog, when open.
     pub form: Option<SyncForm>,
+    /// The sign-in dialog, when open.
+    pub login: Option<LoginForm>,
     /// The project the state is about.
     root: Option<PathBuf>,
     /// Where it stands (`None`: not set up to sync, or not known yet).
@@ -89,6 +107,7 @@ impl Default for TeamSync {
         let (tx, rx) = channel();
         Self {
             form: None,
+            login: None,
             root: None,
             status: None,
             local: None,
@@ -114,9 +133,10 @@ impl std::fmt::Debug for TeamSync {
 impl TeamSync {
     /// Follow the project in `root` (just opened): look at its remote at once.
     pub fn follow(&mut self, root: Option<&Path>) {
-        let form = self.form.take();
+        let (form, login) = (self.form.take(), self.login.take());
         *self = Self {
             form,
+            login,
             root: root.map(Path::to_path_buf),
             next_check: root.map(|_| 0.0),
             ..Self::default()
@@ -157,6 +177,90 @@ impl TeamSync {
             focus_pending: true,
             ..SyncForm::default()
         });
+    }
+
+    /// Ask for the sign-in the remote at `url` wants, then do `retry` again.
+    pub fn ask_login(&mut self, url: String, retry: Command) {
+        self.login = Some(LoginForm {
+            url,
+            user: String::new(),
+            secret: String::new(),
+            keep: true,
+            retry,
+            focus_pending: true,
+        });
+    }
+
+    /// The sign-in dialog.
+    pub fn login_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(form) = &mut self.login else {
+            return commands;
+        };
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("team-sync-login")).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            ui.heading(tr!("sync-login-title"));
+            ui.label(tr!("sync-login-explain", address = form.url.as_str()));
+            ui.add_space(6.0);
+            let mut submit = false;
+            egui::Grid::new("team-sync-login-fields")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label(tr!("sync-login-user"));
+                    let user =
+                        ui.add(egui::TextEdit::singleline(&mut form.user).desired_width(260.0));
+                    user.widget_info(|| {
+                        WidgetInfo::labeled(Role::TextInput, true, tr!("sync-login-user-label"))
+                    });
+                    if std::mem::take(&mut form.focus_pending) {
+                        user.request_focus();
+                    }
+                    ui.end_row();
+                    ui.label(tr!("sync-login-secret"));
+                    let secret = ui.add(
+                        egui::TextEdit::singleline(&mut form.secret)
+                            .password(true)
+                            .desired_width(260.0),
+                    );
+                    secret.widget_info(|| {
+                        WidgetInfo::labeled(
+                            Role::PasswordInput,
+                            true,
+                            tr!("sync-login-secret-label"),
+                        )
+                    });
+                    submit |= secret.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.end_row();
+                });
+            ui.checkbox(&mut form.keep, tr!("sync-login-keep"));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                submit |= ui.button(tr!("sync-login-go")).clicked();
+                if ui.button(tr!("dialog-cancel")).clicked() {
+                    close = true;
+                }
+            });
+            if submit && !form.user.trim().is_empty() && !form.secret.is_empty() {
+                let login = crate::sync::login::Login {
+                    user: form.user.trim().to_owned(),
+                    secret: form.secret.clone(),
+                };
+                if form.keep
+                    && let Err(why) = crate::sync::login::keep_with_git(&form.url, &login)
+                {
+                    commands.push(Command::Notify(tr!("sync-login-not-kept", reason = why)));
+                }
+                crate::sync::login::remember(&form.url, login);
+                commands.push(std::mem::replace(&mut form.retry, Command::Sync));
+                close = true;
+            }
+        });
+        if close || modal.should_close() {
+            self.login = None;
+        }
+        commands
     }
 
     /// Run `job` on the sync thread; its answer wakes the window.
@@ -569,6 +673,7 @@ pub fn report_words(report: &SyncReport) -> (String, Vec<(String, Vec<String>)>)
 pub fn sync_error(e: &SyncError) -> String {
     match e {
         SyncError::NotSetUp(_) => tr!("sync-error-not-set-up").into(),
+        SyncError::NeedsLogin { url } => tr!("sync-error-needs-login", address = url.as_str()),
         SyncError::NoRemote(name) => tr!("sync-error-no-remote", remote = name.as_str()),
         SyncError::Git { source, .. } if e.credentials_refused() => {
             tr!("sync-error-auth", detail = source.message())

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::MarginApp;
 use crate::sync::{self, DEFAULT_REMOTE, Run};
+use crate::ui::command::Command;
 use crate::ui::dialogs::ImportReport;
 use crate::ui::i18n::tr;
 use crate::ui::team_sync::{Done, Work, report_words, sync_error};
@@ -150,6 +151,13 @@ impl MarginApp {
                         self.info(tr!("sync-joined", path = target.display().to_string()));
                     }
                 }
+                Done::Cloned(target, Err(sync::SyncError::NeedsLogin { url })) => {
+                    let retry = Command::SyncJoin {
+                        address: url.clone(),
+                        target,
+                    };
+                    self.team.ask_login(url, retry);
+                }
                 Done::Cloned(target, Err(e)) => self.error(tr!(
                     "sync-join-failed",
                     path = target.display().to_string(),
@@ -167,6 +175,11 @@ impl MarginApp {
 
     fn sync_failed(&mut self, e: &sync::SyncError) {
         self.team.end();
+        if let sync::SyncError::NeedsLogin { url } = e {
+            // Asked once; the sync runs again with it.
+            self.team.ask_login(url.clone(), Command::Sync);
+            return;
+        }
         self.error(tr!("sync-failed", error = sync_error(e)));
         // The state shown (offline, what is local) follows what just happened.
         self.team.project_changed();
