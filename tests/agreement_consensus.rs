@@ -8,8 +8,9 @@ mod agreement_fixture;
 
 use agreement_fixture::{Fixture, case};
 use margin::analysis::agreement::{
-    AgreementOptions, ConsensusError, PassageStatus, Resolution, agreement, compare,
-    consensus_coder, consensus_coder_or_new, consensus_codings, new_consensus_coder,
+    AgreementOptions, ConsensusError, NEITHER_NOTE, PassageStatus, Resolution, agreement, compare,
+    consensus_coder, consensus_coder_or_new, consensus_codings, kept_neither, new_consensus_coder,
+    settled,
 };
 use margin::model::{CharRange, Coding, Edit, History, MemoTarget};
 
@@ -230,4 +231,44 @@ fn coders_discuss_a_passage_in_comments() {
     assert_eq!(thread[0].target, MemoTarget::Coding(ann_coding));
     history.undo(&mut f.project).unwrap();
     assert_eq!(p.comments(&f.project).len(), 1);
+}
+
+#[test]
+fn keeping_neither_version_settles_the_passage_and_another_decision_lifts_it() {
+    let mut f = case("krippendorff2004");
+    let cmp = compare(&f.project, &options(&f, "i+j")).unwrap();
+    let p = cmp.passages[3].clone();
+    let consensus = new_consensus_coder();
+    let settled_now = |f: &Fixture| settled(&f.project, &cmp, consensus.id)[3];
+    assert!(!settled_now(&f));
+    let mut history = History::new();
+    let edit = Edit::resolve_passage(&f.project, &p, Resolution::Neither, &consensus).unwrap();
+    history
+        .apply(&mut f.project, "neither".to_owned(), edit)
+        .unwrap();
+    // Nothing coded by the consensus, yet the passage counts as settled, and says why.
+    assert!(consensus_codings(&f.project, &p, consensus.id).is_empty());
+    assert!(settled_now(&f) && kept_neither(&f.project, &p, consensus.id));
+    let notes: Vec<_> = p
+        .codings()
+        .flat_map(|c| f.project.memos_on(MemoTarget::Coding(c)))
+        .filter(|m| m.text == NEITHER_NOTE && m.author == Some(consensus.id))
+        .collect();
+    assert_eq!(notes.len(), p.codings().count(), "one note per coding");
+    // Deciding "neither" again adds nothing.
+    let again = Edit::resolve_passage(&f.project, &p, Resolution::Neither, &consensus).unwrap();
+    assert!(again.is_empty(), "{again:?}");
+    // Accepting a version replaces the decision: the notes go, the coding comes.
+    let accept = Resolution::Accept(f.coder("i"));
+    let edit = Edit::resolve_passage(&f.project, &p, accept, &consensus).unwrap();
+    history
+        .apply(&mut f.project, "accept".to_owned(), edit)
+        .unwrap();
+    assert!(!kept_neither(&f.project, &p, consensus.id));
+    assert!(settled_now(&f));
+    // Undo walks back to "neither", then to nothing decided.
+    history.undo(&mut f.project).unwrap();
+    assert!(kept_neither(&f.project, &p, consensus.id));
+    history.undo(&mut f.project).unwrap();
+    assert!(!settled_now(&f));
 }

@@ -363,6 +363,26 @@ fn defect_3_review_rows_quote_and_resolved_passages_are_marked_and_counted() {
             >= 1
     );
     assert!(h.query_by_label_contains("[").is_none());
+
+    // "Accept neither" settles a passage too: counted, marked, and said as such.
+    h.get_by(|n| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("“我也踩过这个坑"))
+    })
+    .click();
+    frames(&mut h, 3);
+    h.get_by_label("Accept neither").click();
+    frames(&mut h, 4);
+    h.get_by_label(&format!("2 of {total} resolved"));
+    h.get_by_label("✔ Resolved: neither version kept (the code does not apply here).");
+    let row = h.get_by(|n| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.contains("“我也踩过这个坑"))
+    });
+    let label = row.accesskit_node().label().unwrap_or_default();
+    assert!(label.contains("resolved"), "{label}");
+    // Undone, it is open again.
+    h.state_mut().queue(margin::ui::Command::Undo);
+    frames(&mut h, 4);
+    h.get_by_label(&format!("1 of {total} resolved"));
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::analysis::agreement::{
     AgreementOptions, AgreementReport, Comparison, Measures, Passage, Resolution, Unit, agreement,
     compare, consensus_coder, consensus_coder_or_new,
 };
-use crate::model::{CharRange, CodeId, CoderId, DocumentId, Edit, Project};
+use crate::model::{CoderId, DocumentId, Edit, Project};
 use crate::session::Action;
 use crate::session::Changes;
 
@@ -132,7 +132,9 @@ impl ReviewState {
     pub fn resolved(&mut self, project: &Project) -> &[bool] {
         if self.resolved.is_none() {
             let settled = match (&self.comparison, consensus_coder(project)) {
-                (Some(Ok(c)), Some(cons)) => settled_passages(project, c, cons.id),
+                (Some(Ok(c)), Some(cons)) => {
+                    crate::analysis::agreement::settled(project, c, cons.id)
+                }
                 (Some(Ok(c)), None) => vec![false; c.passages.len()],
                 _ => Vec::new(),
             };
@@ -570,7 +572,13 @@ fn passage_ui(
     });
     if let Some(cons) = consensus_coder(project) {
         let decided = crate::analysis::agreement::consensus_codings(project, p, cons.id);
-        if decided.is_empty() {
+        if decided.is_empty() && crate::analysis::agreement::kept_neither(project, p, cons.id) {
+            ui.label(
+                RichText::new(tr!("review-consensus-neither")).color(theme::passage(
+                    crate::analysis::agreement::PassageStatus::Agreed,
+                )),
+            );
+        } else if decided.is_empty() {
             ui.label(RichText::new(tr!("review-consensus-none")).weak());
         } else {
             ui.label(
@@ -595,7 +603,12 @@ fn passage_ui(
         }
     }
     ui.label(RichText::new(tr!("review-discussion")).strong());
-    for m in p.comments(project) {
+    // (The consensus's "neither" notes are its decision, said above.)
+    let notes = p
+        .comments(project)
+        .into_iter()
+        .filter(|m| m.text != crate::analysis::agreement::NEITHER_NOTE);
+    for m in notes {
         let who = m
             .author
             .and_then(|a| project.coder(a))
@@ -776,29 +789,6 @@ fn indented(project: &Project, code: crate::model::CodeId) -> String {
     }
     let name = project.code(code).map_or("?", |c| c.name.as_str());
     format!("{}{name}", "   ".repeat(depth))
-}
-
-/// Which passages of `c` the consensus coder `consensus` holds a decision on.
-fn settled_passages(project: &Project, c: &Comparison, consensus: CoderId) -> Vec<bool> {
-    let mut decided: HashMap<(DocumentId, CodeId), Vec<CharRange>> = HashMap::new();
-    for d in &c.documents {
-        for coding in project.codings_of(d.document) {
-            if coding.coder == consensus {
-                decided
-                    .entry((coding.document, coding.code))
-                    .or_default()
-                    .push(coding.range);
-            }
-        }
-    }
-    c.passages
-        .iter()
-        .map(|p| {
-            decided
-                .get(&(p.document, p.code))
-                .is_some_and(|ranges| ranges.iter().any(|r| r.overlaps(p.range)))
-        })
-        .collect()
 }
 
 /// The coders compared when the panel first opens: the coders with codings (but the consensus

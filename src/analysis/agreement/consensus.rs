@@ -1,8 +1,10 @@
 //! Consensus: the coders settle each disagreement by accepting one coder's version, every
 //! version, only what all share, or none, and the result is written as the codings of a separate
 //! coder, "Consensus". Each decision is an [`Edit`], so a window applies it with undo; deciding a
-//! passage again replaces the earlier decision. Coders discuss a coding in comments: memos on
-//! the coding, with an author.
+//! passage again replaces the earlier decision. Keeping neither version leaves no consensus
+//! coding; the decision is recorded as a note by the consensus coder on each coding of the
+//! passage ([`NEITHER_NOTE`]), which moves with those codings when the text changes and merges
+//! like any memo. Coders discuss a coding in comments: memos on the coding, with an author.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +16,10 @@ use super::scope::CONSENSUS_CODER;
 use crate::model::{
     CharRange, Coder, CoderId, Coding, CodingId, Color, Edit, Memo, MemoTarget, Project,
 };
+
+/// The note the consensus coder leaves on every coding of a passage where it kept neither
+/// version: the record that the passage is settled.
+pub const NEITHER_NOTE: &str = "Team review: neither version kept.";
 
 /// What the consensus keeps of a passage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,6 +66,66 @@ pub fn consensus_coder_or_new(project: &Project) -> Coder {
     consensus_coder(project)
         .cloned()
         .unwrap_or_else(new_consensus_coder)
+}
+
+/// The consensus coder's "neither" notes on the codings of `passage`.
+fn neither_notes<'a>(project: &'a Project, passage: &Passage, consensus: CoderId) -> Vec<&'a Memo> {
+    let codings: BTreeSet<CodingId> = passage.codings().collect();
+    project
+        .memos()
+        .values()
+        .filter(|m| {
+            m.author == Some(consensus)
+                && m.text == NEITHER_NOTE
+                && matches!(m.target, MemoTarget::Coding(c) if codings.contains(&c))
+        })
+        .collect()
+}
+
+/// True when the consensus kept neither version of `passage`.
+#[must_use]
+pub fn kept_neither(project: &Project, passage: &Passage, consensus: CoderId) -> bool {
+    !neither_notes(project, passage, consensus).is_empty()
+}
+
+/// Which passages of `comparison` the consensus coder has settled: it holds a coding of the
+/// passage's code there (one version accepted, both, or what they share), or noted on the
+/// passage's codings that it kept neither.
+#[must_use]
+pub fn settled(project: &Project, comparison: &Comparison, consensus: CoderId) -> Vec<bool> {
+    let mut decided: std::collections::HashMap<
+        (crate::model::DocumentId, crate::model::CodeId),
+        Vec<CharRange>,
+    > = std::collections::HashMap::new();
+    for d in &comparison.documents {
+        for coding in project.codings_of(d.document) {
+            if coding.coder == consensus {
+                decided
+                    .entry((coding.document, coding.code))
+                    .or_default()
+                    .push(coding.range);
+            }
+        }
+    }
+    let neither: BTreeSet<CodingId> = project
+        .memos()
+        .values()
+        .filter(|m| m.author == Some(consensus) && m.text == NEITHER_NOTE)
+        .filter_map(|m| match m.target {
+            MemoTarget::Coding(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    comparison
+        .passages
+        .iter()
+        .map(|p| {
+            decided
+                .get(&(p.document, p.code))
+                .is_some_and(|ranges| ranges.iter().any(|r| r.overlaps(p.range)))
+                || p.codings().any(|c| neither.contains(&c))
+        })
+        .collect()
 }
 
 /// The consensus coder's codings of a passage's code that overlap it: the decision taken, if any.
@@ -148,6 +214,26 @@ impl Edit {
         let mut edits = Vec::new();
         if project.coder(consensus.id).is_none() {
             edits.push(Edit::PutCoder(consensus.clone()));
+        }
+        // A "neither" is noted on the passage's codings; any other decision lifts those notes.
+        let noted = neither_notes(project, passage, consensus.id);
+        if resolution == Resolution::Neither {
+            let have: BTreeSet<CodingId> = noted
+                .iter()
+                .filter_map(|m| match m.target {
+                    MemoTarget::Coding(c) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            for coding in passage.codings().filter(|c| !have.contains(c)) {
+                edits.push(Edit::PutMemo(Memo::new(
+                    MemoTarget::Coding(coding),
+                    NEITHER_NOTE,
+                    Some(consensus.id),
+                )));
+            }
+        } else {
+            edits.extend(noted.iter().map(|m| Edit::RemoveMemo(m.id)));
         }
         let mut wanted = wanted;
         for existing in consensus_codings(project, passage, consensus.id) {

@@ -22,8 +22,8 @@ mod unitizing;
 
 pub use compare::{Comparison, DocumentComparison, Passage, PassageStatus, Version, compare};
 pub use consensus::{
-    ConsensusError, Resolution, consensus_coder, consensus_coder_or_new, consensus_codings,
-    new_consensus_coder,
+    ConsensusError, NEITHER_NOTE, Resolution, consensus_coder, consensus_coder_or_new,
+    consensus_codings, kept_neither, new_consensus_coder, settled,
 };
 pub use domains::{
     AcrossDocument, AcrossDomains, DomainAgreement, DomainDocument, DomainMeasures,
