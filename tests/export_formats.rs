@@ -10,7 +10,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use export_fixture::{AROUSAL, G8, IDENTITY, LIN, NOTES, REGION, ZHOU, golden, project, unzip};
 use margin::export::excerpts::{self, Format, collect};
-use margin::export::{ExcerptFilter, codebook};
+use margin::export::{ExcerptFilter, Quotes, codebook};
 use margin::model::Value;
 
 fn export(format: Format, filter: &ExcerptFilter) -> Vec<u8> {
@@ -111,7 +111,10 @@ fn markdown_golden_quotes_with_attribution() {
     let bytes = export(Format::Markdown, &ExcerptFilter::all());
     golden("excerpts.md", &bytes);
     let md = String::from_utf8(bytes).unwrap();
-    assert!(md.contains("> 为什么是我？😭\n\n— (G8), *G8 interview* 53–60, coded by lin\n"));
+    // The exemplar comes first under its code, the Chinese quote then its English.
+    assert!(md.contains(
+        "**★ Exemplar**\n\n> 为什么是我？😭\n\n> Why me? 😭\n>\n> *(tr. Lin Yue)*\n\n— (G8), *G8 interview* 53–60, coded by lin\n"
+    ));
     assert!(md.contains("> \\*we are all the same\\* — nobody different.\n"));
 }
 
@@ -189,8 +192,9 @@ fn filters_select_by_code_subcodes_coder_document_case_and_attribute() {
     assert_eq!(
         texts(&f),
         [
+            // The exemplar first.
+            "抱抱你！我们都是过来人，别怕💪",
             "姐妹们天天给我讲经验，心里踏实多了🙏。",
-            "抱抱你！我们都是过来人，别怕💪"
         ]
     );
 
@@ -284,4 +288,30 @@ fn sample_project_excerpts_are_attributed_to_their_speaker() {
     g.case_named(&p, "G8").unwrap();
     g.attribute_pair(&p, "region=Beijing").unwrap();
     assert!(collect(&p, &g).is_empty());
+}
+
+#[test]
+fn quotes_show_the_original_the_translation_or_both_and_keep_their_attribution() {
+    let shown = |quotes: Quotes| {
+        let mut f = ExcerptFilter::all();
+        f.quotes = quotes;
+        String::from_utf8(export(Format::Markdown, &f)).unwrap()
+    };
+    let both = shown(Quotes::Both);
+    assert!(both.contains("> 为什么是我？😭\n\n> Why me? 😭"));
+    let original = shown(Quotes::Original);
+    assert!(original.contains("> 为什么是我？😭\n\n— (G8)"));
+    assert!(!original.contains("Why me?"));
+    let english = shown(Quotes::Translation);
+    assert!(english.contains("> Why me? 😭\n>\n> *(tr. Lin Yue)*\n\n— (G8), *G8 interview* 53–60"));
+    assert!(!english.contains("> 为什么是我？😭"));
+    // A quote without a translation is shown as it is.
+    assert!(english.contains("> 社区筛查发现的。\n"));
+    let html = {
+        let mut f = ExcerptFilter::all();
+        f.quotes = Quotes::Translation;
+        String::from_utf8(export(Format::Html, &f)).unwrap()
+    };
+    assert!(html.contains("<blockquote class=\"translation\">Why me? 😭"));
+    assert!(!html.contains("<mark style=\"background:rgba(196,78,82,0.28)\">为什么是我？😭"));
 }

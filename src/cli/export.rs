@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::export::{ExcerptFilter, ExportError, codebook, excerpts, qdpx, write_file};
+use crate::export::{ExcerptFilter, ExportError, Quotes, codebook, excerpts, qdpx, write_file};
 use crate::model::Project;
 use crate::store::ProjectDir;
 
@@ -42,6 +42,17 @@ pub enum FileFormat {
     Qdc,
     /// REFI-QDA project (qdpx).
     Qdpx,
+}
+
+/// Which text of a translated quote to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuotesArg {
+    /// The original only.
+    Original,
+    /// The translation where there is one.
+    Translation,
+    /// The original, then its translation.
+    Both,
 }
 
 /// Arguments of `margin export`.
@@ -85,6 +96,9 @@ pub struct ExportArgs {
     /// Only excerpts whose case has this attribute value.
     #[arg(long = "attribute", value_name = "NAME=VALUE")]
     pub attributes: Vec<String>,
+    /// Quotes with a translation: show the original, the translation, or both (excerpts).
+    #[arg(long, value_enum, default_value_t = QuotesArg::Both)]
+    pub quotes: QuotesArg,
 }
 
 impl ExportArgs {
@@ -123,6 +137,11 @@ fn filter(args: &ExportArgs, project: &Project) -> anyhow::Result<ExcerptFilter>
         filter.code_named(project, c)?;
     }
     filter.with_subcodes = args.with_subcodes;
+    filter.quotes = match args.quotes {
+        QuotesArg::Original => Quotes::Original,
+        QuotesArg::Translation => Quotes::Translation,
+        QuotesArg::Both => Quotes::Both,
+    };
     for c in &args.coders {
         filter.coder_named(project, c)?;
     }

@@ -30,6 +30,22 @@ pub struct ExcerptFilter {
     pub attributes: BTreeMap<AttributeId, Vec<Value>>,
     /// Exactly these codings (all when empty): what a retrieval found, exported as found.
     pub codings: BTreeSet<CodingId>,
+    /// Which text of a translated quote the reports show (not a criterion: every excerpt the
+    /// rest admits is written).
+    pub quotes: Quotes,
+}
+
+/// Which text of a quote with a translation an export shows; the attribution `(G8)` follows
+/// either.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Quotes {
+    /// The original only.
+    Original,
+    /// The translation where there is one, else the original.
+    Translation,
+    /// The original, then its translation.
+    #[default]
+    Both,
 }
 
 /// A filter naming something the project does not have.

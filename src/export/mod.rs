@@ -21,7 +21,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use error::ExportError;
-pub use filter::{ExcerptFilter, FilterError, parse_value};
+pub use filter::{ExcerptFilter, FilterError, Quotes, parse_value};
 
 /// Write an export to the file at `path` safely: into a temporary file beside it, flushed to
 /// disk and renamed into place only when `write` succeeded, so a failed export never leaves

@@ -10,7 +10,10 @@
 //! - cases → `Cases` with their values and a `SourceRef` to each of their documents;
 //! - documents → `TextSource`s; each coding → a `PlainTextSelection` (the coding's note as its
 //!   `Description`) holding one `Coding` with its coder (`creatingUser`) and time;
-//! - memos → `Notes`, referenced from the project, document, code or coding they are about.
+//! - memos → `Notes`, referenced from the project, document, code or coding they are about;
+//! - a coding's translation and its exemplar mark → a note on the coding named
+//!   [`TRANSLATION_NOTE`] (the translator's note after it) or [`EXEMPLAR_NOTE`]: other programs
+//!   show them as notes, Margin reads them back as they were.
 //!
 //! The format has no place for speaker turns and chat messages (Margin's import finds them
 //! again in the text), document kinds, in-vivo flags, shortcuts and coder colours; [`Summary`]
@@ -37,6 +40,16 @@ pub const CATEGORY_PREFIX: &str = "One of: ";
 
 /// The separator of those values.
 pub const CATEGORY_SEPARATOR: &str = " | ";
+
+/// The name of the note that carries a coding's translation (`… : the translator's note`).
+pub const TRANSLATION_NOTE: &str = "Translation (Margin)";
+
+/// The name of the note that marks a coding as an exemplar of its code.
+pub const EXEMPLAR_NOTE: &str = "Exemplar (Margin)";
+
+/// Mixed into a coding's id to name the notes that carry its translation and exemplar mark.
+const TRANSLATION_SALT: u128 = 0x7a11_5a7e_0000_4000_8000_00c0_d10a_0002;
+const EXEMPLAR_SALT: u128 = 0xe8e0_9a1a_0000_4000_8000_00c0_d10a_0003;
 
 /// The largest internal file the standard allows (2 GiB less one byte).
 const MAX_SOURCE_BYTES: usize = 2_147_483_647;
@@ -343,7 +356,8 @@ pub fn project_qde(project: &Project) -> String {
             ("creationDateTime", &created),
         ],
     );
-    let mut memos: Vec<&Memo> = project.memos().values().collect();
+    let carried = coding_notes(project);
+    let mut memos: Vec<&Memo> = project.memos().values().chain(&carried).collect();
     memos.sort_by_key(|m| (m.created, m.id));
     let refs = note_refs(&memos);
     users(project, &mut w);
@@ -370,6 +384,38 @@ pub fn project_qde(project: &Project) -> String {
         w.empty("NoteRef", &[("targetGUID", n)]);
     }
     w.finish()
+}
+
+/// The notes that carry codings' translations and exemplar marks.
+fn coding_notes(project: &Project) -> Vec<Memo> {
+    let mut notes = Vec::new();
+    for c in project.codings().values() {
+        let note = |salt: u128, title: String, text: &str| Memo {
+            id: crate::model::MemoId(Uuid::from_u128(c.id.0.as_u128() ^ salt)),
+            target: MemoTarget::Coding(c.id),
+            title,
+            text: text.to_owned(),
+            author: Some(c.coder),
+            created: c.created,
+            modified: c.created,
+        };
+        if let Some(t) = &c.translation {
+            let title = if t.note.is_empty() {
+                TRANSLATION_NOTE.to_owned()
+            } else {
+                format!("{TRANSLATION_NOTE}: {}", t.note)
+            };
+            notes.push(note(TRANSLATION_SALT, title, &t.text));
+        }
+        if c.exemplar {
+            notes.push(note(
+                EXEMPLAR_SALT,
+                EXEMPLAR_NOTE.to_owned(),
+                "Chosen as an exemplar of its code.",
+            ));
+        }
+    }
+    notes
 }
 
 /// What the format leaves out of `project`, one line each.

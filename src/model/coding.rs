@@ -26,6 +26,20 @@ pub struct Coding {
     pub memo: Option<String>,
     /// The text it covered, to find it again should the document text change.
     pub anchor: Anchor,
+    /// Chosen as an exemplar of its code: quoted first in every report.
+    pub exemplar: bool,
+    /// The quote in another language (the English of a Chinese quote, for the paper).
+    pub translation: Option<Translation>,
+}
+
+/// A quote's translation, with a note on it (who translated it, a choice of words).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The translated text.
+    pub text: String,
+    /// A note on the translation (the translator, a choice made).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl Coding {
@@ -47,6 +61,8 @@ impl Coding {
             created: Utc::now(),
             memo: None,
             anchor: Anchor::capture(text, range),
+            exemplar: false,
+            translation: None,
         }
     }
 }
@@ -69,6 +85,12 @@ pub struct CodingRecord {
     pub memo: Option<String>,
     /// The text it covered.
     pub anchor: Anchor,
+    /// Chosen as an exemplar of its code.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exemplar: bool,
+    /// The quote in another language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
 }
 
 impl CodingRecord {
@@ -83,6 +105,8 @@ impl CodingRecord {
             created: c.created,
             memo: c.memo.clone(),
             anchor: c.anchor.clone(),
+            exemplar: c.exemplar,
+            translation: c.translation.clone(),
         }
     }
 
@@ -98,6 +122,8 @@ impl CodingRecord {
             created: self.created,
             memo: self.memo,
             anchor: self.anchor,
+            exemplar: self.exemplar,
+            translation: self.translation,
         }
     }
 }

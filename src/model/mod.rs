@@ -21,7 +21,7 @@ pub use anchor::{Anchor, Placement};
 pub use case::{AttributeDef, AttributeKind, Case, Value};
 pub use code::{Code, Color};
 pub use coder::Coder;
-pub use coding::{Coding, CodingRecord};
+pub use coding::{Coding, CodingRecord, Translation};
 pub use document::{Document, DocumentKind, MediaTime, Origin, Segment, SegmentKind};
 pub use edit::{Edit, EditError};
 pub use history::History;

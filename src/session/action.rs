@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use crate::analysis::search::AutocodeScope;
-use crate::model::{CharRange, CodeId, CodingId, Color, Document, DocumentId, Edit, MemoTarget};
+use crate::model::{
+    CharRange, CodeId, CodingId, Color, Document, DocumentId, Edit, MemoTarget, Translation,
+};
 
 /// A change to the project: one undo step.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +136,20 @@ pub enum Action {
     },
     /// What a team sync brought in from the teammates (`crate::sync`), as one step.
     TakeIncoming(Edit),
+    /// Mark a coding as an exemplar of its code, or unmark it.
+    SetExemplar {
+        /// The coding.
+        coding: CodingId,
+        /// Exemplar or not.
+        exemplar: bool,
+    },
+    /// Give a coding's quote a translation (with a note), or remove it (`None`, or empty text).
+    SetTranslation {
+        /// The coding.
+        coding: CodingId,
+        /// The translation.
+        translation: Option<Translation>,
+    },
 }
 
 /// Which kind of action an undo step was, so the window can name it in its own language (the
@@ -180,6 +196,10 @@ pub enum ActionName {
     Prepared,
     /// [`Action::TakeIncoming`].
     TakeIncoming,
+    /// [`Action::SetExemplar`].
+    SetExemplar,
+    /// [`Action::SetTranslation`].
+    SetTranslation,
 }
 
 impl Action {
@@ -207,6 +227,8 @@ impl Action {
             Action::MergeCopy(_) => ActionName::MergeCopy,
             Action::Prepared { .. } => ActionName::Prepared,
             Action::TakeIncoming(_) => ActionName::TakeIncoming,
+            Action::SetExemplar { .. } => ActionName::SetExemplar,
+            Action::SetTranslation { .. } => ActionName::SetTranslation,
         }
     }
 
@@ -237,6 +259,11 @@ impl Action {
             Action::MergeCopy(path) => format!("Merge {}", path.display()),
             Action::Prepared { label, .. } => label.clone(),
             Action::TakeIncoming(_) => "Sync with the team".into(),
+            Action::SetExemplar { exemplar: true, .. } => "Mark as exemplar".into(),
+            Action::SetExemplar {
+                exemplar: false, ..
+            } => "Unmark exemplar".into(),
+            Action::SetTranslation { .. } => "Edit translation".into(),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::error::{Gone, SessionError};
 use crate::merge::MergeReport;
 use crate::model::{
     Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Color, Document, DocumentId, Edit,
-    Memo, Project, SortKey,
+    Memo, Project, SortKey, Translation,
 };
 use crate::store::ProjectDir;
 
@@ -146,6 +146,31 @@ pub fn plan(
                 return Ok(None);
             }
             c.memo = memo;
+            edit(Edit::PutCoding(Box::new(c)))
+        }
+        Action::SetExemplar { coding, exemplar } => {
+            let mut c = coding_of(project, coding)?.clone();
+            if c.exemplar == exemplar {
+                return Ok(None);
+            }
+            c.exemplar = exemplar;
+            edit(Edit::PutCoding(Box::new(c)))
+        }
+        Action::SetTranslation {
+            coding,
+            translation,
+        } => {
+            let mut c = coding_of(project, coding)?.clone();
+            let translation = translation
+                .map(|t| Translation {
+                    text: t.text.trim().to_owned(),
+                    note: t.note.trim().to_owned(),
+                })
+                .filter(|t| !t.text.is_empty());
+            if c.translation == translation {
+                return Ok(None);
+            }
+            c.translation = translation;
             edit(Edit::PutCoding(Box::new(c)))
         }
         Action::CreateCode { name, parent } => {

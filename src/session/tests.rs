@@ -106,6 +106,17 @@ fn every_action_applies_undoes_and_redoes_to_the_same_project_and_files() {
             coding: c1,
             memo: "first reading".into(),
         },
+        Action::SetExemplar {
+            coding: c1,
+            exemplar: true,
+        },
+        Action::SetTranslation {
+            coding: c1,
+            translation: Some(crate::model::Translation {
+                text: "We call it graduating".into(),
+                note: "tr. Lin Yue".into(),
+            }),
+        },
         Action::CreateCode {
             name: "C".into(),
             parent: Some(a),

@@ -356,6 +356,11 @@ pub fn action_label(action: &Action) -> String {
         // Prepared in the window (team review: already in its language) or by a core planner.
         Action::Prepared { label, .. } => label.clone(),
         Action::TakeIncoming(_) => tr!("cmd-take-incoming").into(),
+        Action::SetExemplar { exemplar: true, .. } => tr!("cmd-mark-exemplar").into(),
+        Action::SetExemplar {
+            exemplar: false, ..
+        } => tr!("cmd-unmark-exemplar").into(),
+        Action::SetTranslation { .. } => tr!("cmd-translation").into(),
     }
 }
 

@@ -13,7 +13,7 @@ use margin::import::{detect_turns, parse_wechat};
 use margin::model::{
     AttributeDef, AttributeId, AttributeKind, Case, CaseId, CharRange, Code, CodeId, Coder,
     CoderId, Coding, CodingId, Color, Document, DocumentId, DocumentKind, Edit, Manifest, Memo,
-    MemoId, MemoTarget, Project, SortKey, Text, Value,
+    MemoId, MemoTarget, Project, SortKey, Text, Translation, Value,
 };
 use uuid::Uuid;
 
@@ -267,6 +267,17 @@ pub fn project() -> Project {
     ];
     codings[1].memo = Some("The classic \"why me\": compare G3.".into());
     codings[6].memo = Some("Veteran comforting a newcomer,\nsee also the May walk.".into());
+    // Exemplars with their English, for the paper (Chinese beside English, emoji kept).
+    codings[1].exemplar = true;
+    codings[1].translation = Some(Translation {
+        text: "Why me? 😭".into(),
+        note: "tr. Lin Yue".into(),
+    });
+    codings[6].exemplar = true;
+    codings[6].translation = Some(Translation {
+        text: "Hugs! We have all been through it, don't be afraid 💪".into(),
+        note: "tr. Zhou Ming; 过来人: those who have been through it".into(),
+    });
     edits.push(Edit::PutDocument(Box::new(interview)));
     edits.push(Edit::PutDocument(Box::new(chat)));
     edits.push(Edit::PutDocument(Box::new(notes)));

@@ -884,3 +884,10 @@ sync-login-not-kept = The sign-in is kept only until Margin closes: { $reason }
 sync-error-needs-login = { $address } asks for a sign-in.
 sync-login-user-label = User name for the team's repository
 sync-login-secret-label = Password or access token for the team's repository
+
+## Exemplars and translations (the paper)
+
+cmd-mark-exemplar = Mark as exemplar
+cmd-unmark-exemplar = Unmark exemplar
+cmd-exemplar = Exemplar
+cmd-translation = Edit translation

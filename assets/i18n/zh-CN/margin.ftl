@@ -748,3 +748,10 @@ sync-login-not-kept = 登录信息只保留到 Margin 关闭：{ $reason }
 sync-error-needs-login = { $address } 需要登录。
 sync-login-user-label = 团队仓库的用户名
 sync-login-secret-label = 团队仓库的密码或访问令牌
+
+## Exemplars and translations (the paper)
+
+cmd-mark-exemplar = 标为典型引文
+cmd-unmark-exemplar = 取消典型引文
+cmd-exemplar = 典型引文
+cmd-translation = 编辑译文

@@ -8,7 +8,7 @@ use super::Excerpt;
 use crate::export::ExportError;
 
 /// The header row.
-pub const HEADER: [&str; 15] = [
+pub const HEADER: [&str; 18] = [
     "code",
     "code_path",
     "document",
@@ -24,6 +24,9 @@ pub const HEADER: [&str; 15] = [
     "memo",
     "created",
     "coding_id",
+    "exemplar",
+    "translation",
+    "translation_note",
 ];
 
 /// A cell Excel would evaluate as a formula gets a leading apostrophe.
@@ -60,7 +63,18 @@ pub(super) fn write(
         let _ = write!(id, "{}", e.coding.id);
         let memo = e.memo_text();
         let created = e.created();
-        let fields: [&str; 15] = [
+        let (exemplar, translation, note) = (
+            if e.coding.exemplar { "yes" } else { "" },
+            e.coding
+                .translation
+                .as_ref()
+                .map_or("", |t| t.text.as_str()),
+            e.coding
+                .translation
+                .as_ref()
+                .map_or("", |t| t.note.as_str()),
+        );
+        let fields: [&str; 18] = [
             &e.code.name,
             &e.code_path,
             &e.document.name,
@@ -76,6 +90,9 @@ pub(super) fn write(
             &memo,
             &created,
             &id,
+            exemplar,
+            translation,
+            note,
         ];
         if excel {
             w.write_record(fields.iter().map(|f| guard(f).into_owned()))?;

@@ -12,7 +12,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::{Excerpt, grouped};
 use crate::export::xml::{XmlWriter, escape_text_into};
-use crate::export::{ExcerptFilter, ExportError};
+use crate::export::{ExcerptFilter, ExportError, Quotes};
 use crate::model::{Color, Project};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -79,7 +79,33 @@ fn paragraph(out: &mut String, style: &str, runs: &str) {
     out.push('\n');
 }
 
-fn excerpt(out: &mut String, e: &Excerpt<'_>) {
+fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
+    if e.coding.exemplar {
+        let mut runs = String::new();
+        run(&mut runs, "<w:b/><w:color w:val=\"AA6600\"/>", "★ Exemplar");
+        paragraph(out, "Attribution", &runs);
+    }
+    let (original, translation) = e.shown(quotes);
+    if original.is_some() {
+        original_quote(out, e);
+    }
+    if let Some(t) = translation {
+        let mut runs = String::new();
+        run(&mut runs, "<w:i/>", &t.text);
+        if !t.note.is_empty() {
+            run(
+                &mut runs,
+                "<w:color w:val=\"666666\"/>",
+                &format!(" ({})", t.note),
+            );
+        }
+        paragraph(out, "Quote", &runs);
+    }
+    cite(out, e);
+}
+
+/// The quote as coded, shaded in its code's colour, within its context in grey.
+fn original_quote(out: &mut String, e: &Excerpt<'_>) {
     let mut runs = String::new();
     if !e.before.is_empty() {
         let mut before = String::new();
@@ -102,7 +128,10 @@ fn excerpt(out: &mut String, e: &Excerpt<'_>) {
         run(&mut runs, "<w:color w:val=\"888888\"/>", &after);
     }
     paragraph(out, "Quote", &runs);
+}
 
+/// Who said it, where, who coded it, and the memos.
+fn cite(out: &mut String, e: &Excerpt<'_>) {
     let mut cite = String::new();
     if let Some(who) = e.attribution() {
         let _ = write!(cite, "({who}) · ");
@@ -198,7 +227,7 @@ fn document_xml(project: &Project, filter: &ExcerptFilter, excerpts: &[Excerpt<'
             paragraph(&mut body, "CodeDescription", &runs);
         }
         for e in *items {
-            excerpt(&mut body, e);
+            excerpt(&mut body, e, filter.quotes);
         }
     }
     let mut w = XmlWriter::new(false);

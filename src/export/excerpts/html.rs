@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Excerpt, grouped};
-use crate::export::{ExcerptFilter, ExportError};
+use crate::export::{ExcerptFilter, ExportError, Quotes};
 use crate::model::{Code, Color, Project};
 
 const STYLE: &str = "
@@ -21,6 +21,9 @@ nav .count{color:#666;font-size:.9em}
 .desc{color:#555;font-size:.92em;margin:.1rem 0 .3rem}
 .excerpt{margin:1rem 0 1.4rem}
 blockquote{margin:0;padding:.5rem .9rem;border-left:4px solid #ccc;background:#fafafa;white-space:pre-wrap}
+blockquote.translation{margin-top:.3rem;font-style:italic;border-left-color:#8aa}
+.exemplar{margin:0 0 .2rem;font-weight:600;color:#a60}
+.translation .note{font-style:normal;color:#666}
 .ctx{color:#888}
 mark{color:inherit;padding:0 .1em}
 .cite{margin:.25rem 0 0 .9rem;color:#444;font-size:.92em}
@@ -55,9 +58,51 @@ fn anchor(code: &Code) -> String {
     format!("code-{}", code.id)
 }
 
-fn excerpt(out: &mut String, e: &Excerpt<'_>) {
+fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
+    out.push_str("<div class=\"excerpt\">");
+    if e.coding.exemplar {
+        out.push_str("<p class=\"exemplar\">★ Exemplar</p>");
+    }
+    let (original, translation) = e.shown(quotes);
+    if original.is_some() {
+        original_quote(out, e);
+    }
+    if let Some(t) = translation {
+        out.push_str("<blockquote class=\"translation\">");
+        esc(out, &t.text);
+        if !t.note.is_empty() {
+            out.push_str("<span class=\"note\"> (");
+            esc(out, &t.note);
+            out.push_str(")</span>");
+        }
+        out.push_str("</blockquote>");
+    }
+    out.push_str("<p class=\"cite\">");
+    if let Some(who) = e.attribution() {
+        out.push('(');
+        esc(out, who);
+        out.push_str(") · ");
+    }
+    esc(out, &e.document.name);
+    let _ = write!(out, ", {}–{}", e.coding.range.start, e.coding.range.end);
+    if !e.coder_name().is_empty() {
+        out.push_str(" · coded by ");
+        esc(out, e.coder_name());
+    }
+    out.push_str("</p>");
+    let memo = e.memo_text();
+    if !memo.is_empty() {
+        out.push_str("<p class=\"memo\">");
+        esc(out, &memo);
+        out.push_str("</p>");
+    }
+    out.push_str("</div>\n");
+}
+
+/// The quote as coded, highlighted in its code's colour, within its context.
+fn original_quote(out: &mut String, e: &Excerpt<'_>) {
     let c = e.code.color;
-    out.push_str("<div class=\"excerpt\"><blockquote>");
+    out.push_str("<blockquote>");
     if !e.before.is_empty() {
         out.push_str("<span class=\"ctx\">");
         if e.before_truncated {
@@ -81,26 +126,7 @@ fn excerpt(out: &mut String, e: &Excerpt<'_>) {
         }
         out.push_str("</span>");
     }
-    out.push_str("</blockquote><p class=\"cite\">");
-    if let Some(who) = e.attribution() {
-        out.push('(');
-        esc(out, who);
-        out.push_str(") · ");
-    }
-    esc(out, &e.document.name);
-    let _ = write!(out, ", {}–{}", e.coding.range.start, e.coding.range.end);
-    if !e.coder_name().is_empty() {
-        out.push_str(" · coded by ");
-        esc(out, e.coder_name());
-    }
-    out.push_str("</p>");
-    let memo = e.memo_text();
-    if !memo.is_empty() {
-        out.push_str("<p class=\"memo\">");
-        esc(out, &memo);
-        out.push_str("</p>");
-    }
-    out.push_str("</div>\n");
+    out.push_str("</blockquote>");
 }
 
 pub(super) fn write(
@@ -194,7 +220,7 @@ pub(super) fn write(
             s.push_str("</p>\n");
         }
         for e in *items {
-            excerpt(&mut s, e);
+            excerpt(&mut s, e, filter.quotes);
         }
         s.push_str("</section>\n");
     }

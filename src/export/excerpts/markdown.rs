@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Excerpt, grouped};
-use crate::export::{ExcerptFilter, ExportError};
+use crate::export::{ExcerptFilter, ExportError, Quotes};
 use crate::model::Project;
 
 /// Escape the characters Markdown would read as markup, so text shows as written.
@@ -42,9 +42,24 @@ fn quote(out: &mut String, text: &str) {
     }
 }
 
-fn excerpt(out: &mut String, e: &Excerpt<'_>) {
-    quote(out, e.text);
-    out.push('\n');
+fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
+    if e.coding.exemplar {
+        out.push_str("**★ Exemplar**\n\n");
+    }
+    let (original, translation) = e.shown(quotes);
+    if let Some(text) = original {
+        quote(out, text);
+        out.push('\n');
+    }
+    if let Some(t) = translation {
+        quote(out, &t.text);
+        if !t.note.is_empty() {
+            out.push_str(">\n> *(");
+            escape(out, &t.note.replace('\n', " "));
+            out.push_str(")*\n");
+        }
+        out.push('\n');
+    }
     out.push_str("— ");
     if let Some(who) = e.attribution() {
         out.push('(');
@@ -118,7 +133,7 @@ pub(super) fn write(
             s.push_str("*\n\n");
         }
         for e in *items {
-            excerpt(&mut s, e);
+            excerpt(&mut s, e, filter.quotes);
         }
     }
     out.write_all(s.as_bytes())?;

@@ -24,7 +24,7 @@ use chrono::SecondsFormat;
 use super::{ExcerptFilter, ExportError};
 use crate::model::{
     Case, CharRange, Code, CodeId, Coder, Coding, CodingId, Document, Memo, MemoTarget, Project,
-    Text,
+    Text, Translation,
 };
 
 /// The formats coded excerpts are written in.
@@ -147,6 +147,18 @@ impl<'p> Excerpt<'p> {
         parts.join("\n\n")
     }
 
+    /// What of the quote to show for `quotes`: the original (unless only the translation is
+    /// asked for and there is one), and the translation (when asked for and there is one).
+    #[must_use]
+    pub fn shown(&self, quotes: super::Quotes) -> (Option<&'p str>, Option<&'p Translation>) {
+        let translation = self.coding.translation.as_ref();
+        match (quotes, translation) {
+            (super::Quotes::Original, _) | (_, None) => (Some(self.text), None),
+            (super::Quotes::Translation, Some(t)) => (None, Some(t)),
+            (super::Quotes::Both, Some(t)) => (Some(self.text), Some(t)),
+        }
+    }
+
     /// When the coding was made, RFC 3339 to the second.
     #[must_use]
     pub fn created(&self) -> String {
@@ -182,7 +194,8 @@ fn context_of(
     (before, before_cut, after, after_cut)
 }
 
-/// The excerpts `filter` selects, in codebook order, then by document name, position, coder.
+/// The excerpts `filter` selects, in codebook order, exemplars of each code first, then by
+/// document name, position, coder.
 #[must_use]
 pub fn collect<'p>(project: &'p Project, filter: &ExcerptFilter) -> Vec<Excerpt<'p>> {
     let tree = project.code_tree();
@@ -272,6 +285,7 @@ pub fn collect<'p>(project: &'p Project, filter: &ExcerptFilter) -> Vec<Excerpt<
         let key = |e: &Excerpt<'_>| order.get(&e.code.id).copied().unwrap_or(usize::MAX);
         key(a)
             .cmp(&key(b))
+            .then_with(|| b.coding.exemplar.cmp(&a.coding.exemplar))
             .then_with(|| a.document.name.cmp(&b.document.name))
             .then_with(|| a.document.id.cmp(&b.document.id))
             .then_with(|| a.coding.range.cmp(&b.coding.range))

@@ -70,8 +70,9 @@ pub(super) fn write(
     for (col, name) in HEADER.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *name, &bold)?;
     }
-    let widths: [f64; 15] = [
-        20.0, 30.0, 18.0, 8.0, 10.0, 10.0, 10.0, 7.0, 7.0, 60.0, 30.0, 30.0, 30.0, 20.0, 36.0,
+    let widths: [f64; 18] = [
+        20.0, 30.0, 18.0, 8.0, 10.0, 10.0, 10.0, 7.0, 7.0, 60.0, 30.0, 30.0, 30.0, 20.0, 36.0, 9.0,
+        60.0, 20.0,
     ];
     for (col, w) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *w)?;
@@ -106,6 +107,15 @@ pub(super) fn write(
         }
         sheet.write_string(row, 13, e.created())?;
         sheet.write_string(row, 14, e.coding.id.to_string())?;
+        if e.coding.exemplar {
+            sheet.write_string(row, 15, "yes")?;
+        }
+        if let Some(t) = &e.coding.translation {
+            sheet.write_string_with_format(row, 16, cell(&t.text), &wrap)?;
+            if !t.note.is_empty() {
+                sheet.write_string(row, 17, cell(&t.note))?;
+            }
+        }
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, excerpts.len() as u32, (HEADER.len() - 1) as u16)?;

@@ -767,6 +767,8 @@ impl<R: Read + Seek> Builder<'_, R> {
                 .unwrap_or_else(Utc::now),
             memo,
             anchor: Anchor::capture(&doc.text, range),
+            exemplar: false,
+            translation: None,
         };
         self.refer_note(c, MemoTarget::Coding(CodingId(id)));
         self.coding_list.push(coding);
@@ -807,6 +809,22 @@ impl<R: Read + Seek> Builder<'_, R> {
                 self.adjusted.push(format!(
                     "{what} was about something not imported; it is kept on the project"
                 ));
+            }
+            // Margin's own notes on a coding: its translation and its exemplar mark.
+            if let Some(MemoTarget::Coding(c)) = targets.iter().copied().find(valid)
+                && let Some(coding) = self.coding_list.iter_mut().find(|x| x.id == c)
+            {
+                if title == crate::export::qdpx::EXEMPLAR_NOTE {
+                    coding.exemplar = true;
+                    continue;
+                }
+                if let Some(rest) = title.strip_prefix(crate::export::qdpx::TRANSLATION_NOTE) {
+                    coding.translation = Some(crate::model::Translation {
+                        text: normalize_newlines(&raw.text),
+                        note: rest.trim_start_matches(':').trim().to_owned(),
+                    });
+                    continue;
+                }
             }
             let (id, _) = self.memos.assign(n.attr("guid"));
             let created = n

@@ -543,6 +543,8 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         // Team-review decisions are labelled by the window, in its language.
         N::Prepared => step.label.clone(),
         N::TakeIncoming => tr!("cmd-take-incoming").into(),
+        N::SetExemplar => tr!("cmd-exemplar").into(),
+        N::SetTranslation => tr!("cmd-translation").into(),
     }
 }
 
