@@ -16,7 +16,7 @@ use crate::import::{ImportError, ImportOptions, Pseudonyms, import_file, read_te
 use crate::model::{
     AttributeDef, AttributeId, AttributeKind, Case, CaseId, CharRange, Code, CodeId, Coder,
     CoderId, Coding, CodingId, Color, DocumentId, DocumentKind, Edit, EditError, Manifest, Memo,
-    MemoId, MemoTarget, Project, SortKey, Value,
+    MemoId, MemoTarget, Project, SortKey, Translation, Value,
 };
 
 /// Why the sample could not be built.
@@ -293,6 +293,7 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
     );
 
     // Codings, located by their quotes.
+    let mut codings: Vec<(String, String, String, Coding)> = Vec::new();
     let mut files: Vec<PathBuf> = std::fs::read_dir(source.join("codings"))
         .map_err(|e| ImportError::Io {
             path: source.join("codings"),
@@ -351,9 +352,54 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             );
             let memo = field(&row, "memo", &path, line)?.trim();
             coding.memo = (!memo.is_empty()).then(|| memo.to_owned());
-            edits.push(Edit::PutCoding(Box::new(coding)));
+            codings.push((
+                doc_name.to_owned(),
+                coder_key.to_owned(),
+                slug.to_owned(),
+                coding,
+            ));
         }
     }
+
+    // Exemplars and translations of quotes for the paper, each found by its document, coder,
+    // code and a piece of its text.
+    let path = source.join("quotes.csv");
+    for (line, row) in read_table(&path)? {
+        let key = |name: &str| field(&row, name, &path, line);
+        let (doc_name, coder_key, slug, piece) = (
+            key("document")?,
+            key("coder")?,
+            key("code")?,
+            key("contains")?,
+        );
+        let doc = documents.get(doc_name);
+        let mut matching = codings.iter_mut().filter(|(d, c, k, coding)| {
+            d == doc_name
+                && c == coder_key
+                && k == slug
+                && doc.is_some_and(|doc| doc.text.slice(coding.range).contains(piece))
+        });
+        let (Some((_, _, _, coding)), None) = (matching.next(), matching.next()) else {
+            return Err(SampleError::Source {
+                path: path.clone(),
+                line,
+                message: format!(
+                    "no single coding of {slug} by {coder_key} in {doc_name} holds {piece:?}"
+                ),
+            });
+        };
+        coding.exemplar = key("exemplar")? == "yes";
+        let text = key("translation")?.trim();
+        coding.translation = (!text.is_empty()).then(|| Translation {
+            text: text.to_owned(),
+            note: key("note").map_or("", str::trim).to_owned(),
+        });
+    }
+    edits.extend(
+        codings
+            .into_iter()
+            .map(|(_, _, _, coding)| Edit::PutCoding(Box::new(coding))),
+    );
 
     let memo = Memo {
         id: MemoId(id("memo", "project")),

@@ -268,7 +268,11 @@ impl MarginApp {
 
     /// Write everything to disk now (waits for a running background save).
     pub fn flush(&mut self) -> Result<(), crate::session::SessionError> {
-        for draft in self.inspector.pending_commits() {
+        let drafts = match &self.session {
+            Some(s) => self.inspector.pending_commits(s.project()),
+            None => Vec::new(),
+        };
+        for draft in drafts {
             self.execute(draft);
         }
         match &mut self.session {

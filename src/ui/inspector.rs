@@ -13,7 +13,7 @@ use super::command::Command;
 use super::i18n::{self, tr};
 use super::theme;
 use super::transcript::index::Slot;
-use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget, Project};
+use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget, Project, Translation};
 use crate::session::Action;
 use crate::session::Counts;
 
@@ -26,11 +26,35 @@ pub enum Field {
     Memo(MemoTarget),
     /// A code's description.
     Description(CodeId),
+    /// The translation of a coding's quote.
+    Translation(CodingId),
+    /// The note on that translation (the translator, a choice of words).
+    TranslationNote(CodingId),
 }
 
 impl Field {
-    fn commit(self, text: String) -> Action {
+    fn commit(self, text: String, project: &Project) -> Action {
+        let translation = |coding: CodingId| {
+            project
+                .coding(coding)
+                .and_then(|c| c.translation.clone())
+                .unwrap_or_default()
+        };
         match self {
+            Field::Translation(coding) => Action::SetTranslation {
+                coding,
+                translation: Some(Translation {
+                    text,
+                    ..translation(coding)
+                }),
+            },
+            Field::TranslationNote(coding) => Action::SetTranslation {
+                coding,
+                translation: Some(Translation {
+                    note: text,
+                    ..translation(coding)
+                }),
+            },
             Field::CodingMemo(coding) => Action::SetCodingMemo { coding, memo: text },
             Field::Memo(target) => Action::SetMemo { target, text },
             Field::Description(code) => Action::DescribeCode {
@@ -49,10 +73,10 @@ pub struct InspectorState {
 
 impl InspectorState {
     /// Drafts still being typed, as commands (the app applies them before closing).
-    pub fn pending_commits(&mut self) -> Vec<Action> {
+    pub fn pending_commits(&mut self, project: &Project) -> Vec<Action> {
         let mut v: Vec<(Field, String)> = self.drafts.drain().collect();
         v.sort_by_key(|(f, _)| format!("{f:?}"));
-        v.into_iter().map(|(f, t)| f.commit(t)).collect()
+        v.into_iter().map(|(f, t)| f.commit(t, project)).collect()
     }
 }
 
@@ -228,8 +252,45 @@ pub fn inspector_ui(
                         memo,
                         tr!("inspector-coding-memo"),
                         2,
+                        project,
                         ui,
                     ) {
+                        commands.push(cmd);
+                    }
+                    let mut exemplar = coding.exemplar;
+                    if ui
+                        .checkbox(&mut exemplar, tr!("inspector-exemplar"))
+                        .on_hover_text(tr!("inspector-exemplar-hover"))
+                        .changed()
+                    {
+                        commands.push(Command::Edit(Action::SetExemplar {
+                            coding: slot.id,
+                            exemplar,
+                        }));
+                    }
+                    let translation = coding.translation.clone().unwrap_or_default();
+                    if let Some(cmd) = field_ui(
+                        state,
+                        Field::Translation(slot.id),
+                        &translation.text,
+                        tr!("inspector-translation"),
+                        2,
+                        project,
+                        ui,
+                    ) {
+                        commands.push(cmd);
+                    }
+                    if coding.translation.is_some()
+                        && let Some(cmd) = field_ui(
+                            state,
+                            Field::TranslationNote(slot.id),
+                            &translation.note,
+                            tr!("inspector-translation-note"),
+                            1,
+                            project,
+                            ui,
+                        )
+                    {
                         commands.push(cmd);
                     }
                 });
@@ -275,6 +336,7 @@ pub fn inspector_ui(
                     &code.description,
                     tr!("inspector-description-hint"),
                     3,
+                    project,
                     ui,
                 ) {
                     commands.push(cmd);
@@ -291,6 +353,7 @@ pub fn inspector_ui(
                     &memo,
                     tr!("inspector-code-memo"),
                     3,
+                    project,
                     ui,
                 ) {
                     commands.push(cmd);
@@ -320,6 +383,7 @@ pub fn inspector_ui(
                     &memo,
                     tr!("inspector-document-memo"),
                     4,
+                    project,
                     ui,
                 ) {
                     commands.push(cmd);
@@ -340,6 +404,7 @@ fn field_ui(
     stored: &str,
     label: &str,
     rows: usize,
+    project: &Project,
     ui: &mut Ui,
 ) -> Option<Command> {
     let mut text = state
@@ -362,7 +427,7 @@ fn field_ui(
     if resp.lost_focus() {
         state.drafts.remove(&field);
         if text != stored {
-            return Some(Command::Edit(field.commit(text)));
+            return Some(Command::Edit(field.commit(text, project)));
         }
     }
     None

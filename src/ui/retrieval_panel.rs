@@ -19,6 +19,7 @@ use crate::analysis::retrieve::{
 use crate::export::excerpts::{self, Format};
 use crate::export::{ExcerptFilter, write_file};
 use crate::model::{CodeId, Project};
+use crate::session::Action;
 
 /// How the retrieved code is combined with a second one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -231,11 +232,27 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
                     coder = r.coder_name.as_str(),
                     speaker = who
                 );
+                let coding = project.coding(r.coding);
+                let exemplar = coding.is_some_and(|c| c.exemplar);
+                let (star, hover) = if exemplar {
+                    ("★", tr!("retrieval-unmark-exemplar"))
+                } else {
+                    ("☆", tr!("retrieval-mark-exemplar"))
+                };
+                if ui.small_button(star).on_hover_text(hover).clicked() {
+                    commands.push(Command::Edit(Action::SetExemplar {
+                        coding: r.coding,
+                        exemplar: !exemplar,
+                    }));
+                }
                 if excerpt_paragraph(ui, &prefix, &r.excerpt) {
                     commands.push(Command::JumpTo {
                         document: r.excerpt.document,
                         range: r.excerpt.range,
                     });
+                }
+                if let Some(t) = coding.and_then(|c| c.translation.as_ref()) {
+                    ui.label(RichText::new(&t.text).italics().weak());
                 }
                 ui.separator();
             }
