@@ -85,10 +85,55 @@ impl LoadReport {
     }
 }
 
-/// Read and check the project at `root`.
+/// How many times a load reads the project again when its files changed while it read them.
+const READS: usize = 5;
+
+/// Read and check the project at `root`. Another Margin may be saving meanwhile (a reader does
+/// not take the lock): it writes what is referred to before what refers to it, file by file,
+/// so a reader that overlaps a save can see one file new and another old. The load is
+/// repeated until the project's files stayed the same while it read them.
+pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
+    let mut before = fingerprint(root);
+    for _ in 1..READS {
+        let loaded = load_once(root);
+        let after = fingerprint(root);
+        if after == before {
+            return loaded;
+        }
+        before = after;
+    }
+    load_once(root)
+}
+
+/// Every visible file of the project (not `.git`, the lock or temporary files) with its size
+/// and time of change: what tells that a save happened.
+fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push((entry.path(), meta.len(), meta.modified().ok()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// One read of the project at `root`.
 // Whole: the steps run in the order references resolve (referents before what names them),
 // and every problem is gathered before the verdict, which a split would scatter.
-pub fn load(root: &Path) -> Result<(Project, LoadReport), StoreError> {
+fn load_once(root: &Path) -> Result<(Project, LoadReport), StoreError> {
     let manifest_path = root.join(MANIFEST);
     if !manifest_path.is_file() {
         return Err(StoreError::NotAProject(root.to_path_buf()));
