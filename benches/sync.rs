@@ -81,6 +81,25 @@ fn main() {
         t.elapsed().as_secs_f64(),
         pushed.bytes_pushed
     );
+    // What the window's status bar does in the background when the project opens and every
+    // ten minutes: fetch, read the last commit and what the remote brings.
+    let t = Instant::now();
+    let status = sync::status(&zhou, sync::DEFAULT_REMOTE, true)
+        .expect("status")
+        .expect("set up");
+    eprintln!(
+        "status (fetch, what is incoming: {:>4})            {:6.2} s",
+        status.incoming.total(),
+        t.elapsed().as_secs_f64()
+    );
+    // What the status bar counts on the window's thread after each change.
+    let t = Instant::now();
+    let local = sync::Summary::between(status.committed.as_deref().expect("a commit"), b.project());
+    eprintln!(
+        "local changes counted ({:>4})                       {:6.2} ms",
+        local.total(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let t = Instant::now();
     let merged = sync::sync(&mut b, sync::DEFAULT_REMOTE, "Zhou Ming").expect("sync");
     eprintln!(
