@@ -92,13 +92,14 @@ fn main() {
         status.incoming.total(),
         t.elapsed().as_secs_f64()
     );
-    // What the status bar counts on the window's thread after each change.
+    // What the window counts on the sync thread once a change is saved.
+    b.save().expect("save");
     let t = Instant::now();
-    let local = sync::Summary::between(status.committed.as_deref().expect("a commit"), b.project());
+    let local = sync::local_changes(&zhou, status.committed.as_deref()).expect("count");
     eprintln!(
-        "local changes counted ({:>4})                       {:6.2} ms",
+        "local changes counted, as saved ({:>4})           {:6.2} s",
         local.total(),
-        t.elapsed().as_secs_f64() * 1000.0
+        t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
     let merged = sync::sync(&mut b, sync::DEFAULT_REMOTE, "Zhou Ming").expect("sync");

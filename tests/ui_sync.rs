@@ -60,7 +60,7 @@ fn lins_project(dir: &Path) -> (PathBuf, DocumentId, CodeId) {
 fn settle(h: &mut Harness<'static, MarginApp>) {
     let start = Instant::now();
     frames(h, 2);
-    while h.state().team().busy().is_some() {
+    while !h.state().team().idle() {
         assert!(
             start.elapsed() < Duration::from_mins(1),
             "the sync thread did not answer"
@@ -69,6 +69,20 @@ fn settle(h: &mut Harness<'static, MarginApp>) {
         frames(h, 1);
     }
     frames(h, 2);
+}
+
+/// Frames until the status bar says `label` (this copy's changes are counted on the sync
+/// thread once the change is saved).
+fn counted(h: &mut Harness<'static, MarginApp>, label: &str) {
+    let start = Instant::now();
+    while h.query_by_label(label).is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the status bar never said {label:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        frames(h, 1);
+    }
 }
 
 fn type_into(h: &mut Harness<'static, MarginApp>, label: &str, text: &str) {
@@ -143,8 +157,7 @@ fn setting_up_shares_the_project_and_a_sync_brings_in_a_teammates_codings() {
         range: CharRange::new(41, 55),
         code,
     }));
-    frames(&mut h, 2);
-    h.get_by_label("1 change to send");
+    counted(&mut h, "1 change to send");
 
     // Zhou joins from the command line's core, codes twice, and syncs.
     let zhou_root = dir.path().join("zhou");
@@ -214,13 +227,13 @@ fn setting_up_shares_the_project_and_a_sync_brings_in_a_teammates_codings() {
         said.contains("Sync failed: the team's repository cannot be reached"),
         "{said}"
     );
+    h.get_by_label("Offline");
     h.state_mut().queue(Command::Edit(Action::ApplyCode {
         document: doc,
         range: CharRange::new(100, 110),
         code,
     }));
-    frames(&mut h, 2);
-    h.get_by_label("1 change to send");
+    counted(&mut h, "1 change to send");
 }
 
 #[test]
@@ -272,7 +285,7 @@ fn joining_a_teammates_project_copies_and_opens_it() {
         notices(&h)
     );
     // Zhou joined the project as a coder: that is his one change to send.
-    h.get_by_label("1 change to send");
+    counted(&mut h, "1 change to send");
 
     // A folder that is not empty is refused with a word, and nothing is copied.
     h.state_mut().queue(Command::TeamSyncDialog);

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub use git::{clone, setup};
-pub use status::{Status, status};
+pub use status::{Status, local_changes, status};
 pub use summary::{Arrival, Kind, Summary, describe};
 
 use crate::model::{Edit, Project};

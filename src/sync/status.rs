@@ -1,13 +1,16 @@
 //! Where a synced project stands against its remote, for the window's status bar: the remote,
-//! the project as last committed (this copy's own changes are counted against it), what the
-//! remote holds that this copy lacks, whether the remote could be reached, and when this copy
-//! last synced. Any thread; the fetch is the only network access.
+//! the project as last committed, what this copy changed since (as saved), what the remote
+//! holds that this copy lacks, whether the remote could be reached, and when this copy last
+//! synced. Any thread (the window's sync thread: reading three versions of a large project
+//! takes a second); the fetch is the only network access.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::{Summary, SyncError, git};
 use crate::model::Project;
+use crate::store::ProjectDir;
 
 /// Where a synced project stands.
 #[derive(Debug)]
@@ -17,7 +20,9 @@ pub struct Status {
     /// Where it is (a URL or a folder).
     pub url: String,
     /// The project as last committed; `None` before the first commit.
-    pub committed: Option<Box<Project>>,
+    pub committed: Option<Arc<Project>>,
+    /// What this copy changed since, as saved.
+    pub local: Summary,
     /// What the remote holds that this copy lacks (as of the last fetch).
     pub incoming: Summary,
     /// Why the remote could not be reached, when the fetch failed.
@@ -43,7 +48,8 @@ pub fn status(root: &Path, remote: &str, fetch: bool) -> Result<Option<Status>, 
         None
     };
     let head = repo.head()?;
-    let committed = head.map(|h| repo.project_at(h)).transpose()?;
+    let committed = head.map(|h| repo.project_at(h)).transpose()?.map(Arc::new);
+    let local = local_changes(root, committed.as_deref())?;
     let incoming = match (head, repo.remote_head(remote)?) {
         (_, None) => Summary::default(),
         (Some(ours), Some(theirs)) if repo.descends(ours, theirs)? => Summary::default(),
@@ -59,9 +65,22 @@ pub fn status(root: &Path, remote: &str, fetch: bool) -> Result<Option<Status>, 
     Ok(Some(Status {
         remote: remote.to_owned(),
         url,
-        committed: committed.map(Box::new),
+        committed,
+        local,
         incoming,
         offline,
         last_sync: repo.last_synced(),
     }))
+}
+
+/// What the project in `root`, as saved, changed since `committed` (everything, before the
+/// first commit).
+pub fn local_changes(root: &Path, committed: Option<&Project>) -> Result<Summary, SyncError> {
+    let saved = ProjectDir::open_read_only(root)
+        .map_err(|e| SyncError::Session(crate::session::SessionError::Store(e)))?
+        .project;
+    Ok(match committed {
+        Some(committed) => Summary::between(committed, &saved),
+        None => Summary::between(&Project::new(saved.manifest().clone()), &saved),
+    })
 }

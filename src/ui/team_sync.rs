@@ -13,7 +13,6 @@ use egui::{Key, RichText, Role, Ui, WidgetInfo};
 use super::command::Command;
 use super::error::session_error;
 use super::i18n::{self, tr};
-use crate::model::Project;
 use crate::sync::{
     DEFAULT_REMOTE, Incoming, Kind, Run, Status, Summary, SyncError, SyncReport, status,
 };
@@ -21,11 +20,10 @@ use crate::sync::{
 /// How often an open synced project looks for teammates' work (seconds).
 const CHECK_EVERY: f64 = 600.0;
 
-/// What the sync thread is doing.
+/// What the sync thread is doing for a sync or a copy (looking at the remote and counting this
+/// copy's changes run beside it, unseen).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Work {
-    /// Looking at the remote (fetching, counting what is new).
-    Checking,
     /// Bringing in the teammates' work.
     Fetching,
     /// Sending this copy's work.
@@ -38,6 +36,8 @@ pub enum Work {
 pub enum Done {
     /// Where the project stands.
     Checked(Result<Option<Status>, SyncError>),
+    /// This copy's changes since its last commit, as saved.
+    Counted(Result<Summary, SyncError>),
     /// What the remote brings.
     Fetched(Result<Incoming, SyncError>),
     /// The push: bytes sent, or `None` when the remote moved meanwhile.
@@ -88,12 +88,16 @@ pub struct TeamSync {
     root: Option<PathBuf>,
     /// Where it stands (`None`: not set up to sync, or not known yet).
     status: Option<Status>,
-    /// This copy's changes since its last commit (`None`: to be counted again).
+    /// This copy's changes since its last commit, as last counted.
     local: Option<Summary>,
+    /// The project changed since: count again once it is saved.
+    recount: bool,
     /// Why the last look at the remote failed.
     trouble: Option<String>,
-    /// What the thread is doing.
+    /// What the thread is doing for a sync or a copy.
     work: Option<Work>,
+    /// A look at the remote or a count of this copy's changes is running.
+    looking: bool,
     /// The sync under way.
     run: Option<Run>,
     tx: Sender<(Option<PathBuf>, Done)>,
@@ -111,8 +115,10 @@ impl Default for TeamSync {
             root: None,
             status: None,
             local: None,
+            recount: false,
             trouble: None,
             work: None,
+            looking: false,
             run: None,
             tx,
             rx,
@@ -139,14 +145,22 @@ impl TeamSync {
             login,
             root: root.map(Path::to_path_buf),
             next_check: root.map(|_| 0.0),
+            // What opening it changed (the coder joining) is counted once saved.
+            recount: root.is_some(),
             ..Self::default()
         };
     }
 
-    /// True while the thread works.
+    /// What a sync or copy under way is doing.
     #[must_use]
     pub fn busy(&self) -> Option<Work> {
         self.work
+    }
+
+    /// True when nothing runs on the sync thread (tests wait for it).
+    #[must_use]
+    pub fn idle(&self) -> bool {
+        self.work.is_none() && !self.looking
     }
 
     /// True when the open project is set up to sync.
@@ -161,9 +175,9 @@ impl TeamSync {
         self.status.as_ref().map(|s| s.url.as_str())
     }
 
-    /// The project changed: count this copy's changes again when next shown.
+    /// The project changed: count this copy's changes again once it is saved.
     pub fn project_changed(&mut self) {
-        self.local = None;
+        self.recount = true;
     }
 
     /// Open the dialog (proposing to copy a teammate's project beside `beside`).
@@ -263,11 +277,12 @@ impl TeamSync {
         commands
     }
 
-    /// Run `job` on the sync thread; its answer wakes the window.
+    /// Run `job` on the sync thread for a sync or copy (`Some(work)`, shown), or a look in the
+    /// background (`None`); its answer wakes the window.
     pub fn spawn(
         &mut self,
         ctx: &egui::Context,
-        work: Work,
+        work: Option<Work>,
         job: impl FnOnce() -> Done + Send + 'static,
     ) -> Result<(), String> {
         let (tx, ctx, root) = (self.tx.clone(), ctx.clone(), self.root.clone());
@@ -278,7 +293,10 @@ impl TeamSync {
                 ctx.request_repaint();
             })
             .map_err(|e| e.to_string())?;
-        self.work = Some(work);
+        match work {
+            Some(work) => self.work = Some(work),
+            None => self.looking = true,
+        }
         Ok(())
     }
 
@@ -288,10 +306,42 @@ impl TeamSync {
             return;
         };
         self.next_check = None;
-        if let Err(e) = self.spawn(ctx, Work::Checking, move || {
+        if let Err(e) = self.spawn(ctx, None, move || {
             Done::Checked(status(&root, DEFAULT_REMOTE, fetch))
         }) {
             self.trouble = Some(e);
+        }
+    }
+
+    /// Count this copy's changes again on the thread, when the project changed since the last
+    /// count, is saved (`saved`), and nothing else runs on the thread.
+    pub fn recount_if_due(&mut self, ctx: &egui::Context, saved: bool) {
+        let (Some(root), Some(status)) = (self.root.clone(), &self.status) else {
+            return;
+        };
+        if !(self.recount && saved && self.idle()) {
+            return;
+        }
+        self.recount = false;
+        let committed = status.committed.clone();
+        if let Err(e) = self.spawn(ctx, None, move || {
+            Done::Counted(crate::sync::local_changes(&root, committed.as_deref()))
+        }) {
+            self.trouble = Some(e);
+        }
+    }
+
+    /// A sync failed because the remote could not be reached: the status bar says so until the
+    /// next look at the remote succeeds.
+    pub fn unreachable(&mut self, why: String) {
+        self.trouble = Some(why);
+    }
+
+    /// Note this copy's changes as counted.
+    pub fn counted(&mut self, result: Result<Summary, SyncError>) {
+        match result {
+            Ok(local) => self.local = Some(local),
+            Err(e) => self.trouble = Some(sync_error(&e)),
         }
     }
 
@@ -299,7 +349,10 @@ impl TeamSync {
     /// meanwhile are dropped); the thread is free again once it is taken.
     pub fn take_done(&mut self) -> Option<Done> {
         while let Ok((root, done)) = self.rx.try_recv() {
-            self.work = None;
+            match done {
+                Done::Checked(_) | Done::Counted(_) => self.looking = false,
+                _ => self.work = None,
+            }
             if matches!(done, Done::Cloned(..)) || root == self.root {
                 return Some(done);
             }
@@ -312,7 +365,7 @@ impl TeamSync {
         match result {
             Ok(status) => {
                 self.trouble = None;
-                self.local = None;
+                self.local = status.as_ref().map(|s| s.local.clone());
                 self.next_check = status.as_ref().map(|_| now + CHECK_EVERY);
                 self.status = status;
             }
@@ -327,7 +380,7 @@ impl TeamSync {
     #[must_use]
     pub fn check_due(&self, now: f64) -> Option<f64> {
         self.next_check
-            .filter(|_| self.work.is_none())
+            .filter(|_| self.idle())
             .map(|at| (at - now).max(0.0))
     }
 
@@ -347,9 +400,9 @@ impl TeamSync {
     }
 
     /// The status bar's part: the sync state and the Sync button (or the way to set it up).
-    pub fn status_ui(&mut self, project: &Project, ui: &mut Ui) -> Vec<Command> {
+    pub fn status_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        if let Some(work) = self.work.filter(|w| *w != Work::Checking) {
+        if let Some(work) = self.work {
             ui.add(egui::Spinner::new());
             ui.label(RichText::new(work_label(work)).weak());
             return commands;
@@ -379,10 +432,7 @@ impl TeamSync {
         {
             commands.push(Command::Sync);
         }
-        let local = self.local.get_or_insert_with(|| match &status.committed {
-            Some(committed) => Summary::between(committed, project),
-            None => Summary::between(&Project::new(project.manifest().clone()), project),
-        });
+        let local = self.local.clone().unwrap_or_default();
         let mut said = false;
         if let Some(why) = status.offline.as_ref().or(self.trouble.as_ref()) {
             ui.label(RichText::new(tr!("sync-status-offline")).color(ui.visuals().warn_fg_color))
@@ -391,7 +441,7 @@ impl TeamSync {
         }
         if local.total() > 0 {
             ui.label(tr!("sync-status-local", count = local.total()))
-                .on_hover_text(summary_words(local));
+                .on_hover_text(summary_words(&local));
             said = true;
         }
         if status.incoming.total() > 0 {
@@ -413,7 +463,7 @@ impl TeamSync {
         let mut commands = Vec::new();
         let set_up = self.status.as_ref().map(|s| s.url.clone());
         let last = self.status.as_ref().and_then(|s| s.last_sync);
-        let busy = self.work.is_some_and(|w| w != Work::Checking);
+        let busy = self.work.is_some();
         let Some(form) = &mut self.form else {
             return commands;
         };
@@ -582,7 +632,6 @@ fn name_from_address(address: &str) -> String {
 /// What the thread is doing, in words.
 fn work_label(work: Work) -> &'static str {
     match work {
-        Work::Checking => tr!("sync-work-checking"),
         Work::Fetching => tr!("sync-work-fetching"),
         Work::Pushing => tr!("sync-work-pushing"),
         Work::Cloning => tr!("sync-work-cloning"),

@@ -230,7 +230,7 @@ impl MarginApp {
                     };
                     ui.label(text);
                     ui.separator();
-                    commands.extend(self.team.status_ui(s.project(), ui));
+                    commands.extend(self.team.status_ui(ui));
                 }
                 None => {
                     ui.label(RichText::new(tr!("status-no-project")).weak());

@@ -19,7 +19,7 @@ impl MarginApp {
             self.error(tr!("notice-no-project"));
             return;
         };
-        if self.team.busy().is_some_and(|w| w != Work::Checking) {
+        if self.team.busy().is_some() {
             self.info(tr!("sync-already"));
             return;
         }
@@ -63,7 +63,7 @@ impl MarginApp {
 
     /// Copy a teammate's project into `target` on the thread; it opens when done.
     pub(super) fn sync_join(&mut self, address: String, target: PathBuf, ctx: &egui::Context) {
-        let spawned = self.team.spawn(ctx, Work::Cloning, move || {
+        let spawned = self.team.spawn(ctx, Some(Work::Cloning), move || {
             let result = sync::clone(&address, &target);
             Done::Cloned(target, result)
         });
@@ -77,7 +77,7 @@ impl MarginApp {
             return;
         };
         let (root, remote) = (run.root().to_path_buf(), run.remote().to_owned());
-        let spawned = self.team.spawn(ctx, Work::Fetching, move || {
+        let spawned = self.team.spawn(ctx, Some(Work::Fetching), move || {
             Done::Fetched(sync::fetch_incoming(&root, &remote))
         });
         if let Err(e) = spawned {
@@ -91,7 +91,7 @@ impl MarginApp {
             return;
         };
         let (root, remote) = (run.root().to_path_buf(), run.remote().to_owned());
-        let spawned = self.team.spawn(ctx, Work::Pushing, move || {
+        let spawned = self.team.spawn(ctx, Some(Work::Pushing), move || {
             Done::Pushed(sync::push(&root, &remote))
         });
         if let Err(e) = spawned {
@@ -105,6 +105,7 @@ impl MarginApp {
         while let Some(done) = self.team.take_done() {
             match done {
                 Done::Checked(result) => self.team.checked(result, self.now),
+                Done::Counted(result) => self.team.counted(result),
                 Done::Fetched(Err(e)) | Done::Pushed(Err(e)) => self.sync_failed(&e),
                 Done::Fetched(Ok(incoming)) => {
                     let (Some(session), Some(run)) = (&mut self.session, self.team.run_mut())
@@ -165,6 +166,11 @@ impl MarginApp {
                 )),
             }
         }
+        let saved = self
+            .session
+            .as_ref()
+            .is_some_and(|s| matches!(s.autosave().status(), crate::session::SaveStatus::Saved));
+        self.team.recount_if_due(ctx, saved);
         match self.team.check_due(self.now) {
             Some(0.0) => self.team.check(ctx, true),
             #[allow(clippy::cast_possible_truncation)]
@@ -181,6 +187,9 @@ impl MarginApp {
             return;
         }
         self.error(tr!("sync-failed", error = sync_error(e)));
+        if e.unreachable() {
+            self.team.unreachable(sync_error(e));
+        }
         // The state shown (offline, what is local) follows what just happened.
         self.team.project_changed();
     }
