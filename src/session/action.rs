@@ -5,7 +5,11 @@
 use std::path::PathBuf;
 
 use crate::analysis::search::AutocodeScope;
-use crate::model::{CharRange, CodeId, CodingId, Color, Document, DocumentId, Edit, MemoTarget};
+use crate::import::codebook::IncomingCode;
+use crate::model::{
+    CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId, DocumentKind, Edit,
+    MemoTarget,
+};
 
 /// A change to the project: one undo step.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,6 +136,32 @@ pub enum Action {
         /// The edit.
         edit: Edit,
     },
+    /// Rename a document.
+    RenameDocument {
+        /// The document.
+        document: DocumentId,
+        /// Its new name.
+        name: String,
+    },
+    /// Delete a document with its codings and the memos on it and on them.
+    DeleteDocument(DocumentId),
+    /// Say what kind of material a document is (interview, chat, notes).
+    SetDocumentKind {
+        /// The document.
+        document: DocumentId,
+        /// Its kind.
+        kind: DocumentKind,
+    },
+    /// Give a document to a case (or to none).
+    SetDocumentCase {
+        /// The document.
+        document: DocumentId,
+        /// The case.
+        case: Option<CaseId>,
+    },
+    /// Merge the codes of a codebook file into the codebook (see
+    /// [`crate::import::codebook`]).
+    ImportCodebook(Vec<IncomingCode>),
 }
 
 /// Which kind of action an undo step was, so the window can name it in its own language (the
@@ -176,6 +206,16 @@ pub enum ActionName {
     MergeCopy,
     /// [`Action::Prepared`]: its label says what it is.
     Prepared,
+    /// [`Action::RenameDocument`].
+    RenameDocument,
+    /// [`Action::DeleteDocument`].
+    DeleteDocument,
+    /// [`Action::SetDocumentKind`].
+    SetDocumentKind,
+    /// [`Action::SetDocumentCase`].
+    SetDocumentCase,
+    /// [`Action::ImportCodebook`].
+    ImportCodebook,
 }
 
 impl Action {
@@ -202,6 +242,11 @@ impl Action {
             Action::AddDocuments(docs) => ActionName::AddDocuments(docs.len()),
             Action::MergeCopy(_) => ActionName::MergeCopy,
             Action::Prepared { .. } => ActionName::Prepared,
+            Action::RenameDocument { .. } => ActionName::RenameDocument,
+            Action::DeleteDocument(_) => ActionName::DeleteDocument,
+            Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
+            Action::SetDocumentCase { .. } => ActionName::SetDocumentCase,
+            Action::ImportCodebook(_) => ActionName::ImportCodebook,
         }
     }
 
@@ -231,6 +276,11 @@ impl Action {
             },
             Action::MergeCopy(path) => format!("Merge {}", path.display()),
             Action::Prepared { label, .. } => label.clone(),
+            Action::RenameDocument { .. } => "Rename document".into(),
+            Action::DeleteDocument(_) => "Delete document".into(),
+            Action::SetDocumentKind { .. } => "Change document kind".into(),
+            Action::SetDocumentCase { .. } => "Change document case".into(),
+            Action::ImportCodebook(_) => "Import codebook".into(),
         }
     }
 }

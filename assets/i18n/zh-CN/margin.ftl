@@ -658,3 +658,113 @@ about-no-folder = 无（找不到主目录）
 about-copy = 复制以报告问题
 about-copied = 已复制。
 
+
+## Documents, memos, exports
+
+menu-document = 文档
+menu-document-none = 请先打开一个文档
+cmd-rename-document = 重命名文档
+cmd-delete-document = 删除文档
+cmd-document-kind = 更改文档类型
+cmd-document-case = 更改文档所属个案
+cmd-import-codebook = 导入编码簿…
+cmd-export = 导出…
+cmd-project-memo = 项目备忘录…
+cmd-memos = 备忘录…
+cmd-open-memo-target = 打开备忘录所记的对象
+cmd-retrieve-cell = 查看表格单元格对应的摘录
+document-menu-rename = 重命名…
+document-menu-properties = 属性与备忘录…
+document-menu-kind = 类型
+document-menu-case = 个案
+document-menu-delete = 删除…
+document-kind-interview = 访谈
+document-kind-chat = 聊天记录
+document-kind-notes = 笔记
+document-no-case = 不属于任何个案
+document-rename-title = 重命名文档
+document-rename-label = 文档名称
+document-rename-ok = 重命名
+document-delete-title = 删除“{ $name }”？
+document-delete-explain = { $codings ->
+    [0] 该文档没有编码片段。
+   *[other] 其 { $codings } 个编码片段（来自 { $coders } 位编码者）将一并删除。
+}{ $memos ->
+    [0] {""}
+   *[other] 另有 { $memos } 条备忘录也将删除。
+}可用 Ctrl+Z 撤销。
+document-delete-ok = 删除
+document-properties-title = { $name }：属性
+document-prop-name = 名称
+document-prop-kind = 类型
+document-prop-case = 个案
+document-prop-source = 源文件
+document-prop-source-value = { $file }（{ $format }，{ $encoding }）
+document-prop-no-source = 未记录
+document-prop-imported = 导入时间
+document-prop-characters = 字数
+document-prop-count = { $count }
+document-prop-segments = 发言与消息
+document-prop-turns-value = { $turns } 段发言{ $messages ->
+    [0] {""}
+   *[other] ，{ $messages } 条消息
+}
+document-prop-messages-value = { $messages } 条消息，{ $notices } 条系统通知
+document-prop-codings = 编码片段
+document-prop-codings-value = { $codings } 个编码片段，来自 { $coders } 位编码者；{ $memos } 条备忘录
+document-prop-hash = 文本哈希值（SHA-256）
+document-prop-hash-hover = 编码所依据文本的指纹；margin check 会将其与磁盘上的 .txt 文件比对。
+document-prop-memo = 文档备忘录
+document-prop-memo-hint = 这份文档是什么、如何收集、阅读时需要注意什么……
+document-prop-memo-save = 保存备忘录
+memos-title = 备忘录
+memos-kind-project = 项目
+memos-kind-document = 文档
+memos-kind-code = 编码
+memos-kind-coding = 编码片段
+memos-kind-count = { $kind }（{ $count }）
+memos-search-hint = 搜索备忘录
+memos-search-label = 在备忘录中搜索
+memos-project-memo = 项目备忘录…
+memos-export = 导出…
+memos-shown = 共 { $total } 条备忘录，显示 { $shown } 条
+memos-none = 没有符合条件的备忘录。
+memos-open-hover = 打开这条备忘录所记的对象
+memos-comment = 评论
+memos-by = 作者：{ $author }
+memos-byline-separator = {" · "}
+project-memo-title = 项目备忘录
+project-memo-explain = 关于整个研究的笔记：研究问题、分析决定、编码簿的修订经过。
+project-memo-save = 保存备忘录
+export-title = 导出
+export-what-excerpts = 编码摘录
+export-what-codebook = 编码簿
+export-what-memos = 全部备忘录
+export-what-project = 整个项目，供 NVivo、ATLAS.ti、MAXQDA 或 QualCoder 使用（REFI-QDA .qdpx）
+export-format-csv-excel = CSV（Excel 用）
+export-format-qdc = REFI-QDA 编码簿（.qdc）
+export-with-retrieval = 仅导出编码检索页所选的摘录
+export-all-excerpts = 项目中的全部编码摘录。
+export-every-code = 所有编码
+export-code-with-subcodes = { $code }及其子编码
+export-retrieval-filtered = “{ $code }”的摘录，按编码检索页的筛选条件缩小范围。
+export-retrieval-unfiltered = “{ $code }”的摘录（编码检索页未设筛选条件）。
+export-project-explain = 文档、编码簿、编码片段、个案、编码者和备忘录，按 REFI-QDA 标准所能承载的内容导出。
+export-choose-file = 导出到文件…
+export-import-codebook = 导入编码簿…
+export-done-codebook = 已将 { $count } 个编码写入 { $path }。
+export-done-memos = 已将 { $count } 条备忘录写入 { $path }。
+export-done-qdpx = 已写入 { $path }：{ $documents } 个文档，{ $codes } 个编码，{ $codings } 个编码片段，{ $memos } 条备忘录。
+export-done-qdpx-not-carried = { $said } REFI-QDA 无法承载：{ $what }。
+picker-title-export-as = 导出到
+picker-title-codebook = 导入编码簿（REFI-QDA .qdc 或 CSV）
+picker-filter-codebook = 编码簿（.qdc、.csv）
+codebook-import-title = 导入编码簿 { $file }
+codebook-import-summary = 新增 { $added } 个编码；{ $described } 个已有编码将采用文件中的说明；{ $unchanged } 个已在编码簿中。
+codebook-import-added = 新增
+codebook-import-described = 补充说明
+codebook-import-ok = 导入
+notice-codebook-failed = 无法读取编码簿：{ $error }
+notice-codebook-imported = 已新增 { $added } 个编码，为 { $described } 个编码补充了说明。可用 Ctrl+Z 撤销。
+notice-deleted-document = 已删除“{ $name }”及其 { $codings } 个编码片段和 { $memos } 条备忘录。可用 Ctrl+Z 撤销。
+tables-click-cell = 点击单元格，可在编码检索页阅读其中的摘录。

@@ -128,6 +128,18 @@ impl MarginApp {
                 }
                 self.sync_transcript();
             }
+            Command::StartRenameDocument(_)
+            | Command::AskDeleteDocument(_)
+            | Command::ShowDocumentProperties(_)
+            | Command::ShowProjectMemo
+            | Command::ShowMemos
+            | Command::OpenMemoTarget(_)
+            | Command::ExportDialog
+            | Command::ExportAsDialog(_)
+            | Command::ExportTo { .. }
+            | Command::ImportCodebookDialog
+            | Command::CodebookChosen(_)
+            | Command::RetrieveCell { .. } => self.apply_study(command, ctx),
             other => self.apply_view(other, ctx),
         }
     }
@@ -287,7 +299,19 @@ impl MarginApp {
             | Command::ExportTableDialog
             | Command::ExportTable(_)
             | Command::AskCoderName
-            | Command::SetCoderName(_) => self.apply(command, ctx),
+            | Command::SetCoderName(_)
+            | Command::StartRenameDocument(_)
+            | Command::AskDeleteDocument(_)
+            | Command::ShowDocumentProperties(_)
+            | Command::ShowProjectMemo
+            | Command::ShowMemos
+            | Command::OpenMemoTarget(_)
+            | Command::ExportDialog
+            | Command::ExportAsDialog(_)
+            | Command::ExportTo { .. }
+            | Command::ImportCodebookDialog
+            | Command::CodebookChosen(_)
+            | Command::RetrieveCell { .. } => self.apply(command, ctx),
         }
     }
 
@@ -329,7 +353,7 @@ impl MarginApp {
                 from = project.code_path(*from),
                 into = project.code_path(*into)
             )),
-            _ => None,
+            other => super::study::study_summary(project, other),
         };
         let follow = Follow::of(&action);
         match session.execute(action) {
@@ -426,6 +450,8 @@ impl MarginApp {
         self.transcript.apply_changes(project, changes);
         self.review.project_changed(project, changes);
         self.keys = code_keys(project);
+        self.document_windows.project_changed(project);
+        self.memos.project_changed(project);
     }
 
     /// Whose codings the transcript shows: in blind mode only the current coder's; while the
@@ -530,6 +556,11 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::MergeCopy => tr!("cmd-merge-copy").into(),
         // Team-review decisions are labelled by the window, in its language.
         N::Prepared => step.label.clone(),
+        N::RenameDocument => tr!("cmd-rename-document").into(),
+        N::DeleteDocument => tr!("cmd-delete-document").into(),
+        N::SetDocumentKind => tr!("cmd-document-kind").into(),
+        N::SetDocumentCase => tr!("cmd-document-case").into(),
+        N::ImportCodebook => tr!("cmd-import-codebook").into(),
     }
 }
 

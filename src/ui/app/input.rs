@@ -11,7 +11,7 @@ use crate::ui::keys::code_for_key;
 
 impl MarginApp {
     pub(super) fn global_keys(&mut self, ctx: &egui::Context) {
-        if self.dialogs.any_open() {
+        if self.dialog_open() {
             // Quitting works whatever is open (the window saves on the way out).
             if let Some(s) = Command::Quit.shortcut()
                 && ctx.input_mut(|i| i.consume_shortcut(&s))
