@@ -406,13 +406,14 @@ pub fn document_windows_ui(
                         let segments = match doc.kind {
                             DocumentKind::Chat => tr!(
                                 "document-prop-messages-value",
-                                messages = count(&[SegmentKind::Message, SegmentKind::Recalled]),
-                                notices = count(&[SegmentKind::System])
+                                // As the timeline counts them: a recalled message leaves a notice.
+                                messages = count(&[SegmentKind::Message]),
+                                notices = count(&[SegmentKind::System, SegmentKind::Recalled])
                             ),
                             DocumentKind::Interview | DocumentKind::Notes => tr!(
                                 "document-prop-turns-value",
                                 turns = count(&[SegmentKind::Turn]),
-                                messages = count(&[SegmentKind::Message, SegmentKind::Recalled])
+                                messages = count(&[SegmentKind::Message])
                             ),
                         };
                         row(ui, tr!("document-prop-segments"), segments);
@@ -441,7 +442,7 @@ pub fn document_windows_ui(
                         .hint_text(tr!("document-prop-memo-hint")),
                 );
                 memo.widget_info(|| {
-                    WidgetInfo::labeled(Role::TextInput, true, tr!("document-prop-memo"))
+                    WidgetInfo::labeled(Role::MultilineTextInput, true, tr!("document-prop-memo"))
                 });
                 ui.horizontal(|ui| {
                     if ui

@@ -221,7 +221,7 @@ pub fn memo_manager_ui(state: &mut MemoManager, project: &Project, ui: &mut Ui) 
                         .desired_width(f32::INFINITY),
                 );
                 edit.widget_info(|| {
-                    WidgetInfo::labeled(Role::TextInput, true, tr!("project-memo-title"))
+                    WidgetInfo::labeled(Role::MultilineTextInput, true, tr!("project-memo-title"))
                 });
                 if ui
                     .add_enabled(typed != saved, egui::Button::new(tr!("project-memo-save")))

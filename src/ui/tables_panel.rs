@@ -106,6 +106,9 @@ pub struct TablesState {
     pub error: Option<String>,
     /// The language the table's titles and definitions were written in.
     pub language: Language,
+    /// Where the heatmap's cells were drawn last: the top left of the first cell and a cell's
+    /// size (a test clicks a cell there).
+    pub cells_at: Option<(egui::Pos2, egui::Vec2)>,
 }
 
 /// A code's heading: its name, indented by its depth in the codebook.
@@ -386,10 +389,17 @@ fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
         .x
 }
 
-/// Draw `grid` as a heatmap: row headings left, column headings above (slanted, with the room
-/// their length needs), each cell filled by its value relative to the largest. Returns the
-/// response and the cell clicked, if one was.
-pub fn heatmap(grid: &Grid, ui: &mut Ui) -> (egui::Response, Option<(usize, usize)>) {
+/// Where a heatmap's parts go.
+struct Layout {
+    cell: egui::Vec2,
+    row_w: f32,
+    head_h: f32,
+    size: egui::Vec2,
+}
+
+/// The heatmap's size: row headings as wide as the widest, column headings slanted
+/// with the room their length needs.
+fn heatmap_layout(grid: &Grid, ui: &Ui) -> Layout {
     let font = FontId::proportional(12.0);
     let cell = vec2(44.0, 22.0);
     let row_w = grid
@@ -397,7 +407,6 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> (egui::Response, Option<(usize, usiz
         .iter()
         .map(|r| text_width(ui, r, &font))
         .fold(80.0_f32, f32::max)
-        .min(320.0)
         + 8.0;
     // A heading slanted at 45° rises and reaches right by its length / √2.
     let slant = std::f32::consts::FRAC_1_SQRT_2;
@@ -412,6 +421,46 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> (egui::Response, Option<(usize, usiz
         row_w + cell.x * grid.columns.len() as f32 + longest * slant + 16.0,
         head_h + cell.y * grid.rows.len() as f32,
     );
+    Layout {
+        cell,
+        row_w,
+        head_h,
+        size,
+    }
+}
+
+/// The bar chart's size and the width of its labels.
+fn bar_chart_layout(grid: &Grid, ui: &Ui) -> (egui::Vec2, f32) {
+    let font = FontId::proportional(12.0);
+    let label_w = grid
+        .bars
+        .iter()
+        .map(|(l, _)| text_width(ui, l, &font))
+        .fold(60.0_f32, f32::max)
+        + 12.0;
+    #[allow(clippy::cast_precision_loss)]
+    let size = vec2(
+        label_w + BAR_SPAN + 50.0,
+        BAR_H * grid.bars.len() as f32 + 4.0,
+    );
+    (size, label_w)
+}
+
+/// The longest bar, and a bar's height.
+const BAR_SPAN: f32 = 200.0;
+const BAR_H: f32 = 18.0;
+
+/// Draw `grid` as a heatmap: row headings left, column headings above (slanted, with the room
+/// their length needs), each cell filled by its value relative to the largest. Returns the
+/// response and the cell clicked, if one was.
+pub fn heatmap(grid: &Grid, ui: &mut Ui) -> HeatmapResponse {
+    let font = FontId::proportional(12.0);
+    let Layout {
+        cell,
+        row_w,
+        head_h,
+        size,
+    } = heatmap_layout(grid, ui);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
@@ -497,27 +546,31 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> (egui::Response, Option<(usize, usiz
     } else {
         None
     };
-    (response, clicked)
+    HeatmapResponse {
+        cells_at: (pos2(rect.left() + row_w, rect.top() + head_h), cell),
+        response,
+        clicked,
+    }
+}
+
+/// What drawing a heatmap gives back.
+#[derive(Debug)]
+pub struct HeatmapResponse {
+    /// The heatmap's response (hover it for the definition).
+    pub response: egui::Response,
+    /// The cell clicked, as (row, column).
+    pub clicked: Option<(usize, usize)>,
+    /// The top left of the first cell, and a cell's size.
+    pub cells_at: (egui::Pos2, egui::Vec2),
 }
 
 /// Draw the grid's bars: horizontal, one per label (given the room the longest needs), scaled
 /// to the largest.
 pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
     let font = FontId::proportional(12.0);
-    let label_w = grid
-        .bars
-        .iter()
-        .map(|(l, _)| text_width(ui, l, &font))
-        .fold(60.0_f32, f32::max)
-        + 12.0;
-    let bar_h = 18.0;
-    let span = 200.0;
-    let width = label_w + span + 50.0;
-    #[allow(clippy::cast_precision_loss)]
-    let (rect, _) = ui.allocate_exact_size(
-        vec2(width, bar_h * grid.bars.len() as f32 + 4.0),
-        Sense::hover(),
-    );
+    let (size, label_w) = bar_chart_layout(grid, ui);
+    let (bar_h, span) = (BAR_H, BAR_SPAN);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
     let fill = ui.visuals().selection.bg_fill;
@@ -676,6 +729,7 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     ui.separator();
+    let mut cells_at = None;
     if let Some(grid) = &state.grid {
         ui.label(egui::RichText::new(what_it_shows(state)).weak())
             .on_hover_text(&grid.definition);
@@ -688,23 +742,41 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
                     ui.label(tr!("tables-nothing"));
                     return;
                 }
-                ui.horizontal_top(|ui| {
-                    let (response, clicked) = heatmap(grid, ui);
-                    response.on_hover_text(format!(
+                // The bars beside the heatmap where they fit, else below it (never cut off).
+                let beside =
+                    heatmap_layout(grid, ui).size.x + 16.0 + bar_chart_layout(grid, ui).0.x
+                        <= ui.available_width();
+                let mut cells = |ui: &mut Ui, commands: &mut Vec<Command>| {
+                    let drawn = heatmap(grid, ui);
+                    cells_at = Some(drawn.cells_at);
+                    drawn.response.on_hover_text(format!(
                         "{}\n{}",
                         grid.definition,
                         tr!("tables-click-cell")
                     ));
-                    if let Some((row, column)) = clicked {
+                    if let Some((row, column)) = drawn.clicked {
                         commands.push(Command::RetrieveCell { row, column });
                     }
-                    ui.add_space(16.0);
+                };
+                let bars = |ui: &mut Ui| {
                     ui.vertical(|ui| {
                         ui.label(egui::RichText::new(&grid.bars_title).strong());
                         bar_chart(grid, ui);
                     });
-                });
+                };
+                if beside {
+                    ui.horizontal_top(|ui| {
+                        cells(ui, &mut commands);
+                        ui.add_space(16.0);
+                        bars(ui);
+                    });
+                } else {
+                    cells(ui, &mut commands);
+                    ui.add_space(12.0);
+                    bars(ui);
+                }
             });
     }
+    state.cells_at = cells_at;
     commands
 }
