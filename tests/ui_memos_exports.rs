@@ -393,7 +393,7 @@ fn a_codebook_is_imported_after_a_preview_as_one_undo_step() {
     pick(&mut h, &qdc);
     h.get_by_label("Import the codebook partner codebook.qdc");
     h.get_by_label(
-        "2 new codes, 0 existing codes take the file's description, 1 are already in the codebook.",
+        "2 new codes, 0 existing codes take the file's description, 1 is already in the codebook.",
     );
     h.get_by_label("+ Identity construction / 希望 hope");
     h.get_by_label("+ Information seeking");
@@ -484,9 +484,9 @@ fn a_heatmap_cell_clicked_opens_its_excerpts_in_retrieval() {
     );
     click_at(&mut h, at);
     frames(&mut h, 2);
-    let a = h.state().analysis();
-    assert_eq!(a.tab, AnalysisTab::Retrieval);
-    let r = &a.retrieval;
+    let analysis = h.state().analysis();
+    assert_eq!(analysis.tab, AnalysisTab::Retrieval);
+    let r = &analysis.retrieval;
     assert_eq!(r.code, Some(code_named(&p, "Role disorder and loneliness")));
     assert_eq!(r.error, None);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -526,4 +526,39 @@ fn a_heatmap_cell_clicked_opens_its_excerpts_in_retrieval() {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let expected = value as usize;
     assert_eq!(r.results.len(), expected, "{}", grid.columns[column]);
+}
+
+#[test]
+fn the_new_windows_speak_chinese() {
+    let f = fixture();
+    std::fs::write(
+        f.config.join("config.ron"),
+        "(coder_name: Some(\"林悦\"), theme: Light, file_dialog: Builtin, language: Some(SimplifiedChinese))",
+    )
+    .unwrap();
+    let mut h = harness(&f);
+    let total = all_memos(project(&h)).len();
+    menu(&mut h, "项目", "备忘录…");
+    h.get_by_label(&format!("共 {total} 条备忘录，显示 {total} 条"));
+    h.get_by_label_contains("编码片段（");
+    h.state_mut().queue(Command::ExportDialog);
+    frames(&mut h, 3);
+    h.get_by_role_and_label(Role::RadioButton, "编码摘录");
+    h.get_by_role_and_label(Role::RadioButton, "编码簿").click();
+    frames(&mut h, 2);
+    h.get_by_role_and_label(Role::RadioButton, "REFI-QDA 编码簿（.qdc）");
+    let g2 = project(&h)
+        .documents()
+        .values()
+        .find(|d| d.name == "Interview G2")
+        .unwrap()
+        .id;
+    h.state_mut().queue(Command::ShowDocumentProperties(g2));
+    frames(&mut h, 3);
+    h.get_by_label("Interview G2：属性");
+    h.get_by_label("文本哈希值（SHA-256）");
+    h.state_mut().queue(Command::AskDeleteDocument(g2));
+    frames(&mut h, 3);
+    h.get_by_label("删除“Interview G2”？");
+    h.get_by_label_contains("个编码片段（来自 2 位编码者）将一并删除。");
 }

@@ -142,17 +142,15 @@ fn csv_codes(text: &str, path: &Path) -> Result<Vec<IncomingCode>, ImportError> 
         if path.is_empty() {
             return Err(malformed(line, "the row names no code".into()));
         }
-        let colour = cell(color);
+        let hex = cell(color);
         out.push(IncomingCode {
             path,
-            color: if colour.is_empty() {
+            color: if hex.is_empty() {
                 None
             } else {
-                Some(
-                    Color::from_hex(colour.trim_start_matches('#')).ok_or_else(|| {
-                        malformed(line, format!("{colour:?} is not a colour like #4c72b0"))
-                    })?,
-                )
+                Some(Color::from_hex(hex.trim_start_matches('#')).ok_or_else(|| {
+                    malformed(line, format!("{hex:?} is not a colour like #4c72b0"))
+                })?)
             },
             description: cell(description).to_owned(),
         });

@@ -306,8 +306,8 @@ pub fn plan(
             d.case = case;
             edit(Edit::PutDocument(Box::new(d)))
         }
-        Action::ImportCodebook(codes) => {
-            edit(crate::import::codebook::merge_codebook(project, &codes).edit)
+        Action::ImportCodebook(incoming) => {
+            edit(crate::import::codebook::merge_codebook(project, &incoming).edit)
         }
     }
 }

@@ -871,12 +871,24 @@ picker-title-export-as = Export to
 picker-title-codebook = Import a codebook (REFI-QDA .qdc or CSV)
 picker-filter-codebook = Codebooks (.qdc, .csv)
 codebook-import-title = Import the codebook { $file }
-codebook-import-summary = { $added } new codes, { $described } existing codes take the file's description, { $unchanged } are already in the codebook.
+codebook-import-summary = { $added ->
+    [one] { $added } new code
+   *[other] { $added } new codes
+}, { $described ->
+    [one] { $described } existing code takes the file's description
+   *[other] { $described } existing codes take the file's description
+}, { $unchanged ->
+    [one] { $unchanged } is already in the codebook.
+   *[other] { $unchanged } are already in the codebook.
+}
 codebook-import-added = Added
 codebook-import-described = Description added
 codebook-import-ok = Import
 notice-codebook-failed = Could not read the codebook: { $error }
-notice-codebook-imported = Added { $added } codes and described { $described }. Undo with Ctrl+Z.
+notice-codebook-imported = Added { $added ->
+    [one] { $added } code
+   *[other] { $added } codes
+} and described { $described }. Undo with Ctrl+Z.
 notice-deleted-document = Deleted “{ $name }” with { $codings ->
     [one] { $codings } coding
    *[other] { $codings } codings

@@ -36,38 +36,40 @@ pub(crate) fn qdc_codes(text: &str, path: &Path) -> Result<Vec<IncomingCode>, Im
             ),
         ));
     }
-    fn walk(
-        el: &Element,
-        parent: &[String],
-        text: &str,
-        out: &mut Vec<IncomingCode>,
-        path: &Path,
-    ) -> Result<(), ImportError> {
-        for c in el.children_named("Code") {
-            let name = c.attr("name").unwrap_or("").trim().to_owned();
-            if name.is_empty() {
-                return Err(ImportError::Malformed {
-                    path: path.to_path_buf(),
-                    line: dom::line_col(text, c.pos).0,
-                    message: "a <Code> without a name".into(),
-                });
-            }
-            let mut full = parent.to_vec();
-            full.push(name);
-            out.push(IncomingCode {
-                path: full.clone(),
-                color: c.attr("color").and_then(super::build::parse_color),
-                description: c.child_text("Description").unwrap_or("").trim().to_owned(),
-            });
-            walk(c, &full, text, out, path)?;
-        }
-        Ok(())
-    }
     let mut out = Vec::new();
     for codes in root.children_named("Codes") {
         walk(codes, &[], text, &mut out, path)?;
     }
     Ok(out)
+}
+
+/// The codes under `el`, each with the path of its ancestors `parent`.
+fn walk(
+    el: &Element,
+    parent: &[String],
+    text: &str,
+    out: &mut Vec<IncomingCode>,
+    path: &Path,
+) -> Result<(), ImportError> {
+    for c in el.children_named("Code") {
+        let name = c.attr("name").unwrap_or("").trim().to_owned();
+        if name.is_empty() {
+            return Err(ImportError::Malformed {
+                path: path.to_path_buf(),
+                line: dom::line_col(text, c.pos).0,
+                message: "a <Code> without a name".into(),
+            });
+        }
+        let mut full = parent.to_vec();
+        full.push(name);
+        out.push(IncomingCode {
+            path: full.clone(),
+            color: c.attr("color").and_then(super::build::parse_color),
+            description: c.child_text("Description").unwrap_or("").trim().to_owned(),
+        });
+        walk(c, &full, text, out, path)?;
+    }
+    Ok(())
 }
 
 /// The text of a `.qdc` file's bytes (UTF-8, or UTF-16 with a byte-order mark).
