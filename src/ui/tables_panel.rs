@@ -462,6 +462,9 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> HeatmapResponse {
         size,
     } = heatmap_layout(grid, ui);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Table, true, tr!("tables-heatmap-label"))
+    });
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
     let base = ui.visuals().extreme_bg_color;

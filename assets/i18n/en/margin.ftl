@@ -897,3 +897,4 @@ notice-deleted-document = Deleted “{ $name }” with { $codings ->
    *[other] { $memos } memos
 }. Undo with Ctrl+Z.
 tables-click-cell = Click a cell to read its excerpts in the retrieval tab.
+tables-heatmap-label = Heatmap (click a cell to read its excerpts)

@@ -768,3 +768,4 @@ notice-codebook-failed = 无法读取编码簿：{ $error }
 notice-codebook-imported = 已新增 { $added } 个编码，为 { $described } 个编码补充了说明。可用 Ctrl+Z 撤销。
 notice-deleted-document = 已删除“{ $name }”及其 { $codings } 个编码片段和 { $memos } 条备忘录。可用 Ctrl+Z 撤销。
 tables-click-cell = 点击单元格，可在编码检索页阅读其中的摘录。
+tables-heatmap-label = 热力图（点击单元格阅读其中的摘录）
