@@ -80,11 +80,14 @@ impl MemoManager {
     /// The memos the filters let through.
     #[must_use]
     pub fn shown(&self, project: &Project) -> Vec<MemoEntry> {
+        let keep = self.filter();
+        all_memos(project).into_iter().filter(|m| keep(m)).collect()
+    }
+
+    /// What the kind boxes and the search let through.
+    fn filter(&self) -> impl Fn(&MemoEntry) -> bool + '_ {
         let needle = self.search.trim().to_lowercase();
-        all_memos(project)
-            .into_iter()
-            .filter(|m| self.kinds[kind_index(m.kind)] && m.matches(&needle))
-            .collect()
+        move |m| self.kinds[kind_index(m.kind)] && m.matches(&needle)
     }
 
     /// The project memo typed and not saved yet, as an action.
@@ -152,11 +155,8 @@ pub fn memo_manager_ui(state: &mut MemoManager, project: &Project, ui: &mut Ui) 
                         commands.push(Command::ExportDialog);
                     }
                 });
-                let needle = state.search.trim().to_lowercase();
-                let shown: Vec<&MemoEntry> = all
-                    .iter()
-                    .filter(|m| state.kinds[kind_index(m.kind)] && m.matches(&needle))
-                    .collect();
+                let keep = state.filter();
+                let shown: Vec<&MemoEntry> = all.iter().filter(|m| keep(m)).collect();
                 ui.label(
                     RichText::new(tr!("memos-shown", shown = shown.len(), total = all.len()))
                         .weak(),
