@@ -783,3 +783,53 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
     state.cells_at = cells_at;
     commands
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Issue 22, defect 4: headings and bars were cut off at the window's default size. The
+    /// room each part takes is measured from its longest text, so none is clipped by the
+    /// painter (which clips to the part's rectangle).
+    #[test]
+    fn the_heatmap_and_the_bars_leave_room_for_their_longest_headings() {
+        let long_row = "Emotional resonance / a long sub-code name (跑路)";
+        let long_column = "Heilongjiang and the far north-east";
+        let grid = Grid {
+            rows: vec!["CR".into(), long_row.into()],
+            columns: vec!["G1".into(), long_column.into()],
+            values: vec![vec![1.0, 2.0], vec![3.0, 4.0]],
+            bars: vec![("CR".into(), 1.0), (long_row.into(), 7.0)],
+            ..Grid::default()
+        };
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = FontId::proportional(12.0);
+            let Layout {
+                cell,
+                row_w,
+                head_h,
+                size,
+            } = heatmap_layout(&grid, ui);
+            let row_text = text_width(ui, long_row, &font);
+            let column_text = text_width(ui, long_column, &font);
+            let slant = std::f32::consts::FRAC_1_SQRT_2;
+            assert!(
+                row_w >= row_text + 4.0,
+                "row headings: {row_w} < {row_text}"
+            );
+            // The slanted heading rises from 4 px above the cells, and reaches right from the
+            // last column's centre.
+            assert!(head_h - 4.0 >= column_text * slant, "{head_h}");
+            assert!(
+                size.x >= row_w + cell.x * 1.5 + column_text * slant + 12.0 * slant,
+                "{size:?}"
+            );
+            let (bars, label_w) = bar_chart_layout(&grid, ui);
+            assert!(label_w - 6.0 >= row_text, "bar labels: {label_w}");
+            assert!(bars.x >= label_w + BAR_SPAN);
+        });
+        output.textures_delta.clear();
+    }
+}
