@@ -4,6 +4,7 @@
 //!   variant for Excel), XLSX, a self-contained HTML report, Markdown and DOCX, filtered by
 //!   [`ExcerptFilter`].
 //! - [`codebook`]: the code tree with descriptions, as REFI-QDA `.qdc`, CSV and Markdown.
+//! - [`memos`]: every memo (project, documents, codes, codings) as Markdown and DOCX.
 //! - [`qdpx`]: the whole project as a REFI-QDA `.qdpx` archive (its import is in
 //!   `crate::import::qdpx`).
 //!
@@ -14,6 +15,7 @@ pub mod codebook;
 mod error;
 pub mod excerpts;
 mod filter;
+pub mod memos;
 pub mod qdpx;
 pub(crate) mod xml;
 

@@ -13,6 +13,7 @@
 
 mod attributes;
 mod autocode;
+pub mod codebook;
 mod error;
 mod markup;
 mod office;

@@ -5,8 +5,10 @@
 use std::path::PathBuf;
 
 use crate::analysis::search::AutocodeScope;
+use crate::import::codebook::IncomingCode;
 use crate::model::{
-    CharRange, CodeId, CodingId, Color, Document, DocumentId, Edit, MemoTarget, Translation,
+    CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId, DocumentKind, Edit,
+    MemoTarget, Translation,
 };
 
 /// A change to the project: one undo step.
@@ -150,6 +152,32 @@ pub enum Action {
         /// The translation.
         translation: Option<Translation>,
     },
+    /// Rename a document.
+    RenameDocument {
+        /// The document.
+        document: DocumentId,
+        /// Its new name.
+        name: String,
+    },
+    /// Delete a document with its codings and the memos on it and on them.
+    DeleteDocument(DocumentId),
+    /// Say what kind of material a document is (interview, chat, notes).
+    SetDocumentKind {
+        /// The document.
+        document: DocumentId,
+        /// Its kind.
+        kind: DocumentKind,
+    },
+    /// Give a document to a case (or to none).
+    SetDocumentCase {
+        /// The document.
+        document: DocumentId,
+        /// The case.
+        case: Option<CaseId>,
+    },
+    /// Merge the codes of a codebook file into the codebook (see
+    /// [`crate::import::codebook`]).
+    ImportCodebook(Vec<IncomingCode>),
 }
 
 /// Which kind of action an undo step was, so the window can name it in its own language (the
@@ -200,6 +228,16 @@ pub enum ActionName {
     SetExemplar,
     /// [`Action::SetTranslation`].
     SetTranslation,
+    /// [`Action::RenameDocument`].
+    RenameDocument,
+    /// [`Action::DeleteDocument`].
+    DeleteDocument,
+    /// [`Action::SetDocumentKind`].
+    SetDocumentKind,
+    /// [`Action::SetDocumentCase`].
+    SetDocumentCase,
+    /// [`Action::ImportCodebook`].
+    ImportCodebook,
 }
 
 impl Action {
@@ -229,6 +267,11 @@ impl Action {
             Action::TakeIncoming(_) => ActionName::TakeIncoming,
             Action::SetExemplar { .. } => ActionName::SetExemplar,
             Action::SetTranslation { .. } => ActionName::SetTranslation,
+            Action::RenameDocument { .. } => ActionName::RenameDocument,
+            Action::DeleteDocument(_) => ActionName::DeleteDocument,
+            Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
+            Action::SetDocumentCase { .. } => ActionName::SetDocumentCase,
+            Action::ImportCodebook(_) => ActionName::ImportCodebook,
         }
     }
 
@@ -264,6 +307,11 @@ impl Action {
                 exemplar: false, ..
             } => "Unmark exemplar".into(),
             Action::SetTranslation { .. } => "Edit translation".into(),
+            Action::RenameDocument { .. } => "Rename document".into(),
+            Action::DeleteDocument(_) => "Delete document".into(),
+            Action::SetDocumentKind { .. } => "Change document kind".into(),
+            Action::SetDocumentCase { .. } => "Change document case".into(),
+            Action::ImportCodebook(_) => "Import codebook".into(),
         }
     }
 }

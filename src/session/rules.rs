@@ -298,6 +298,42 @@ pub fn plan(
             }))
         }
         Action::Prepared { edit: e, .. } | Action::TakeIncoming(e) => edit(e),
+        Action::RenameDocument { document, name } => {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(SessionError::EmptyName);
+            }
+            let mut d = document_of(project, document)?.clone();
+            if d.name == name {
+                return Ok(None);
+            }
+            name.clone_into(&mut d.name);
+            edit(Edit::PutDocument(Box::new(d)))
+        }
+        Action::DeleteDocument(document) => {
+            document_of(project, document)?;
+            edit(Edit::delete_document(project, document))
+        }
+        Action::SetDocumentKind { document, kind } => {
+            let mut d = document_of(project, document)?.clone();
+            if d.kind == kind {
+                return Ok(None);
+            }
+            d.kind = kind;
+            edit(Edit::PutDocument(Box::new(d)))
+        }
+        Action::SetDocumentCase { document, case } => {
+            // A case that is gone is refused by the model (`Edit::PutDocument`).
+            let mut d = document_of(project, document)?.clone();
+            if d.case == case {
+                return Ok(None);
+            }
+            d.case = case;
+            edit(Edit::PutDocument(Box::new(d)))
+        }
+        Action::ImportCodebook(incoming) => {
+            edit(crate::import::codebook::merge_codebook(project, &incoming).edit)
+        }
     }
 }
 

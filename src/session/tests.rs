@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::analysis::search::AutocodeScope;
+use crate::import::codebook::IncomingCode;
 use crate::model::{CharRange, Document, DocumentKind, EntityKey, MemoTarget, Text};
 
 fn session() -> (tempfile::TempDir, Session, DocumentId) {
@@ -70,6 +71,22 @@ fn every_action_applies_undoes_and_redoes_to_the_same_project_and_files() {
     let a = create_code(&mut s, "A", None);
     let b = create_code(&mut s, "B", None);
     let c1 = code(&mut s, doc, CharRange::new(2, 8), a);
+    // A case to give the document to, memos on the document and on the coding (deleting the
+    // document takes them with it).
+    let case_g1 = crate::model::Case::new("G1");
+    let case = case_g1.id;
+    s.execute(Action::Prepared {
+        label: "Case".into(),
+        edit: Edit::Batch(vec![
+            Edit::PutCase(case_g1),
+            Edit::PutMemo(crate::model::Memo::new(
+                MemoTarget::Document(doc),
+                "first visit",
+                s.coder(),
+            )),
+        ]),
+    })
+    .unwrap();
     let other = dir.path().join("other");
     {
         // Another copy with one more code and coding, for MergeCopy.
@@ -172,6 +189,31 @@ fn every_action_applies_undoes_and_redoes_to_the_same_project_and_files() {
                 s.coder(),
             )),
         },
+        Action::RenameDocument {
+            document: doc,
+            name: "G1 (second visit)".into(),
+        },
+        Action::DeleteDocument(doc),
+        Action::SetDocumentKind {
+            document: doc,
+            kind: DocumentKind::Interview,
+        },
+        Action::SetDocumentCase {
+            document: doc,
+            case: Some(case),
+        },
+        Action::ImportCodebook(vec![
+            IncomingCode {
+                path: vec!["A".into()],
+                color: None,
+                description: "the first".into(),
+            },
+            IncomingCode {
+                path: vec!["A".into(), "A1".into()],
+                color: Some(Color::palette(4)),
+                description: String::new(),
+            },
+        ]),
     ];
     touched(&mut s);
     for action in actions {
@@ -605,4 +647,109 @@ fn without_autosave_save_writes_directly() {
     drop(s);
     let on_disk = ProjectDir::open_read_only(&root).unwrap().project;
     assert_eq!(on_disk.codes().len(), 1);
+}
+
+#[test]
+fn deleting_a_document_takes_its_codings_and_memos_and_undo_gives_them_back() {
+    let (_dir, mut s, doc) = session();
+    let a = create_code(&mut s, "A", None);
+    let c1 = code(&mut s, doc, CharRange::new(2, 8), a);
+    code(&mut s, doc, CharRange::new(12, 20), a);
+    s.execute(Action::SetCodingMemo {
+        coding: c1,
+        memo: "the group's word".into(),
+    })
+    .unwrap();
+    s.execute(Action::SetMemo {
+        target: MemoTarget::Document(doc),
+        text: "first interview".into(),
+    })
+    .unwrap();
+    let before = state(&s.project);
+    let applied = s.execute(Action::DeleteDocument(doc)).unwrap().unwrap();
+    assert_eq!(applied.step.name, ActionName::DeleteDocument);
+    assert!(s.project.documents().is_empty());
+    assert!(s.project.codings().is_empty() && s.project.memos().is_empty());
+    assert_eq!(s.counts().by_code.get(&a).copied().unwrap_or(0), 0);
+    assert_eq!(s.undo().unwrap().unwrap().label, "Delete document");
+    assert_eq!(state(&s.project), before);
+    assert_eq!(s.counts().by_code[&a], 2);
+}
+
+#[test]
+fn a_document_is_renamed_re_kinded_and_re_cased_and_a_blank_name_is_refused() {
+    let (_dir, mut s, doc) = session();
+    assert!(matches!(
+        s.execute(Action::RenameDocument {
+            document: doc,
+            name: "  ".into()
+        }),
+        Err(SessionError::EmptyName)
+    ));
+    s.execute(Action::RenameDocument {
+        document: doc,
+        name: " G1 revisited ".into(),
+    })
+    .unwrap()
+    .unwrap();
+    assert_eq!(s.project.document(doc).unwrap().name, "G1 revisited");
+    // The same name again is no step.
+    assert!(
+        s.execute(Action::RenameDocument {
+            document: doc,
+            name: "G1 revisited".into()
+        })
+        .unwrap()
+        .is_none()
+    );
+    s.execute(Action::SetDocumentKind {
+        document: doc,
+        kind: DocumentKind::Chat,
+    })
+    .unwrap()
+    .unwrap();
+    assert_eq!(s.project.document(doc).unwrap().kind, DocumentKind::Chat);
+    // A case the project does not have is refused, and nothing changes.
+    let stranger = crate::model::Case::new("nobody");
+    assert!(
+        s.execute(Action::SetDocumentCase {
+            document: doc,
+            case: Some(stranger.id)
+        })
+        .is_err()
+    );
+    assert_eq!(s.project.document(doc).unwrap().case, None);
+    s.undo().unwrap();
+    s.undo().unwrap();
+    assert_eq!(s.project.document(doc).unwrap().name, "G1");
+    assert_eq!(s.project.document(doc).unwrap().kind, DocumentKind::Notes);
+}
+
+#[test]
+fn a_codebook_import_is_one_undo_step() {
+    let (_dir, mut s, _) = session();
+    let a = create_code(&mut s, "A", None);
+    let before = state(&s.project);
+    let codes = vec![
+        IncomingCode {
+            path: vec!["A".into(), "B".into()],
+            color: None,
+            description: "under A".into(),
+        },
+        IncomingCode {
+            path: vec!["C".into()],
+            color: None,
+            description: String::new(),
+        },
+    ];
+    s.execute(Action::ImportCodebook(codes.clone()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(s.project.codes().len(), 3);
+    let b = s.project.code_named("B").unwrap();
+    assert_eq!(b.parent, Some(a));
+    // The same codebook again adds nothing.
+    assert!(s.execute(Action::ImportCodebook(codes)).unwrap().is_none());
+    s.undo().unwrap();
+    assert_eq!(state(&s.project), before);
 }

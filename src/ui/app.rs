@@ -8,6 +8,7 @@ mod files;
 mod input;
 mod notices;
 mod projects;
+mod study;
 mod sync;
 
 use std::collections::BTreeMap;
@@ -20,11 +21,14 @@ use super::codebook::{CodebookState, codebook_ui};
 use super::command::Command;
 use super::config::{Config, ConfigStore};
 use super::dialogs::{Dialogs, dialogs_ui};
+use super::document_windows::{DocumentWindows, document_windows_ui};
 use super::documents::{DocumentsState, documents_ui};
+use super::export_dialog::{ExportDialog, export_dialog_ui};
 use super::help::{HelpState, help_ui};
 use super::i18n::{self, Language};
 use super::inspector::{InspectorInput, InspectorState, inspector_ui};
 use super::layout_generation::LayoutGeneration;
+use super::memo_manager::{MemoManager, memo_manager_ui};
 use super::review::{ReviewState, review_ui};
 use super::search_panel::{AnalysisState, analysis_ui};
 use super::team_sync::TeamSync;
@@ -77,6 +81,12 @@ pub struct MarginApp {
     keys: BTreeMap<CodeId, char>,
     layout_generation: LayoutGeneration,
     help: HelpState,
+    /// Renaming and deleting documents, their properties and memos.
+    document_windows: DocumentWindows,
+    /// The memo manager and the project memo.
+    memos: MemoManager,
+    /// The export dialog and the codebook import preview.
+    export: ExportDialog,
     /// Where the documents, transcript and codebook panels were last frame (F6 moves between).
     panel_rects: [egui::Rect; 3],
     open_path: String,
@@ -132,6 +142,9 @@ impl MarginApp {
             keys: BTreeMap::new(),
             layout_generation: LayoutGeneration::default(),
             help: HelpState::default(),
+            document_windows: DocumentWindows::default(),
+            memos: MemoManager::default(),
+            export: ExportDialog::default(),
             panel_rects: [egui::Rect::NOTHING; 3],
             open_path: String::new(),
             title: "Margin".to_owned(),
@@ -203,6 +216,34 @@ impl MarginApp {
         &mut self.transcript
     }
 
+    /// The document dialogs and properties window.
+    #[must_use]
+    pub fn document_windows(&self) -> &DocumentWindows {
+        &self.document_windows
+    }
+
+    /// The memo manager.
+    #[must_use]
+    pub fn memo_manager(&self) -> &MemoManager {
+        &self.memos
+    }
+
+    /// The memo manager, mutably (tests set its filters).
+    pub fn memo_manager_mut(&mut self) -> &mut MemoManager {
+        &mut self.memos
+    }
+
+    /// The export dialog, mutably (tests choose an export).
+    pub fn export_dialog_mut(&mut self) -> &mut ExportDialog {
+        &mut self.export
+    }
+
+    /// The export dialog.
+    #[must_use]
+    pub fn export_dialog(&self) -> &ExportDialog {
+        &self.export
+    }
+
     /// The codebook panel.
     #[must_use]
     pub fn codebook(&self) -> &CodebookState {
@@ -247,7 +288,11 @@ impl MarginApp {
     /// True when a modal dialog is open.
     #[must_use]
     pub fn dialog_open(&self) -> bool {
-        self.dialogs.any_open() || self.team.form.is_some() || self.team.login.is_some()
+        self.dialogs.any_open()
+            || self.document_windows.modal_open()
+            || self.export.codebook_preview.is_some()
+            || self.team.form.is_some()
+            || self.team.login.is_some()
     }
 
     /// Team sync's state (the status bar's part, the dialog, the thread).
@@ -274,6 +319,15 @@ impl MarginApp {
         };
         for draft in drafts {
             self.execute(draft);
+        }
+        let memos: Vec<_> = self
+            .document_windows
+            .pending_memo()
+            .into_iter()
+            .chain(self.memos.pending_memo())
+            .collect();
+        for memo in memos {
+            self.execute(memo);
         }
         match &mut self.session {
             Some(s) => s.save(),
@@ -427,6 +481,16 @@ impl MarginApp {
             None => {}
         }
         let project = self.session.as_ref().map(Session::project);
+        if let Some(project) = project {
+            commands.extend(document_windows_ui(&mut self.document_windows, project, ui));
+            commands.extend(memo_manager_ui(&mut self.memos, project, ui));
+            commands.extend(export_dialog_ui(
+                &mut self.export,
+                project,
+                &self.analysis.retrieval,
+                ui,
+            ));
+        }
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
         let root = self.session.as_ref().map(|s| s.root().to_path_buf());
         commands.extend(self.team.form_ui(root.as_deref(), ui));

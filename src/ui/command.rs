@@ -11,9 +11,10 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::config::ThemeChoice;
+use super::export_dialog::ExportChoice;
 use super::file_picker::FileTarget;
 use super::i18n::{Language, tr};
-use crate::model::{CharRange, CodeId, CodingId, DocumentId};
+use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget};
 use crate::session::Action;
 
 /// Something to do, returned by a panel and applied by the app after the frame.
@@ -173,6 +174,42 @@ pub enum Command {
         /// The new project folder.
         target: PathBuf,
     },
+
+    // --- documents, memos, exports (document_windows.rs, memo_manager.rs, export_dialog.rs) --
+    /// Ask for a document's new name.
+    StartRenameDocument(DocumentId),
+    /// Ask whether to delete a document, saying what goes with it.
+    AskDeleteDocument(DocumentId),
+    /// Show a document's properties and its memo.
+    ShowDocumentProperties(DocumentId),
+    /// Show the project memo.
+    ShowProjectMemo,
+    /// Show the memo manager.
+    ShowMemos,
+    /// Open what a memo is about.
+    OpenMemoTarget(MemoTarget),
+    /// Show the export dialog.
+    ExportDialog,
+    /// Ask where to write an export.
+    ExportAsDialog(ExportChoice),
+    /// Write an export to this file.
+    ExportTo {
+        /// What and in which format.
+        choice: ExportChoice,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Ask for a codebook file (`.qdc`, CSV) to import.
+    ImportCodebookDialog,
+    /// Read this codebook and show what importing it would add or merge.
+    CodebookChosen(PathBuf),
+    /// Open the excerpts behind a cell of the table shown in the retrieval tab.
+    RetrieveCell {
+        /// The cell's row.
+        row: usize,
+        /// The cell's column.
+        column: usize,
+    },
 }
 
 /// The tabs of the analysis window.
@@ -327,6 +364,19 @@ impl Command {
             Command::Sync => tr!("cmd-sync").into(),
             Command::SyncSetUp(address) => tr!("cmd-sync-set-up", address = address.as_str()),
             Command::SyncJoin { address, .. } => tr!("cmd-sync-join", address = address.as_str()),
+            Command::StartRenameDocument(_) => tr!("document-menu-rename").into(),
+            Command::AskDeleteDocument(_) => tr!("document-menu-delete").into(),
+            Command::ShowDocumentProperties(_) => tr!("document-menu-properties").into(),
+            Command::ShowProjectMemo => tr!("cmd-project-memo").into(),
+            Command::ShowMemos => tr!("cmd-memos").into(),
+            Command::OpenMemoTarget(_) => tr!("cmd-open-memo-target").into(),
+            Command::ExportDialog | Command::ExportAsDialog(_) | Command::ExportTo { .. } => {
+                tr!("cmd-export").into()
+            }
+            Command::ImportCodebookDialog | Command::CodebookChosen(_) => {
+                tr!("cmd-import-codebook").into()
+            }
+            Command::RetrieveCell { .. } => tr!("cmd-retrieve-cell").into(),
         }
     }
 }
@@ -361,6 +411,11 @@ pub fn action_label(action: &Action) -> String {
             exemplar: false, ..
         } => tr!("cmd-unmark-exemplar").into(),
         Action::SetTranslation { .. } => tr!("cmd-translation").into(),
+        Action::RenameDocument { .. } => tr!("cmd-rename-document").into(),
+        Action::DeleteDocument(_) => tr!("cmd-delete-document").into(),
+        Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),
+        Action::SetDocumentCase { .. } => tr!("cmd-document-case").into(),
+        Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
     }
 }
 

@@ -1,11 +1,13 @@
 //! The documents panel: documents grouped by kind and case, with their coding counts, and a
-//! filter by name.
+//! filter by name; a document's right-click menu renames, deletes, re-kinds or re-cases it and
+//! shows its properties (`document_windows`).
 
 use std::collections::BTreeMap;
 
 use egui::{RichText, Role, Sense, Ui, WidgetInfo, vec2};
 
 use super::command::Command;
+use super::document_windows::document_menu_ui;
 use super::i18n::tr;
 use crate::model::{Document, DocumentId, DocumentKind, Project};
 use crate::session::Counts;
@@ -113,10 +115,13 @@ pub fn documents_ui(
                                     && !d.name.contains(case.as_str()))
                                 .then_some(case.as_str());
                                 let count = counts.by_document.get(&d.id).copied().unwrap_or(0);
-                                if document_row_ui(d, tag, count, open == Some(d.id), ui).clicked()
-                                {
+                                let row = document_row_ui(d, tag, count, open == Some(d.id), ui);
+                                if row.clicked() {
                                     commands.push(Command::OpenDocument(d.id));
                                 }
+                                row.context_menu(|ui| {
+                                    commands.extend(document_menu_ui(project, d.id, ui));
+                                });
                             }
                         }
                     });

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::documents::natural_cmp;
+use super::export_dialog::{ExportChoice, format_name};
 use super::i18n::tr;
 use crate::session::Action;
 
@@ -83,6 +84,10 @@ pub enum FileTarget {
     ExportRetrieval,
     /// Where to save the table shown, as CSV.
     ExportTable,
+    /// Where to write an export chosen in the export dialog.
+    ExportAs(ExportChoice),
+    /// A codebook (`.qdc`, CSV) to import.
+    Codebook,
 }
 
 /// The dialog for a [`FileTarget`].
@@ -165,6 +170,27 @@ impl FileTarget {
                 }],
                 "table.csv",
             ),
+            FileTarget::ExportAs(choice) => (
+                tr!("picker-title-export-as"),
+                PickKind::Save,
+                vec![Filter {
+                    name: format_name(choice),
+                    extensions: choice.extensions(),
+                }],
+                choice.file_name(),
+            ),
+            FileTarget::Codebook => (
+                tr!("picker-title-codebook"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: tr!("picker-filter-codebook"),
+                        extensions: &["qdc", "csv"],
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
         };
         FileRequest {
             title,
@@ -191,6 +217,8 @@ impl FileTarget {
             FileTarget::Merge => Command::Edit(Action::MergeCopy(path)),
             FileTarget::ExportRetrieval => Command::ExportRetrieval(path),
             FileTarget::ExportTable => Command::ExportTable(path),
+            FileTarget::ExportAs(choice) => Command::ExportTo { choice, path },
+            FileTarget::Codebook => Command::CodebookChosen(path),
             FileTarget::Import => Command::ImportFiles(vec![path]),
         })
     }

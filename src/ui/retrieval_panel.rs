@@ -65,6 +65,19 @@ impl RetrievalState {
     /// The query the tab describes.
     pub fn query(&self, project: &Project) -> Result<RetrievalQuery, UiError> {
         let code = self.code.ok_or(UiError::ChooseCode)?;
+        let code = CodeSelection {
+            code,
+            with_subcodes: self.subcodes,
+        };
+        self.query_for(project, Some(code))
+    }
+
+    /// The query of the tab's filters and combination for `code` (`None`: every code).
+    fn query_for(
+        &self,
+        project: &Project,
+        code: Option<CodeSelection>,
+    ) -> Result<RetrievalQuery, UiError> {
         let filter = self.filter.filter(project)?;
         let mut combinations = Vec::new();
         if self.combine != Combine::None {
@@ -87,15 +100,30 @@ impl RetrievalState {
             });
         }
         Ok(RetrievalQuery {
-            code: Some(CodeSelection {
-                code,
-                with_subcodes: self.subcodes,
-            }),
+            code,
             filter,
             combinations,
             context: CONTEXT,
             ..RetrievalQuery::default()
         })
+    }
+
+    /// True when anything narrows the retrieval beyond its code (filters, a second code).
+    #[must_use]
+    pub fn filtered(&self) -> bool {
+        self.filter != FilterForm::default() || self.combine != Combine::None
+    }
+
+    /// What the tab's code (every code when none is chosen) and filters retrieve, for an export.
+    pub fn retrieve_for_export(&self, project: &Project) -> Result<Vec<Retrieved>, UiError> {
+        let code = self.code.map(|code| CodeSelection {
+            code,
+            with_subcodes: self.subcodes,
+        });
+        Ok(retrieve::retrieve(
+            project,
+            &self.query_for(project, code)?,
+        )?)
     }
 
     /// Run the retrieval on `project`.
@@ -130,13 +158,23 @@ pub fn export_results(
     results: &[Retrieved],
     path: &Path,
 ) -> Result<usize, UiError> {
+    export_results_as(project, results, path, format_for(path))
+}
+
+/// Write `results` to `path` in `format` through the export module; returns how many excerpts
+/// were written.
+pub fn export_results_as(
+    project: &Project,
+    results: &[Retrieved],
+    path: &Path,
+    format: Format,
+) -> Result<usize, UiError> {
     // Exactly the retrieved codings, listed under their codes.
     let filter = ExcerptFilter {
         codes: results.iter().map(|r| r.code).collect(),
         codings: results.iter().map(|r| r.coding).collect(),
         ..ExcerptFilter::default()
     };
-    let format = format_for(path);
     Ok(write_file(path, |out| {
         excerpts::write(project, &filter, format, out)
     })?)

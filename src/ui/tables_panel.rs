@@ -17,7 +17,10 @@ use crate::analysis::definitions::Options;
 use crate::analysis::headings::CodeHeading;
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::timeline::{Period, TimelineQuery, timeline};
-use crate::model::{AttributeId, Project};
+use crate::model::{AttributeId, CaseId, CodeId, Project};
+use chrono::NaiveDate;
+
+use super::retrieval_panel::{Combine, RetrievalState};
 
 /// Which table the tab shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -53,6 +56,26 @@ pub struct Grid {
     pub definition: String,
     /// The table, as CSV writes it.
     pub table: Table,
+    /// The code of each row (its codings, with its sub-codes' when the table counts them).
+    pub row_codes: Vec<CodeId>,
+    /// What each column gathers, to open the excerpts behind a cell in retrieval.
+    pub column_keys: Vec<ColumnKey>,
+}
+
+/// What a column of a table gathers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnKey {
+    /// The codings of a code (co-occurrence).
+    Code(CodeId),
+    /// The text of these cases (a case, or the cases sharing an attribute value).
+    Cases(Vec<CaseId>),
+    /// Chat messages sent in these days (a period of the timeline).
+    Period {
+        /// Its first day.
+        start: NaiveDate,
+        /// Its last day.
+        end: NaiveDate,
+    },
 }
 
 /// The tables tab's choices and the table computed from them.
@@ -83,6 +106,9 @@ pub struct TablesState {
     pub error: Option<String>,
     /// The language the table's titles and definitions were written in.
     pub language: Language,
+    /// Where the heatmap's cells were drawn last: the top left of the first cell and a cell's
+    /// size (a test clicks a cell there).
+    pub cells_at: Option<(egui::Pos2, egui::Vec2)>,
 }
 
 /// A code's heading: its name, indented by its depth in the codebook.
@@ -171,6 +197,8 @@ impl TablesState {
                         .map(|(i, n)| (n, t.counts[i][i] as f64))
                         .collect(),
                     table: t.to_table(),
+                    row_codes: t.codes.iter().map(|h| h.id).collect(),
+                    column_keys: t.codes.iter().map(|h| ColumnKey::Code(h.id)).collect(),
                 })
             }
             TableKind::Crosstab => {
@@ -234,6 +262,12 @@ impl TablesState {
                         .collect(),
                     rows,
                     table: t.to_table(measure),
+                    row_codes: t.codes.iter().map(|h| h.id).collect(),
+                    column_keys: t
+                        .columns
+                        .iter()
+                        .map(|c| ColumnKey::Cases(c.cases.clone()))
+                        .collect(),
                 })
             }
             TableKind::Timeline => {
@@ -287,9 +321,56 @@ impl TablesState {
                         .map(|(p, h)| (h.label.clone(), t.counts.iter().map(|r| r[p] as f64).sum()))
                         .collect(),
                     table: t.to_table(),
+                    row_codes: t.codes.iter().map(|h| h.id).collect(),
+                    column_keys: t
+                        .periods
+                        .iter()
+                        .map(|p| ColumnKey::Period {
+                            start: p.start,
+                            end: p.end,
+                        })
+                        .collect(),
                 })
             }
         }
+    }
+}
+
+impl TablesState {
+    /// The retrieval that lists the excerpts behind cell (`row`, `column`) of the table shown:
+    /// the row's code (with its sub-codes when the table counts them), the table's filter, and
+    /// the column's cases, period or second code. `None` when there is no such cell.
+    #[must_use]
+    pub fn retrieval_for_cell(&self, row: usize, column: usize) -> Option<RetrievalState> {
+        let grid = self.grid.as_ref()?;
+        let code = *grid.row_codes.get(row)?;
+        let mut r = RetrievalState::default();
+        r.code = Some(code);
+        r.subcodes = self.with_subcodes;
+        r.filter = self.filter.clone();
+        match grid.column_keys.get(column)? {
+            ColumnKey::Code(other) => {
+                r.combine = if self.by_segment {
+                    Combine::NearTurns
+                } else {
+                    Combine::And
+                };
+                r.within = 0;
+                r.other = Some(*other);
+                r.other_subcodes = self.with_subcodes;
+            }
+            ColumnKey::Cases(cases) => {
+                if cases.is_empty() {
+                    return None;
+                }
+                r.filter.cases = cases.iter().copied().collect();
+            }
+            ColumnKey::Period { start, end } => {
+                r.filter.sent_from = start.format("%Y-%m-%d").to_string();
+                r.filter.sent_to = end.format("%Y-%m-%d").to_string();
+            }
+        }
+        Some(r)
     }
 }
 
@@ -301,29 +382,89 @@ fn value_text(v: f64, percent: bool) -> String {
     }
 }
 
-/// Draw `grid` as a heatmap: row headings left, column headings above (slanted), each cell
-/// filled by its value relative to the largest.
-pub fn heatmap(grid: &Grid, ui: &mut Ui) -> egui::Response {
+/// The width of `text` in `font`.
+fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
+    ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE))
+        .size()
+        .x
+}
+
+/// Where a heatmap's parts go.
+struct Layout {
+    cell: egui::Vec2,
+    row_w: f32,
+    head_h: f32,
+    size: egui::Vec2,
+}
+
+/// The heatmap's size: row headings as wide as the widest, column headings slanted
+/// with the room their length needs.
+fn heatmap_layout(grid: &Grid, ui: &Ui) -> Layout {
     let font = FontId::proportional(12.0);
     let cell = vec2(44.0, 22.0);
     let row_w = grid
         .rows
         .iter()
-        .map(|r| {
-            ui.fonts_mut(|f| f.layout_no_wrap(r.clone(), font.clone(), Color32::WHITE))
-                .size()
-                .x
-        })
+        .map(|r| text_width(ui, r, &font))
         .fold(80.0_f32, f32::max)
-        .min(320.0)
         + 8.0;
-    let head_h = 90.0;
+    // A heading slanted at 45° rises and reaches right by its length / √2.
+    let slant = std::f32::consts::FRAC_1_SQRT_2;
+    let longest = grid
+        .columns
+        .iter()
+        .map(|c| text_width(ui, c, &font))
+        .fold(0.0_f32, f32::max);
+    let head_h = (longest * slant + 16.0).max(40.0);
     #[allow(clippy::cast_precision_loss)]
     let size = vec2(
-        row_w + cell.x * grid.columns.len() as f32 + 60.0,
+        row_w + cell.x * grid.columns.len() as f32 + longest * slant + 16.0,
         head_h + cell.y * grid.rows.len() as f32,
     );
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    Layout {
+        cell,
+        row_w,
+        head_h,
+        size,
+    }
+}
+
+/// The bar chart's size and the width of its labels.
+fn bar_chart_layout(grid: &Grid, ui: &Ui) -> (egui::Vec2, f32) {
+    let font = FontId::proportional(12.0);
+    let label_w = grid
+        .bars
+        .iter()
+        .map(|(l, _)| text_width(ui, l, &font))
+        .fold(60.0_f32, f32::max)
+        + 12.0;
+    #[allow(clippy::cast_precision_loss)]
+    let size = vec2(
+        label_w + BAR_SPAN + 50.0,
+        BAR_H * grid.bars.len() as f32 + 4.0,
+    );
+    (size, label_w)
+}
+
+/// The longest bar, and a bar's height.
+const BAR_SPAN: f32 = 200.0;
+const BAR_H: f32 = 18.0;
+
+/// Draw `grid` as a heatmap: row headings left, column headings above (slanted, with the room
+/// their length needs), each cell filled by its value relative to the largest. Returns the
+/// response and the cell clicked, if one was.
+pub fn heatmap(grid: &Grid, ui: &mut Ui) -> HeatmapResponse {
+    let font = FontId::proportional(12.0);
+    let Layout {
+        cell,
+        row_w,
+        head_h,
+        size,
+    } = heatmap_layout(grid, ui);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Table, true, tr!("tables-heatmap-label"))
+    });
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
     let base = ui.visuals().extreme_bg_color;
@@ -349,6 +490,18 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> egui::Response {
             .with_angle(-std::f32::consts::FRAC_PI_4);
         painter.add(shape);
     }
+    // The cell under the pointer.
+    let cell_at = |p: egui::Pos2| {
+        let x = p.x - rect.left() - row_w;
+        let y = p.y - rect.top() - head_h;
+        if x < 0.0 || y < 0.0 {
+            return None;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (j, i) = ((x / cell.x) as usize, (y / cell.y) as usize);
+        (i < grid.rows.len() && j < grid.columns.len()).then_some((i, j))
+    };
+    let hovered = response.hover_pos().and_then(cell_at);
     #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
     for (i, r) in grid.rows.iter().enumerate() {
         let y = rect.top() + head_h + cell.y * i as f32;
@@ -370,6 +523,14 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> egui::Response {
                 base.lerp_to_gamma(hot, t.clamp(0.0, 1.0))
             };
             painter.rect_filled(r, 2.0, fill);
+            if hovered == Some((i, j)) {
+                painter.rect_stroke(
+                    r,
+                    2.0,
+                    ui.visuals().selection.stroke,
+                    egui::StrokeKind::Inside,
+                );
+            }
             let fg = if t > 0.55 { Color32::WHITE } else { text };
             painter.text(
                 r.center(),
@@ -380,20 +541,39 @@ pub fn heatmap(grid: &Grid, ui: &mut Ui) -> egui::Response {
             );
         }
     }
-    response
+    if hovered.is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    let clicked = if response.clicked() {
+        response.interact_pointer_pos().and_then(cell_at)
+    } else {
+        None
+    };
+    HeatmapResponse {
+        cells_at: (pos2(rect.left() + row_w, rect.top() + head_h), cell),
+        response,
+        clicked,
+    }
 }
 
-/// Draw the grid's bars: horizontal, one per label, scaled to the largest.
+/// What drawing a heatmap gives back.
+#[derive(Debug)]
+pub struct HeatmapResponse {
+    /// The heatmap's response (hover it for the definition).
+    pub response: egui::Response,
+    /// The cell clicked, as (row, column).
+    pub clicked: Option<(usize, usize)>,
+    /// The top left of the first cell, and a cell's size.
+    pub cells_at: (egui::Pos2, egui::Vec2),
+}
+
+/// Draw the grid's bars: horizontal, one per label (given the room the longest needs), scaled
+/// to the largest.
 pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
     let font = FontId::proportional(12.0);
-    let label_w = 200.0;
-    let bar_h = 18.0;
-    let width = label_w + 260.0;
-    #[allow(clippy::cast_precision_loss)]
-    let (rect, _) = ui.allocate_exact_size(
-        vec2(width, bar_h * grid.bars.len() as f32 + 4.0),
-        Sense::hover(),
-    );
+    let (size, label_w) = bar_chart_layout(grid, ui);
+    let (bar_h, span) = (BAR_H, BAR_SPAN);
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
     let fill = ui.visuals().selection.bg_fill;
@@ -403,7 +583,6 @@ pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
         .map(|b| b.1)
         .fold(0.0_f64, f64::max)
         .max(f64::MIN_POSITIVE);
-    let span = width - label_w - 50.0;
     #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
     for (i, (label, v)) in grid.bars.iter().enumerate() {
         let y = rect.top() + bar_h * i as f32;
@@ -553,28 +732,104 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     ui.separator();
+    let mut cells_at = None;
     if let Some(grid) = &state.grid {
         ui.label(egui::RichText::new(what_it_shows(state)).weak())
             .on_hover_text(&grid.definition);
         egui::ScrollArea::both()
             .id_salt("table-view")
             .auto_shrink([false, false])
-            .min_scrolled_height(320.0)
+            .min_scrolled_height(120.0)
             .show(ui, |ui| {
                 if grid.rows.is_empty() || grid.columns.is_empty() {
                     ui.label(tr!("tables-nothing"));
                     return;
                 }
-                ui.horizontal_top(|ui| {
-                    heatmap(grid, ui).on_hover_text(&grid.definition);
-                    ui.add_space(16.0);
+                // The bars beside the heatmap where they fit, else below it (never cut off).
+                let beside =
+                    heatmap_layout(grid, ui).size.x + 16.0 + bar_chart_layout(grid, ui).0.x
+                        <= ui.available_width();
+                let mut cells = |ui: &mut Ui, commands: &mut Vec<Command>| {
+                    let drawn = heatmap(grid, ui);
+                    cells_at = Some(drawn.cells_at);
+                    drawn.response.on_hover_text(format!(
+                        "{}\n{}",
+                        grid.definition,
+                        tr!("tables-click-cell")
+                    ));
+                    if let Some((row, column)) = drawn.clicked {
+                        commands.push(Command::RetrieveCell { row, column });
+                    }
+                };
+                let bars = |ui: &mut Ui| {
                     ui.vertical(|ui| {
-                        ui.add_space(60.0);
                         ui.label(egui::RichText::new(&grid.bars_title).strong());
                         bar_chart(grid, ui);
                     });
-                });
+                };
+                if beside {
+                    ui.horizontal_top(|ui| {
+                        cells(ui, &mut commands);
+                        ui.add_space(16.0);
+                        bars(ui);
+                    });
+                } else {
+                    cells(ui, &mut commands);
+                    ui.add_space(12.0);
+                    bars(ui);
+                }
             });
     }
+    state.cells_at = cells_at;
     commands
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Issue 22, defect 4: headings and bars were cut off at the window's default size. The
+    /// room each part takes is measured from its longest text, so none is clipped by the
+    /// painter (which clips to the part's rectangle).
+    #[test]
+    fn the_heatmap_and_the_bars_leave_room_for_their_longest_headings() {
+        let long_row = "Emotional resonance / a long sub-code name (跑路)";
+        let long_column = "Heilongjiang and the far north-east";
+        let grid = Grid {
+            rows: vec!["CR".into(), long_row.into()],
+            columns: vec!["G1".into(), long_column.into()],
+            values: vec![vec![1.0, 2.0], vec![3.0, 4.0]],
+            bars: vec![("CR".into(), 1.0), (long_row.into(), 7.0)],
+            ..Grid::default()
+        };
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = FontId::proportional(12.0);
+            let Layout {
+                cell,
+                row_w,
+                head_h,
+                size,
+            } = heatmap_layout(&grid, ui);
+            let row_text = text_width(ui, long_row, &font);
+            let column_text = text_width(ui, long_column, &font);
+            let slant = std::f32::consts::FRAC_1_SQRT_2;
+            assert!(
+                row_w >= row_text + 4.0,
+                "row headings: {row_w} < {row_text}"
+            );
+            // The slanted heading rises from 4 px above the cells, and reaches right from the
+            // last column's centre.
+            assert!(head_h - 4.0 >= column_text * slant, "{head_h}");
+            assert!(
+                size.x >= row_w + cell.x * 1.5 + column_text * slant + 12.0 * slant,
+                "{size:?}"
+            );
+            let (bars, label_w) = bar_chart_layout(&grid, ui);
+            assert!(label_w - 6.0 >= row_text, "bar labels: {label_w}");
+            assert!(bars.x >= label_w + BAR_SPAN);
+        });
+        output.textures_delta.clear();
+    }
 }

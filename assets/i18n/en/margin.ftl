@@ -800,7 +800,6 @@ sync-status-incoming = { $count ->
 }
 sync-status-up-to-date = Up to date
 sync-status-last = last sync { $time }
-sync-work-checking = Looking for the team's changes…
 sync-work-fetching = Syncing: bringing in the team's changes…
 sync-work-pushing = Syncing: sending your changes…
 sync-work-cloning = Copying the team's project…
@@ -897,3 +896,148 @@ inspector-translation = Translation of the quote (e.g. its English, for the pape
 inspector-translation-note = Note on the translation (translator, a choice of words)
 retrieval-mark-exemplar = Mark as an exemplar of its code (exemplars come first in exports)
 retrieval-unmark-exemplar = An exemplar of its code: click to unmark
+## Documents, memos, exports
+
+menu-document = Document
+menu-document-none = Open a document first
+cmd-rename-document = Rename document
+cmd-delete-document = Delete document
+cmd-document-kind = Change document kind
+cmd-document-case = Change document case
+cmd-import-codebook = Import codebook…
+cmd-export = Export…
+cmd-project-memo = Project memo…
+cmd-memos = Memos…
+cmd-open-memo-target = Open what the memo is about
+cmd-retrieve-cell = Show the excerpts behind a table cell
+document-menu-rename = Rename…
+document-menu-properties = Properties and memo…
+document-menu-kind = Kind
+document-menu-case = Case
+document-menu-delete = Delete…
+document-kind-interview = Interview
+document-kind-chat = Chat log
+document-kind-notes = Notes
+document-no-case = No case
+document-rename-title = Rename document
+document-rename-label = Document name
+document-rename-ok = Rename
+document-delete-title = Delete “{ $name }”?
+document-delete-explain = { $codings ->
+    [0] It has no codings.
+    [one] Its { $codings } coding goes with it
+   *[other] Its { $codings } codings go with it
+}{ $codings ->
+    [0] {""}
+   *[other] { $coders ->
+        [one] {" "}(by { $coders } coder).
+       *[other] {" "}(by { $coders } coders).
+    }
+}{ $memos ->
+    [0] {""}
+    [one] {" "}So does { $memos } memo.
+   *[other] {" "}So do { $memos } memos.
+} You can undo this with Ctrl+Z.
+document-delete-ok = Delete
+document-properties-title = { $name }: properties
+document-prop-name = Name
+document-prop-kind = Kind
+document-prop-case = Case
+document-prop-source = Source file
+document-prop-source-value = { $file } ({ $format }, { $encoding })
+document-prop-no-source = not recorded
+document-prop-imported = Imported
+document-prop-characters = Characters
+document-prop-count = { $count }
+document-prop-segments = Turns and messages
+document-prop-turns-value = { $turns } speaker turns{ $messages ->
+    [0] {""}
+   *[other] , { $messages } messages
+}
+document-prop-messages-value = { $messages } messages, { $notices } system notices
+document-prop-codings = Codings
+document-prop-codings-value = { $codings ->
+    [one] { $codings } coding
+   *[other] { $codings } codings
+} by { $coders ->
+    [one] { $coders } coder
+   *[other] { $coders } coders
+}, { $memos ->
+    [one] { $memos } memo
+   *[other] { $memos } memos
+}
+document-prop-hash = Text hash (SHA-256)
+document-prop-hash-hover = The fingerprint of the text as coded; margin check compares it with the .txt file on disk.
+document-prop-memo = Document memo
+document-prop-memo-hint = What this document is, how it was collected, what to watch for…
+document-prop-memo-save = Save memo
+memos-title = Memos
+memos-kind-project = Project
+memos-kind-document = Document
+memos-kind-code = Code
+memos-kind-coding = Coding
+memos-kind-count = { $kind } ({ $count })
+memos-search-hint = Search memos
+memos-search-label = Search the memos
+memos-project-memo = Project memo…
+memos-export = Export…
+memos-shown = { $shown } of { $total } memos
+memos-none = No memo matches.
+memos-open-hover = Open what this memo is about
+memos-comment = comment
+memos-by = by { $author }
+memos-byline-separator = {" · "}
+project-memo-title = Project memo
+project-memo-explain = Notes on the whole study: research questions, decisions, the codebook's history.
+project-memo-save = Save memo
+export-title = Export
+export-what-excerpts = Coded excerpts
+export-what-codebook = Codebook
+export-what-memos = All memos
+export-what-project = The whole project, for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx)
+export-format-csv-excel = CSV for Excel
+export-format-qdc = REFI-QDA codebook (.qdc)
+export-with-retrieval = Only what the retrieval tab selects
+export-all-excerpts = Every coded excerpt of the project.
+export-every-code = every code
+export-code-with-subcodes = { $code } with its sub-codes
+export-retrieval-filtered = Excerpts of { $code }, narrowed by the retrieval tab's filters.
+export-retrieval-unfiltered = Excerpts of { $code } (the retrieval tab sets no filter).
+export-project-explain = Documents, codebook, codings, cases, coders and memos, as the REFI-QDA standard carries them.
+export-choose-file = Export to a file…
+export-import-codebook = Import a codebook…
+export-done-codebook = Wrote { $count } codes to { $path }.
+export-done-memos = Wrote { $count } memos to { $path }.
+export-done-qdpx = Wrote { $path }: { $documents } documents, { $codes } codes, { $codings } codings, { $memos } memos.
+export-done-qdpx-not-carried = { $said } REFI-QDA has no place for: { $what }.
+picker-title-export-as = Export to
+picker-title-codebook = Import a codebook (REFI-QDA .qdc or CSV)
+picker-filter-codebook = Codebooks (.qdc, .csv)
+codebook-import-title = Import the codebook { $file }
+codebook-import-summary = { $added ->
+    [one] { $added } new code
+   *[other] { $added } new codes
+}, { $described ->
+    [one] { $described } existing code takes the file's description
+   *[other] { $described } existing codes take the file's description
+}, { $unchanged ->
+    [one] { $unchanged } is already in the codebook.
+   *[other] { $unchanged } are already in the codebook.
+}
+codebook-import-added = Added
+codebook-import-described = Description added
+codebook-import-ok = Import
+notice-codebook-failed = Could not read the codebook: { $error }
+notice-codebook-imported = Added { $added ->
+    [one] { $added } code
+   *[other] { $added } codes
+} and described { $described }. Undo with Ctrl+Z.
+notice-deleted-document = Deleted “{ $name }” with { $codings ->
+    [one] { $codings } coding
+   *[other] { $codings } codings
+} and { $memos ->
+    [one] { $memos } memo
+   *[other] { $memos } memos
+}. Undo with Ctrl+Z.
+tables-click-cell = Click a cell to read its excerpts in the retrieval tab.
+tables-heatmap-label = Heatmap (click a cell to read its excerpts)

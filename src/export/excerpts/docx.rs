@@ -48,7 +48,7 @@ fn tint(c: Color) -> String {
 }
 
 /// A run of `text` with run properties `rpr` (already markup), line breaks as `<w:br/>`.
-fn run(out: &mut String, rpr: &str, text: &str) {
+pub(crate) fn run(out: &mut String, rpr: &str, text: &str) {
     for (i, line) in text.split('\n').enumerate() {
         out.push_str("<w:r>");
         if !rpr.is_empty() {
@@ -71,7 +71,8 @@ fn run(out: &mut String, rpr: &str, text: &str) {
     }
 }
 
-fn paragraph(out: &mut String, style: &str, runs: &str) {
+/// A paragraph of style `style` (one of [`STYLES`]) holding `runs`.
+pub(crate) fn paragraph(out: &mut String, style: &str, runs: &str) {
     let _ = write!(
         out,
         "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{runs}</w:p>"
@@ -156,7 +157,8 @@ fn cite(out: &mut String, e: &Excerpt<'_>) {
     }
 }
 
-fn document_xml(project: &Project, filter: &ExcerptFilter, excerpts: &[Excerpt<'_>]) -> String {
+/// The paragraphs of the excerpts document.
+fn document_body(project: &Project, filter: &ExcerptFilter, excerpts: &[Excerpt<'_>]) -> String {
     let groups = grouped(project, filter, excerpts);
     let mut body = String::with_capacity(excerpts.len() * 900 + 4096);
     let mut runs = String::new();
@@ -230,42 +232,57 @@ fn document_xml(project: &Project, filter: &ExcerptFilter, excerpts: &[Excerpt<'
             excerpt(&mut body, e, filter.quotes);
         }
     }
-    let mut w = XmlWriter::new(false);
-    w.raw(&format!("\n<w:document xmlns:w=\"{W}\"><w:body>\n"));
-    w.raw(&body);
-    w.raw("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n");
-    w.finish()
+    body
 }
 
-fn core_xml(project: &Project) -> String {
-    let mut title = String::new();
-    escape_text_into(
-        &mut title,
-        &format!("{}: coded excerpts", project.manifest().name),
-    );
+fn core_xml(project: &Project, title: &str) -> String {
+    let mut escaped = String::new();
+    escape_text_into(&mut escaped, title);
     let created = project
         .manifest()
         .created
         .to_rfc3339_opts(SecondsFormat::Secs, true);
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{title}</dc:title><dc:creator>Margin</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:created></cp:coreProperties>\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{escaped}</dc:title><dc:creator>Margin</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:created></cp:coreProperties>\n"
     )
 }
 
-/// The parts of the package, in the order they are written.
-pub(crate) fn parts(
+/// The `word/document.xml` around `body` (paragraphs already written with [`paragraph`]).
+fn wrap_body(body: &str) -> String {
+    let mut w = XmlWriter::new(false);
+    w.raw(&format!("\n<w:document xmlns:w=\"{W}\"><w:body>\n"));
+    w.raw(body);
+    w.raw("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n");
+    w.finish()
+}
+
+/// Write a Word package titled `title` whose body is `body` (paragraphs written with
+/// [`paragraph`] and [`run`], in the styles of [`STYLES`]); other exports (memos) use it too.
+pub(crate) fn write_package(
     project: &Project,
-    filter: &ExcerptFilter,
-    excerpts: &[Excerpt<'_>],
-) -> Vec<(&'static str, String)> {
-    vec![
+    title: &str,
+    body: &str,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let parts = [
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
         ("_rels/.rels", RELS.to_owned()),
-        ("docProps/core.xml", core_xml(project)),
+        ("docProps/core.xml", core_xml(project, title)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
         ("word/styles.xml", STYLES.to_owned()),
-        ("word/document.xml", document_xml(project, filter, excerpts)),
-    ]
+        ("word/document.xml", wrap_body(body)),
+    ];
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    for (name, content) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(content.as_bytes())?;
+    }
+    let bytes = zip.finish()?.into_inner();
+    out.write_all(&bytes)?;
+    Ok(())
 }
 
 pub(super) fn write(
@@ -274,15 +291,11 @@ pub(super) fn write(
     excerpts: &[Excerpt<'_>],
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default());
-    for (name, content) in parts(project, filter, excerpts) {
-        zip.start_file(name, options)?;
-        zip.write_all(content.as_bytes())?;
-    }
-    let bytes = zip.finish()?.into_inner();
-    out.write_all(&bytes)?;
-    Ok(())
+    let title = format!("{}: coded excerpts", project.manifest().name);
+    write_package(
+        project,
+        &title,
+        &document_body(project, filter, excerpts),
+        out,
+    )
 }

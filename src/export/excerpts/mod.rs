@@ -8,7 +8,7 @@
 //! document's case; the case and attribute filters use it.
 
 mod csv;
-mod docx;
+pub(crate) mod docx;
 mod html;
 mod markdown;
 mod xlsx;

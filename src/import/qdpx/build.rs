@@ -868,7 +868,7 @@ fn detect_kind(text: &Text, name: &str) -> (DocumentKind, Vec<crate::model::Segm
     }
 }
 
-fn parse_color(s: &str) -> Option<Color> {
+pub(super) fn parse_color(s: &str) -> Option<Color> {
     let h = s.trim().trim_start_matches('#');
     if h.len() == 3 {
         let mut six = String::with_capacity(6);

@@ -11,6 +11,7 @@
 
 mod archive;
 mod build;
+pub(crate) mod codebook;
 mod dom;
 mod error;
 mod offsets;

@@ -135,6 +135,18 @@ impl MarginApp {
                 }
                 self.sync_transcript();
             }
+            Command::StartRenameDocument(_)
+            | Command::AskDeleteDocument(_)
+            | Command::ShowDocumentProperties(_)
+            | Command::ShowProjectMemo
+            | Command::ShowMemos
+            | Command::OpenMemoTarget(_)
+            | Command::ExportDialog
+            | Command::ExportAsDialog(_)
+            | Command::ExportTo { .. }
+            | Command::ImportCodebookDialog
+            | Command::CodebookChosen(_)
+            | Command::RetrieveCell { .. } => self.apply_study(command, ctx),
             other => self.apply_view(other, ctx),
         }
     }
@@ -298,7 +310,19 @@ impl MarginApp {
             | Command::ExportTableDialog
             | Command::ExportTable(_)
             | Command::AskCoderName
-            | Command::SetCoderName(_) => self.apply(command, ctx),
+            | Command::SetCoderName(_)
+            | Command::StartRenameDocument(_)
+            | Command::AskDeleteDocument(_)
+            | Command::ShowDocumentProperties(_)
+            | Command::ShowProjectMemo
+            | Command::ShowMemos
+            | Command::OpenMemoTarget(_)
+            | Command::ExportDialog
+            | Command::ExportAsDialog(_)
+            | Command::ExportTo { .. }
+            | Command::ImportCodebookDialog
+            | Command::CodebookChosen(_)
+            | Command::RetrieveCell { .. } => self.apply(command, ctx),
         }
     }
 
@@ -340,7 +364,7 @@ impl MarginApp {
                 from = project.code_path(*from),
                 into = project.code_path(*into)
             )),
-            _ => None,
+            other => super::study::study_summary(project, other),
         };
         let follow = Follow::of(&action);
         match session.execute(action) {
@@ -438,6 +462,8 @@ impl MarginApp {
         self.review.project_changed(project, changes);
         self.team.project_changed();
         self.keys = code_keys(project);
+        self.document_windows.project_changed(project);
+        self.memos.project_changed(project);
     }
 
     /// Whose codings the transcript shows: in blind mode only the current coder's; while the
@@ -545,6 +571,11 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::TakeIncoming => tr!("cmd-take-incoming").into(),
         N::SetExemplar => tr!("cmd-exemplar").into(),
         N::SetTranslation => tr!("cmd-translation").into(),
+        N::RenameDocument => tr!("cmd-rename-document").into(),
+        N::DeleteDocument => tr!("cmd-delete-document").into(),
+        N::SetDocumentKind => tr!("cmd-document-kind").into(),
+        N::SetDocumentCase => tr!("cmd-document-case").into(),
+        N::ImportCodebook => tr!("cmd-import-codebook").into(),
     }
 }
 

@@ -51,7 +51,17 @@ impl MarginApp {
                 );
                 ui.separator();
                 item(ui, Command::ImportDialog, has_project, &mut commands);
+                item(
+                    ui,
+                    Command::ImportCodebookDialog,
+                    has_project,
+                    &mut commands,
+                );
+                item(ui, Command::ExportDialog, has_project, &mut commands);
                 item(ui, Command::Save, has_project, &mut commands);
+                ui.separator();
+                item(ui, Command::ShowProjectMemo, has_project, &mut commands);
+                item(ui, Command::ShowMemos, has_project, &mut commands);
                 ui.separator();
                 item(ui, Command::AskCoderName, true, &mut commands);
                 ui.separator();
@@ -138,6 +148,20 @@ impl MarginApp {
                     self.transcript.document().is_some(),
                     &mut commands,
                 );
+            });
+            ui.menu_button(tr!("menu-document"), |ui| {
+                match (&self.session, self.transcript.document()) {
+                    (Some(s), Some(d)) => {
+                        commands.extend(crate::ui::document_windows::document_menu_ui(
+                            s.project(),
+                            d,
+                            ui,
+                        ));
+                    }
+                    _ => {
+                        ui.label(RichText::new(tr!("menu-document-none")).weak());
+                    }
+                }
             });
             ui.menu_button(tr!("menu-analysis"), |ui| {
                 for tab in [

@@ -1,0 +1,413 @@
+//! One place to carry the study out of Margin (Project ▸ Export…): coded excerpts in every
+//! format the command line writes (with the retrieval tab's code and filters, or all of them),
+//! the codebook (REFI-QDA `.qdc`, CSV, Markdown), every memo (Markdown, Word) and the whole
+//! project as REFI-QDA `.qdpx`. The file is chosen through the window's file dialogs and written
+//! by the same `crate::export` functions as `margin export` ([`write_export`]).
+//!
+//! Also the preview of a codebook import (Project ▸ Import codebook…): which codes a `.qdc` or
+//! CSV file adds and which existing ones it completes, applied as one undo step.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::error::UiError;
+use super::i18n::tr;
+use super::retrieval_panel::{RetrievalState, export_results_as};
+use crate::export::memos::all_memos;
+use crate::export::{ExcerptFilter, codebook, excerpts, memos, qdpx, write_file};
+use crate::import::codebook::{CodebookMerge, IncomingCode, merge_codebook};
+use crate::model::Project;
+use crate::session::Action;
+
+/// What to export, in which format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportChoice {
+    /// Coded excerpts.
+    Excerpts(excerpts::Format),
+    /// The codebook.
+    Codebook(codebook::Format),
+    /// Every memo.
+    Memos(memos::Format),
+    /// The whole project as REFI-QDA `.qdpx`.
+    Project,
+}
+
+impl ExportChoice {
+    /// The usual file extension.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Excerpts(f) => f.extension(),
+            Self::Codebook(f) => f.extension(),
+            Self::Memos(f) => f.extension(),
+            Self::Project => "qdpx",
+        }
+    }
+
+    /// The file name proposed.
+    #[must_use]
+    pub const fn file_name(self) -> &'static str {
+        use codebook::Format as C;
+        use excerpts::Format as E;
+        match self {
+            Self::Excerpts(E::Csv | E::CsvExcel) => "excerpts.csv",
+            Self::Excerpts(E::Xlsx) => "excerpts.xlsx",
+            Self::Excerpts(E::Html) => "excerpts.html",
+            Self::Excerpts(E::Markdown) => "excerpts.md",
+            Self::Excerpts(E::Docx) => "excerpts.docx",
+            Self::Codebook(C::Qdc) => "codebook.qdc",
+            Self::Codebook(C::Csv) => "codebook.csv",
+            Self::Codebook(C::Markdown) => "codebook.md",
+            Self::Memos(memos::Format::Markdown) => "memos.md",
+            Self::Memos(memos::Format::Docx) => "memos.docx",
+            Self::Project => "project.qdpx",
+        }
+    }
+
+    /// The extensions the file dialog offers.
+    #[must_use]
+    pub const fn extensions(self) -> &'static [&'static str] {
+        match self.extension().as_bytes() {
+            b"csv" => &["csv"],
+            b"xlsx" => &["xlsx"],
+            b"html" => &["html", "htm"],
+            b"md" => &["md"],
+            b"docx" => &["docx"],
+            b"qdc" => &["qdc"],
+            _ => &["qdpx"],
+        }
+    }
+}
+
+/// The name of a format, as the dialog lists it.
+#[must_use]
+pub fn format_name(choice: ExportChoice) -> &'static str {
+    use codebook::Format as C;
+    use excerpts::Format as E;
+    match choice {
+        ExportChoice::Excerpts(E::Csv) | ExportChoice::Codebook(C::Csv) => "CSV",
+        ExportChoice::Excerpts(E::CsvExcel) => tr!("export-format-csv-excel"),
+        ExportChoice::Excerpts(E::Xlsx) => tr!("picker-filter-xlsx"),
+        ExportChoice::Excerpts(E::Html) => tr!("picker-filter-html"),
+        ExportChoice::Excerpts(E::Markdown)
+        | ExportChoice::Codebook(C::Markdown)
+        | ExportChoice::Memos(memos::Format::Markdown) => "Markdown",
+        ExportChoice::Excerpts(E::Docx) | ExportChoice::Memos(memos::Format::Docx) => {
+            tr!("picker-filter-docx")
+        }
+        ExportChoice::Codebook(C::Qdc) => tr!("export-format-qdc"),
+        ExportChoice::Project => tr!("picker-filter-qdpx"),
+    }
+}
+
+/// Which of the four things the dialog exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ExportWhat {
+    /// Coded excerpts.
+    #[default]
+    Excerpts,
+    /// The codebook.
+    Codebook,
+    /// Every memo.
+    Memos,
+    /// The whole project.
+    Project,
+}
+
+/// The export dialog and the codebook import preview.
+#[derive(Debug)]
+pub struct ExportDialog {
+    /// The dialog is shown.
+    pub open: bool,
+    /// What is exported.
+    pub what: ExportWhat,
+    /// The excerpts' format.
+    pub excerpts: excerpts::Format,
+    /// The codebook's format.
+    pub codebook: codebook::Format,
+    /// The memos' format.
+    pub memos: memos::Format,
+    /// Export only the excerpts the retrieval tab's code and filters select.
+    pub with_retrieval: bool,
+    /// A codebook file read and what importing it would do.
+    pub codebook_preview: Option<CodebookPreview>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            what: ExportWhat::Excerpts,
+            excerpts: excerpts::Format::Xlsx,
+            codebook: codebook::Format::Qdc,
+            memos: memos::Format::Docx,
+            with_retrieval: true,
+            codebook_preview: None,
+        }
+    }
+}
+
+impl ExportDialog {
+    /// The export chosen.
+    #[must_use]
+    pub fn choice(&self) -> ExportChoice {
+        match self.what {
+            ExportWhat::Excerpts => ExportChoice::Excerpts(self.excerpts),
+            ExportWhat::Codebook => ExportChoice::Codebook(self.codebook),
+            ExportWhat::Memos => ExportChoice::Memos(self.memos),
+            ExportWhat::Project => ExportChoice::Project,
+        }
+    }
+
+    /// Show what importing the codebook `codes` read from `path` would do to `project`.
+    pub fn preview_codebook(&mut self, project: &Project, path: PathBuf, codes: Vec<IncomingCode>) {
+        let merge = merge_codebook(project, &codes);
+        self.codebook_preview = Some(CodebookPreview { path, codes, merge });
+    }
+}
+
+/// A codebook file read, and what importing it would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodebookPreview {
+    /// The file.
+    pub path: PathBuf,
+    /// Its codes.
+    pub codes: Vec<IncomingCode>,
+    /// What merging them would do.
+    pub merge: CodebookMerge,
+}
+
+/// Write `choice` to `path` through the export module: the excerpts the retrieval tab selects
+/// (when `retrieval` is given), else all of them. Returns the line to tell the user.
+pub fn write_export(
+    project: &Project,
+    choice: ExportChoice,
+    retrieval: Option<&RetrievalState>,
+    path: &Path,
+) -> Result<String, UiError> {
+    let path_text = path.display().to_string();
+    Ok(match choice {
+        ExportChoice::Excerpts(format) => {
+            let n = match retrieval {
+                Some(r) => {
+                    let results = r.retrieve_for_export(project)?;
+                    export_results_as(project, &results, path, format)?
+                }
+                None => write_file(path, |out| {
+                    excerpts::write(project, &ExcerptFilter::all(), format, out)
+                })?,
+            };
+            tr!("notice-exported", count = n, path = path_text)
+        }
+        ExportChoice::Codebook(format) => {
+            let n = write_file(path, |out| codebook::write(project, format, out))?;
+            tr!("export-done-codebook", count = n, path = path_text)
+        }
+        ExportChoice::Memos(format) => {
+            let list = all_memos(project);
+            let n = write_file(path, |out| memos::write(project, &list, format, out))?;
+            tr!("export-done-memos", count = n, path = path_text)
+        }
+        ExportChoice::Project => {
+            let s = write_file(path, |out| qdpx::write(project, out))?;
+            let mut said = tr!(
+                "export-done-qdpx",
+                path = path_text,
+                documents = s.documents,
+                codes = s.codes,
+                codings = s.codings,
+                memos = s.memos
+            );
+            if !s.not_carried.is_empty() {
+                said = tr!(
+                    "export-done-qdpx-not-carried",
+                    said = said,
+                    what = s.not_carried.join("; ")
+                );
+            }
+            said
+        }
+    })
+}
+
+/// The formats of one kind of export, as radio buttons.
+fn formats_ui<F: Copy + PartialEq>(
+    value: &mut F,
+    all: &[F],
+    choice: impl Fn(F) -> ExportChoice,
+    ui: &mut Ui,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for &f in all {
+            ui.radio_value(value, f, format_name(choice(f)));
+        }
+    });
+}
+
+/// Show the export dialog and the codebook import preview, if open.
+pub fn export_dialog_ui(
+    state: &mut ExportDialog,
+    project: &Project,
+    retrieval: &RetrievalState,
+    ui: &mut Ui,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let ctx = ui.ctx().clone();
+    if state.open {
+        let mut open = true;
+        egui::Window::new(tr!("export-title"))
+            .id(egui::Id::unique("export-dialog"))
+            .open(&mut open)
+            .default_width(460.0)
+            .resizable(false)
+            .collapsible(false)
+            .show(&ctx, |ui| {
+                let w = &mut state.what;
+                ui.radio_value(w, ExportWhat::Excerpts, tr!("export-what-excerpts"));
+                if *w == ExportWhat::Excerpts {
+                    ui.indent("excerpt-formats", |ui| {
+                        formats_ui(
+                            &mut state.excerpts,
+                            &excerpts::Format::ALL,
+                            ExportChoice::Excerpts,
+                            ui,
+                        );
+                        ui.checkbox(&mut state.with_retrieval, tr!("export-with-retrieval"));
+                        let scope = if state.with_retrieval {
+                            retrieval_scope(retrieval, project)
+                        } else {
+                            tr!("export-all-excerpts").to_owned()
+                        };
+                        ui.add(egui::Label::new(RichText::new(scope).weak()).wrap());
+                    });
+                }
+                ui.radio_value(w, ExportWhat::Codebook, tr!("export-what-codebook"));
+                if state.what == ExportWhat::Codebook {
+                    ui.indent("codebook-formats", |ui| {
+                        formats_ui(
+                            &mut state.codebook,
+                            &[
+                                codebook::Format::Qdc,
+                                codebook::Format::Csv,
+                                codebook::Format::Markdown,
+                            ],
+                            ExportChoice::Codebook,
+                            ui,
+                        );
+                    });
+                }
+                let w = &mut state.what;
+                ui.radio_value(w, ExportWhat::Memos, tr!("export-what-memos"));
+                if state.what == ExportWhat::Memos {
+                    ui.indent("memo-formats", |ui| {
+                        formats_ui(
+                            &mut state.memos,
+                            &[memos::Format::Docx, memos::Format::Markdown],
+                            ExportChoice::Memos,
+                            ui,
+                        );
+                    });
+                }
+                let w = &mut state.what;
+                ui.radio_value(w, ExportWhat::Project, tr!("export-what-project"));
+                if state.what == ExportWhat::Project {
+                    ui.indent("project-format", |ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(tr!("export-project-explain")).weak())
+                                .wrap(),
+                        );
+                    });
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(tr!("export-choose-file")).clicked() {
+                        commands.push(Command::ExportAsDialog(state.choice()));
+                    }
+                    if ui.button(tr!("export-import-codebook")).clicked() {
+                        commands.push(Command::ImportCodebookDialog);
+                    }
+                });
+            });
+        state.open = open;
+    }
+
+    if let Some(preview) = &state.codebook_preview {
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("codebook-preview")).show(&ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(tr!(
+                "codebook-import-title",
+                file = preview
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ));
+            let m = &preview.merge;
+            ui.label(tr!(
+                "codebook-import-summary",
+                added = m.added.len(),
+                described = m.described.len(),
+                unchanged = m.unchanged
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    if !m.added.is_empty() {
+                        ui.add_space(4.0);
+                        ui.label(RichText::new(tr!("codebook-import-added")).strong());
+                        for p in &m.added {
+                            ui.label(format!("+ {p}"));
+                        }
+                    }
+                    if !m.described.is_empty() {
+                        ui.add_space(4.0);
+                        ui.label(RichText::new(tr!("codebook-import-described")).strong());
+                        for p in &m.described {
+                            ui.label(format!("~ {p}"));
+                        }
+                    }
+                });
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let nothing = m.edit.is_empty();
+                if ui
+                    .add_enabled(!nothing, egui::Button::new(tr!("codebook-import-ok")))
+                    .clicked()
+                {
+                    commands.push(Command::Edit(Action::ImportCodebook(preview.codes.clone())));
+                    close = true;
+                }
+                if ui.button(tr!("dialog-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            state.codebook_preview = None;
+        }
+    }
+    commands
+}
+
+/// What the retrieval tab selects, in a sentence.
+fn retrieval_scope(retrieval: &RetrievalState, project: &Project) -> String {
+    let code = retrieval.code.and_then(|c| project.code(c)).map_or_else(
+        || tr!("export-every-code").to_owned(),
+        |c| {
+            if retrieval.subcodes {
+                tr!("export-code-with-subcodes", code = project.code_path(c.id))
+            } else {
+                project.code_path(c.id)
+            }
+        },
+    );
+    if retrieval.filtered() {
+        tr!("export-retrieval-filtered", code = code)
+    } else {
+        tr!("export-retrieval-unfiltered", code = code)
+    }
+}
