@@ -7,6 +7,9 @@
 
 mod action;
 mod autosave;
+mod cases;
+#[cfg(test)]
+mod cases_tests;
 mod changes;
 mod error;
 pub mod rules;

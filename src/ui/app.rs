@@ -3,6 +3,7 @@
 //! undo, marking files for saving, keeping the views up to date).
 
 mod apply;
+pub(crate) use apply::case_step_label;
 mod chrome;
 mod files;
 mod input;

@@ -336,6 +336,16 @@ pub fn action_label(action: &Action) -> String {
         Action::MergeCopy(p) => tr!("cmd-merge-project", path = p.display().to_string()),
         // Prepared in the window (team review: already in its language) or by a core planner.
         Action::Prepared { label, .. } => label.clone(),
+        Action::Import { .. }
+        | Action::AddCase(_)
+        | Action::RenameCase { .. }
+        | Action::DeleteCase(_)
+        | Action::AddAttribute { .. }
+        | Action::RenameAttribute { .. }
+        | Action::DeleteAttribute(_)
+        | Action::SetAttributeValue { .. }
+        | Action::AssignDocumentCase { .. }
+        | Action::ImportAttributeTable { .. } => super::app::case_step_label(action.name()),
     }
 }
 

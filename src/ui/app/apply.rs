@@ -530,6 +530,33 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::MergeCopy => tr!("cmd-merge-copy").into(),
         // Team-review decisions are labelled by the window, in its language.
         N::Prepared => step.label.clone(),
+        N::Import(_)
+        | N::AddCase
+        | N::RenameCase
+        | N::DeleteCase
+        | N::AddAttribute
+        | N::RenameAttribute
+        | N::DeleteAttribute
+        | N::SetAttributeValue
+        | N::AssignDocumentCase
+        | N::ImportAttributeTable => case_step_label(step.name),
+    }
+}
+
+/// What imports and the actions on cases and attributes are called in the window's language.
+pub(crate) fn case_step_label(name: crate::session::ActionName) -> String {
+    use crate::session::ActionName as N;
+    match name {
+        N::Import(n) | N::AddDocuments(n) => tr!("cmd-import-files", count = n),
+        N::AddCase => tr!("cmd-add-case").into(),
+        N::RenameCase => tr!("cmd-rename-case").into(),
+        N::DeleteCase => tr!("cmd-delete-case").into(),
+        N::AddAttribute => tr!("cmd-add-attribute").into(),
+        N::RenameAttribute => tr!("cmd-rename-attribute").into(),
+        N::DeleteAttribute => tr!("cmd-delete-attribute").into(),
+        N::SetAttributeValue => tr!("cmd-set-attribute-value").into(),
+        N::AssignDocumentCase => tr!("cmd-assign-document-case").into(),
+        _ => tr!("cmd-import-attribute-table").into(),
     }
 }
 
