@@ -249,6 +249,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
     }
 
+    let documents: Vec<_> = imported.iter().map(|i| i.document.clone()).collect();
+    if let Some(speaker) = &args.autocode_speaker {
+        // Before anything else is asked (the coder): the speaker must be there.
+        with_speaker(&documents, speaker)?;
+    }
     let autocode = match (&args.autocode_speaker, &args.code) {
         (Some(speaker), Some(code)) => Some(SpeakerCode {
             speaker: speaker.clone(),
@@ -262,13 +267,6 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         senders_as_cases: args.senders_as_cases,
         autocode,
     };
-    let documents: Vec<_> = imported.iter().map(|i| i.document.clone()).collect();
-    if let Some(speaker) = &args.autocode_speaker
-        && args.code.is_none()
-    {
-        // Attributing a speaker's turns to a case needs the speaker too.
-        with_speaker(&documents, speaker)?;
-    }
     let plan = plan_import(session.project(), &documents, &placement)?;
     let mut total = Replacements::default();
     for item in &imported {

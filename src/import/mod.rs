@@ -36,8 +36,8 @@ use std::str::FromStr;
 use chrono::Utc;
 
 pub use attributes::{
-    AttributeImport, Cell, Table, attributes_from_table, import_attributes, read_table,
-    table_from_bytes,
+    AttributeImport, Cell, Table, ValueError, attributes_from_table, import_attributes,
+    parse_value, read_table, table_from_bytes,
 };
 pub use autocode::{autocode_speaker, link_speaker_to_case, senders_as_cases, speakers};
 pub use error::ImportError;

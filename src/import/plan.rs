@@ -216,7 +216,10 @@ pub fn plan_import(
     if placement.senders_as_cases {
         let refs: Vec<&Document> = documents.iter().collect();
         let (edit, names) = senders_as_cases(project, &refs);
-        let names: Vec<String> = names.into_iter().filter(|n| !new_cases.contains(n)).collect();
+        let names: Vec<String> = names
+            .into_iter()
+            .filter(|n| !new_cases.contains(n))
+            .collect();
         if let Edit::Batch(puts) = edit {
             edits.extend(puts.into_iter().filter(|e| match e {
                 Edit::PutCase(c) => names.contains(&c.name),
@@ -344,7 +347,10 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert_eq!(err.to_string(), "no imported document has the speaker \"李明\" (speakers found: G3, G7)");
+        assert_eq!(
+            err.to_string(),
+            "no imported document has the speaker \"李明\" (speakers found: G3, G7)"
+        );
     }
 
     #[test]

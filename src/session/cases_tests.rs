@@ -11,7 +11,11 @@ fn session() -> (tempfile::TempDir, Session, DocumentId) {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::create(&dir.path().join("study")).unwrap();
     s.set_coder("Lin").unwrap();
-    let doc = Document::new("G1 interview", DocumentKind::Notes, Text::new("我们都叫它毕业。"));
+    let doc = Document::new(
+        "G1 interview",
+        DocumentKind::Notes,
+        Text::new("我们都叫它毕业。"),
+    );
     let id = doc.id;
     s.execute(Action::AddDocuments(vec![doc])).unwrap().unwrap();
     (dir, s, id)
@@ -185,10 +189,7 @@ fn names_are_checked_and_values_keep_their_type() {
         attribute: attribute_named(&s, "age"),
         value: Some(Value::Text("fifty".into())),
     });
-    assert!(
-        matches!(wrong, Err(SessionError::Edit { .. })),
-        "{wrong:?}"
-    );
+    assert!(matches!(wrong, Err(SessionError::Edit { .. })), "{wrong:?}");
 }
 
 #[test]
@@ -198,7 +199,10 @@ fn an_attribute_table_is_one_undo_step() {
     let table = dir.path().join("participants.csv");
     std::fs::write(&table, "case,age,region\nG8,50,Shandong\nG9,52,Shandong\n").unwrap();
     let read = crate::import::import_attributes(&table, s.project()).unwrap();
-    assert_eq!((read.created.clone(), read.updated.clone()), (vec!["G9".to_owned()], vec!["G8".to_owned()]));
+    assert_eq!(
+        (read.created.clone(), read.updated.clone()),
+        (vec!["G9".to_owned()], vec!["G8".to_owned()])
+    );
     let name = round_trip(
         &mut s,
         Action::ImportAttributeTable {

@@ -10,8 +10,8 @@ use super::action::Action;
 use super::error::{Gone, SessionError};
 use crate::merge::MergeReport;
 use crate::model::{
-    Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit,
-    Memo, Project, SortKey,
+    Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit, Memo,
+    Project, SortKey,
 };
 use crate::store::ProjectDir;
 
@@ -284,7 +284,8 @@ pub fn plan(
 }
 
 /// The documents an edit puts, in order.
-fn documents_in(e: &Edit) -> Vec<DocumentId> {
+#[must_use]
+pub fn documents_in(e: &Edit) -> Vec<DocumentId> {
     match e {
         Edit::PutDocument(d) => vec![d.id],
         Edit::Batch(edits) => edits.iter().flat_map(documents_in).collect(),

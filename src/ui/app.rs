@@ -9,6 +9,7 @@ mod files;
 mod input;
 mod notices;
 mod projects;
+mod study;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -75,6 +76,7 @@ pub struct MarginApp {
     keys: BTreeMap<CodeId, char>,
     layout_generation: LayoutGeneration,
     help: HelpState,
+    cases: super::cases::CasesState,
     /// Where the documents, transcript and codebook panels were last frame (F6 moves between).
     panel_rects: [egui::Rect; 3],
     open_path: String,
@@ -129,6 +131,7 @@ impl MarginApp {
             keys: BTreeMap::new(),
             layout_generation: LayoutGeneration::default(),
             help: HelpState::default(),
+            cases: super::cases::CasesState::default(),
             panel_rects: [egui::Rect::NOTHING; 3],
             open_path: String::new(),
             title: "Margin".to_owned(),
@@ -239,6 +242,18 @@ impl MarginApp {
     #[must_use]
     pub fn autosave(&self) -> Option<&Autosave> {
         self.session.as_ref().map(Session::autosave)
+    }
+
+    /// The import dialog, while it is open.
+    #[must_use]
+    pub fn import_dialog(&self) -> Option<&super::import_dialog::ImportDialog> {
+        self.dialogs.import.as_ref()
+    }
+
+    /// The case sheet's state.
+    #[must_use]
+    pub fn cases(&self) -> &super::cases::CasesState {
+        &self.cases
     }
 
     /// True when a modal dialog is open.
@@ -414,6 +429,15 @@ impl MarginApp {
         }
         let project = self.session.as_ref().map(Session::project);
         commands.extend(dialogs_ui(&mut self.dialogs, project, ui));
+        if let Some(s) = &self.session {
+            commands.extend(super::cases::cases_ui(&mut self.cases, s.project(), ui));
+            commands.extend(super::import_dialog::import_dialog_ui(
+                &mut self.dialogs.import,
+                s.project(),
+                s.coder(),
+                ui,
+            ));
+        }
         help_ui(&mut self.help, &ctx);
         super::about::about_ui(&ctx);
 

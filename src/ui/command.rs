@@ -160,6 +160,23 @@ pub enum Command {
     Notify(String),
     /// Ask for another copy of the project and merge it into this one.
     MergeDialog,
+
+    // --- import options, cases (src/ui/import_dialog.rs, src/ui/cases.rs) -------------------
+    /// Ask for a file for a dialog (the pseudonym map, an attribute table).
+    AskFile(FileTarget),
+    /// Use this pseudonym map in the import dialog.
+    PseudonymMapChosen(PathBuf),
+    /// Read this attribute table and show how its rows match the cases.
+    AttributeTableChosen(PathBuf),
+    /// Add what the import dialog read (one undo step), then show its report.
+    ImportPlanned {
+        /// The import.
+        action: Action,
+        /// What it brought, for the report.
+        report: super::dialogs::ImportReport,
+    },
+    /// Show or hide the case sheet.
+    ToggleCases,
 }
 
 /// The tabs of the analysis window.
@@ -308,6 +325,12 @@ impl Command {
             Command::Edit(action) => action_label(action),
             Command::Notify(_) => tr!("cmd-notify").into(),
             Command::MergeDialog => tr!("cmd-merge-dialog").into(),
+            Command::AskFile(target) => target.request().title.into(),
+            Command::PseudonymMapChosen(p) | Command::AttributeTableChosen(p) => {
+                tr!("cmd-open", path = path(p))
+            }
+            Command::ImportPlanned { action, .. } => action_label(action),
+            Command::ToggleCases => tr!("cmd-cases").into(),
         }
     }
 }

@@ -83,6 +83,10 @@ pub enum FileTarget {
     ExportRetrieval,
     /// Where to save the table shown, as CSV.
     ExportTable,
+    /// A pseudonym map for the import dialog.
+    PseudonymMap,
+    /// An attribute table (CSV, XLSX) for the case sheet.
+    AttributeTable,
 }
 
 /// The dialog for a [`FileTarget`].
@@ -165,6 +169,30 @@ impl FileTarget {
                 }],
                 "table.csv",
             ),
+            FileTarget::PseudonymMap => (
+                tr!("picker-title-pseudonyms"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: "CSV",
+                        extensions: &["csv"],
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
+            FileTarget::AttributeTable => (
+                tr!("picker-title-attributes"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: tr!("picker-filter-attributes"),
+                        extensions: &["csv", "xlsx"],
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
         };
         FileRequest {
             title,
@@ -192,6 +220,8 @@ impl FileTarget {
             FileTarget::ExportRetrieval => Command::ExportRetrieval(path),
             FileTarget::ExportTable => Command::ExportTable(path),
             FileTarget::Import => Command::ImportFiles(vec![path]),
+            FileTarget::PseudonymMap => Command::PseudonymMapChosen(path),
+            FileTarget::AttributeTable => Command::AttributeTableChosen(path),
         })
     }
 }

@@ -102,11 +102,7 @@ impl Staging {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
-                    return Err(io(
-                        &dir,
-                        "removing what an import that stopped left in",
-                        e,
-                    ));
+                    return Err(io(&dir, "removing what an import that stopped left in", e));
                 }
             }
             if held.is_some() {

@@ -74,7 +74,12 @@ impl MarginApp {
             Command::OpenProject(p) => self.open_project(&p),
             Command::CreateProject(p) => self.create_project(&p),
             Command::OpenSample => self.open_sample(),
-            Command::ImportFiles(paths) => self.import(&paths),
+            Command::ImportFiles(paths) => self.import(paths),
+            Command::AskFile(_)
+            | Command::PseudonymMapChosen(_)
+            | Command::AttributeTableChosen(_)
+            | Command::ImportPlanned { .. }
+            | Command::ToggleCases => self.apply_study(command),
             Command::Save => match self.flush() {
                 Ok(()) => {
                     if self.session.is_some() {
@@ -278,6 +283,11 @@ impl MarginApp {
             | Command::CreateProject(_)
             | Command::OpenSample
             | Command::ImportFiles(_)
+            | Command::AskFile(_)
+            | Command::PseudonymMapChosen(_)
+            | Command::AttributeTableChosen(_)
+            | Command::ImportPlanned { .. }
+            | Command::ToggleCases
             | Command::Save
             | Command::Quit
             | Command::Undo
@@ -451,26 +461,6 @@ impl MarginApp {
         self.transcript.impose(project, whose);
         self.transcript
             .set_comparison(comparison.as_ref(), self.review.current);
-    }
-
-    fn import(&mut self, paths: &[PathBuf]) {
-        let Some(session) = &mut self.session else {
-            self.error(tr!("notice-import-no-project"));
-            return;
-        };
-        let (applied, errors) = session.import(paths, &crate::import::ImportOptions::default());
-        if let Some(applied) = applied {
-            self.project_changed(&applied.step.changes);
-            if let Some(s) = &self.session {
-                self.transcript
-                    .open(s.project(), applied.created_documents.first().copied());
-            }
-            let n = applied.created_documents.len();
-            self.info(tr!("notice-imported", count = n));
-        }
-        for e in errors {
-            self.error(session_error(&e));
-        }
     }
 }
 

@@ -51,6 +51,7 @@ impl MarginApp {
                 );
                 ui.separator();
                 item(ui, Command::ImportDialog, has_project, &mut commands);
+                item(ui, Command::ToggleCases, has_project, &mut commands);
                 item(ui, Command::Save, has_project, &mut commands);
                 ui.separator();
                 item(ui, Command::AskCoderName, true, &mut commands);
