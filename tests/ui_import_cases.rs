@@ -57,7 +57,7 @@ fn until(h: &mut Harness<'static, MarginApp>, what: &str, done: impl Fn(&MarginA
     let start = Instant::now();
     while !done(h.state()) {
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_mins(1),
             "waited for {what}"
         );
         std::thread::sleep(Duration::from_millis(20));
@@ -92,7 +92,8 @@ fn import_with_a_pseudonym_map_shows_the_replacements_before_storing_then_the_re
     frames(&mut h, 2);
     h.get_by_label("Read and preview").click();
     until(&mut h, "the preview", |app| {
-        app.import_dialog().is_some_and(|d| d.previewing())
+        app.import_dialog()
+            .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
     });
     // The replacements, Chinese names included, before anything is stored.
     h.get_by_label("Replacements the pseudonym map makes");
@@ -198,7 +199,8 @@ fn several_files_are_read_in_the_background_with_progress_and_can_be_stopped() {
     frames(&mut h, 3);
     h.get_by_label("Read the files").click();
     until(&mut h, "the preview", |app| {
-        app.import_dialog().is_some_and(|d| d.previewing())
+        app.import_dialog()
+            .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
     });
     h.get_by_label("fieldnotes-40.txt");
     h.get_by_label("Add to project").click();

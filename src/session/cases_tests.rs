@@ -140,7 +140,7 @@ fn every_case_and_attribute_action_is_one_undo_step() {
         round_trip(&mut s, Action::DeleteAttribute(region)),
         ActionName::DeleteAttribute
     );
-    assert!(s.project().cases()[&g8].values.get(&region).is_none());
+    assert!(!s.project().cases()[&g8].values.contains_key(&region));
     round_trip(&mut s, Action::DeleteCase(g8));
     assert_eq!(s.project().document(doc).unwrap().case, None);
     s.undo().unwrap();

@@ -263,7 +263,7 @@ pub fn plan(
                 ..Plan::edit(merged)
             }))
         }
-        Action::Prepared { edit: e, .. } => edit(e),
+        Action::Prepared { edit: e, .. } | Action::ImportAttributeTable { edit: e, .. } => edit(e),
         Action::Import { edit: e, .. } => {
             let created_documents = documents_in(&e);
             Ok(Some(Plan {
@@ -271,7 +271,6 @@ pub fn plan(
                 ..Plan::edit(e)
             }))
         }
-        Action::ImportAttributeTable { edit: e, .. } => edit(e),
         Action::AddCase(_)
         | Action::RenameCase { .. }
         | Action::DeleteCase(_)

@@ -402,6 +402,7 @@ impl MarginApp {
             self.panel_rects[1] = egui::CentralPanel::default()
                 .show(ui, |ui| {
                     notices_ui(&mut self.notices, now, ui);
+                    self.transcript.snap_words = self.config.snap_to_words;
                     commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
                 })
                 .response

@@ -177,6 +177,8 @@ pub enum Command {
     },
     /// Show or hide the case sheet.
     ToggleCases,
+    /// Turn snapping drag-selections to whole words on or off.
+    ToggleWordSnap,
 }
 
 /// The tabs of the analysis window.
@@ -283,7 +285,9 @@ impl Command {
             Command::OpenSample => tr!("cmd-open-sample").into(),
             Command::ImportDialog => tr!("cmd-import-dialog").into(),
             Command::ImportFiles(files) => tr!("cmd-import-files", count = files.len()),
-            Command::FilesChosen { target, .. } => target.request().title.into(),
+            Command::FilesChosen { target, .. } | Command::AskFile(target) => {
+                target.request().title.into()
+            }
             Command::Save => tr!("cmd-save").into(),
             Command::Quit => tr!("cmd-quit").into(),
             Command::Undo => tr!("cmd-undo").into(),
@@ -322,15 +326,14 @@ impl Command {
             Command::ToggleBlind => tr!("cmd-blind").into(),
             Command::ShowPassage { .. } => tr!("cmd-show-passage").into(),
             Command::ReviewPassage(_) => tr!("cmd-review-passage").into(),
-            Command::Edit(action) => action_label(action),
+            Command::Edit(action) | Command::ImportPlanned { action, .. } => action_label(action),
             Command::Notify(_) => tr!("cmd-notify").into(),
             Command::MergeDialog => tr!("cmd-merge-dialog").into(),
-            Command::AskFile(target) => target.request().title.into(),
             Command::PseudonymMapChosen(p) | Command::AttributeTableChosen(p) => {
                 tr!("cmd-open", path = path(p))
             }
-            Command::ImportPlanned { action, .. } => action_label(action),
             Command::ToggleCases => tr!("cmd-cases").into(),
+            Command::ToggleWordSnap => tr!("cmd-snap-words").into(),
         }
     }
 }

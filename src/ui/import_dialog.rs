@@ -379,7 +379,8 @@ pub fn import_dialog_ui(
                     } else {
                         tr!("import-read-preview")
                     };
-                    start = ui.button(label).clicked();
+                    // Enter reads, from any field: the dialog works from the keyboard.
+                    start = ui.button(label).clicked() || ui.input(|i| i.key_pressed(Key::Enter));
                     if ui.button(tr!("dialog-cancel")).clicked()
                         || ui.input(|i| i.key_pressed(Key::Escape))
                     {
@@ -422,7 +423,8 @@ pub fn import_dialog_ui(
                     let ready = preview.plan.as_ref().is_ok_and(|p| !p.documents.is_empty());
                     add = ui
                         .add_enabled(ready, egui::Button::new(tr!("import-add")))
-                        .clicked();
+                        .clicked()
+                        || (ready && ui.input(|i| i.key_pressed(Key::Enter)));
                     back = ui.button(tr!("import-back")).clicked();
                     if ui.button(tr!("dialog-cancel")).clicked()
                         || ui.input(|i| i.key_pressed(Key::Escape))

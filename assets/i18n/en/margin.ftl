@@ -872,3 +872,5 @@ cases-table-attribute = Column { $name }: { $kind }
 cases-table-new-attribute = Column { $name }: { $kind }, new attribute
 cases-table-import = Import
 cases-documents-of = Documents of { $case }
+cmd-snap-words = Select whole words
+snap-explain = A selection dragged with the mouse takes whole words (in Chinese, whole characters; an emoji stays whole). Hold Alt while dragging to select exactly.

@@ -769,3 +769,5 @@ cases-table-attribute = 列 { $name }：{ $kind }
 cases-table-new-attribute = 列 { $name }：{ $kind }，新属性
 cases-table-import = 导入
 cases-documents-of = { $case } 的文档
+cmd-snap-words = 按整词选择
+snap-explain = 用鼠标拖选时自动扩展到整词（中文按整字，表情符号不会被拆开）。拖动时按住 Alt 键可精确选择。

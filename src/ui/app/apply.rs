@@ -79,7 +79,8 @@ impl MarginApp {
             | Command::PseudonymMapChosen(_)
             | Command::AttributeTableChosen(_)
             | Command::ImportPlanned { .. }
-            | Command::ToggleCases => self.apply_study(command),
+            | Command::ToggleCases
+            | Command::ToggleWordSnap => self.apply_study(command),
             Command::Save => match self.flush() {
                 Ok(()) => {
                     if self.session.is_some() {
@@ -288,6 +289,7 @@ impl MarginApp {
             | Command::AttributeTableChosen(_)
             | Command::ImportPlanned { .. }
             | Command::ToggleCases
+            | Command::ToggleWordSnap
             | Command::Save
             | Command::Quit
             | Command::Undo

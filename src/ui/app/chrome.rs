@@ -158,6 +158,16 @@ impl MarginApp {
                 ui.separator();
                 item(ui, Command::TextBigger, true, &mut commands);
                 item(ui, Command::TextSmaller, true, &mut commands);
+                if ui
+                    .add(egui::Button::selectable(
+                        self.config.snap_to_words,
+                        Command::ToggleWordSnap.label(),
+                    ))
+                    .on_hover_text(tr!("snap-explain"))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleWordSnap);
+                }
                 ui.separator();
                 ui.menu_button(tr!("cmd-language"), |ui| {
                     for language in Language::ALL {

@@ -66,6 +66,11 @@ impl MarginApp {
                 }
             }
             Command::ToggleCases => self.cases.open = !self.cases.open,
+            Command::ToggleWordSnap => {
+                self.config.snap_to_words = !self.config.snap_to_words;
+                self.transcript.snap_words = self.config.snap_to_words;
+                self.save_config();
+            }
             _ => {}
         }
     }
