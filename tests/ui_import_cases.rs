@@ -154,6 +154,20 @@ fn a_map_that_cannot_be_read_is_said_and_nothing_starts() {
     h.get_by_label_contains("The pseudonym map cannot be used:");
     h.get_by_label_contains("missing.csv");
     assert!(!h.state().import_dialog().unwrap().reading());
+
+    // Nor a map inside the project folder: it holds the real names.
+    let inside = dir.path().join("study").join("names.csv");
+    std::fs::copy(fixture("pseudonyms.csv"), &inside).unwrap();
+    h.get_by_label("The pseudonym map").click();
+    frames(&mut h, 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("The pseudonym map")
+        .type_text(&inside.display().to_string());
+    frames(&mut h, 1);
+    h.get_by_label("Read and preview").click();
+    frames(&mut h, 3);
+    h.get_by_label_contains("is inside the project folder");
+    assert!(!h.state().import_dialog().unwrap().reading());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! on the way in. Everything is read and checked first; if anything fails, nothing is saved.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -11,8 +11,8 @@ use clap::Args;
 
 use crate::import::{
     Format, ImportOptions, Imported, Placement, Pseudonyms, Replacements, SpeakerCode,
-    check_regular, encoding_for_name, import_attributes, link_speaker_to_case, plan_import,
-    read_files, with_speaker,
+    check_regular, encoding_for_name, import_attributes, is_inside, link_speaker_to_case,
+    plan_import, read_files, with_speaker,
 };
 use crate::model::{Case, DocumentKind, Edit};
 use crate::session::{Action, Session};
@@ -72,25 +72,6 @@ pub struct ImportArgs {
     /// Allow the mapping or the report (which hold real names) to be inside the project folder.
     #[arg(long)]
     pub allow_names_in_project: bool,
-}
-
-/// True when `inner` lies inside the folder `outer` (both must exist, or their parents).
-fn is_inside(inner: &Path, outer: &Path) -> bool {
-    let canon = |p: &Path| {
-        p.canonicalize().ok().or_else(|| {
-            let parent = p.parent()?;
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            Some(parent.canonicalize().ok()?.join(p.file_name()?))
-        })
-    };
-    match (canon(inner), canon(outer)) {
-        (Some(i), Some(o)) => i.starts_with(o),
-        _ => false,
-    }
 }
 
 /// Apply an edit a planner prepared, through the session (one step, saved with the rest).

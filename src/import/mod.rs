@@ -45,8 +45,8 @@ pub use markup::{html_paragraphs, markdown_paragraphs};
 pub use office::{docx_paragraphs, odt_paragraphs};
 pub use pdf::pdf_paragraphs;
 pub use plan::{
-    ImportPlan, Placement, PlanError, Progress, ReadFiles, SpeakerCode, plan_import, read_files,
-    with_speaker,
+    ImportPlan, Placement, PlanError, Progress, ReadFiles, SpeakerCode, is_inside, plan_import,
+    read_files, with_speaker,
 };
 pub use pseudonym::{Pseudonyms, Replacements};
 pub use subtitles::{Cue, cues_to_turns, parse_otter, parse_srt, parse_vtt};

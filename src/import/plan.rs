@@ -99,6 +99,27 @@ pub fn read_files(
     out
 }
 
+/// True when `inner` lies inside the folder `outer` (both must exist, or their parents): a
+/// pseudonym map or its report, which hold real names, is kept out of the project folder.
+#[must_use]
+pub fn is_inside(inner: &Path, outer: &Path) -> bool {
+    let canon = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p.parent()?;
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    match (canon(inner), canon(outer)) {
+        (Some(i), Some(o)) => i.starts_with(o),
+        _ => false,
+    }
+}
+
 /// Code every turn or message of a speaker with a code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpeakerCode {

@@ -434,6 +434,7 @@ impl MarginApp {
             commands.extend(super::cases::cases_ui(&mut self.cases, s.project(), ui));
             commands.extend(super::import_dialog::import_dialog_ui(
                 &mut self.dialogs.import,
+                s.root(),
                 s.project(),
                 s.coder(),
                 ui,

@@ -116,10 +116,15 @@ impl ImportDialog {
         }
     }
 
-    /// Start reading the files on a background thread.
-    fn start(&mut self, ctx: &egui::Context) {
+    /// Start reading the files on a background thread; `root` is the project's folder, which
+    /// the pseudonym map (it holds the real names) must stay out of.
+    fn start(&mut self, root: &std::path::Path, ctx: &egui::Context) {
         let pseudonyms = match self.pseudonyms.trim() {
             "" => None,
+            path if crate::import::is_inside(std::path::Path::new(path), root) => {
+                self.problem = Some(tr!("import-map-in-project", path = path));
+                return;
+            }
             path => match Pseudonyms::read(std::path::Path::new(path)) {
                 Ok(p) => Some(p),
                 Err(e) => {
@@ -324,10 +329,12 @@ fn report(speaker: &str, code: &str, preview: &Preview, plan: &ImportPlan) -> Im
     }
 }
 
-/// Show the dialog; `coder` codes a speaker's turns. Closes itself when done or cancelled.
+/// Show the dialog for the project in `root`; `coder` codes a speaker's turns. Closes itself
+/// when done or cancelled.
 #[allow(clippy::too_many_lines)] // one modal, three stages
 pub fn import_dialog_ui(
     state: &mut Option<ImportDialog>,
+    root: &std::path::Path,
     project: &Project,
     coder: Option<CoderId>,
     ui: &mut Ui,
@@ -445,7 +452,7 @@ pub fn import_dialog_ui(
             }
         }
         if start {
-            dialog.start(&ctx);
+            dialog.start(root, &ctx);
         }
         if back {
             dialog.stage = Stage::Options;
