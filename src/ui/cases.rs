@@ -105,6 +105,8 @@ pub fn cases_ui(state: &mut CasesState, project: &Project, ui: &mut Ui) -> Vec<C
         .id(egui::Id::unique("case-sheet"))
         .open(&mut open)
         .default_size([720.0, 420.0])
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .resizable(true)
         .show(&ctx, |ui| {
             toolbar_ui(state, &mut commands, ui);

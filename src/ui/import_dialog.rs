@@ -581,7 +581,8 @@ fn preview_ui(preview: &Preview, ui: &mut Ui) {
     let read = &preview.read;
     egui::ScrollArea::vertical()
         .id_salt("import-preview")
-        .max_height(250.0)
+        .auto_shrink([false, true])
+        .max_height(280.0)
         .show(ui, |ui| {
             if preview.pseudonymised {
                 ui.label(RichText::new(tr!("import-preview-replacements")).strong());

@@ -826,7 +826,10 @@ import-report-title = { $count ->
     [one] Imported { $count } document
    *[other] Imported { $count } documents
 }
-import-report-summary = { $count } documents added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
+import-report-summary = { $count ->
+    [one] { $count } document added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
+   *[other] { $count } documents added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
+}
 import-report-documents = Documents
 import-report-document = { $file }, as “{ $name }”: { $kind }, { $characters } characters, { $segments } turns or messages
 import-report-replacements = Pseudonyms applied
