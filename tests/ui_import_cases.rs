@@ -187,9 +187,17 @@ fn several_files_are_read_in_the_background_with_progress_and_can_be_stopped() {
     frames(&mut h, 3);
     h.get_by_label("Import 24 files");
     h.get_by_label("Read the files").click();
-    frames(&mut h, 2);
+    frames(&mut h, 3);
     assert!(h.state().import_dialog().unwrap().reading());
     h.get_by_label_contains("of 24 files");
+    // The window stays usable: no modal dialog while the files are read.
+    assert!(!h.state().dialog_open());
+    h.get_by_label("View").click();
+    frames(&mut h, 2);
+    h.get_by_label("Select whole words");
+    h.key_press(Key::Escape);
+    frames(&mut h, 1);
+    assert!(h.state().import_dialog().unwrap().reading());
     h.get_by_label("Stop").click();
     until(&mut h, "the reader to stop", |app| {
         app.import_dialog().is_some_and(|d| !d.reading())

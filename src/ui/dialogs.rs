@@ -57,7 +57,7 @@ impl Dialogs {
             || self.picker.is_some()
             || self.new_project.is_some()
             || self.report.is_some()
-            || self.import.is_some()
+            || self.import.as_ref().is_some_and(|d| !d.reading())
     }
 
     /// Ask for a new project's name and the folder it goes in (proposed: `folder`).

@@ -345,6 +345,17 @@ pub fn import_dialog_ui(
     };
     dialog.poll(project, coder);
     let ctx = ui.ctx().clone();
+    // While the files are read, a small window that leaves the rest usable: reading, coding,
+    // everything else goes on.
+    if let Stage::Reading(worker) = &mut dialog.stage {
+        egui::Window::new(tr!("import-title", count = dialog.files.len()))
+            .id(egui::Id::unique("import-progress"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -40.0])
+            .collapsible(false)
+            .resizable(false)
+            .show(&ctx, |ui| reading_ui(worker, ui));
+        return commands;
+    }
     let mut close = false;
     egui::Modal::new(egui::Id::unique("import-dialog")).show(&ctx, |ui| {
         // One size whatever the stage, so that the dialog does not move under the pointer
@@ -395,33 +406,8 @@ pub fn import_dialog_ui(
                     }
                 });
             }
-            Stage::Reading(worker) => {
-                let p = worker.progress;
-                ui.label(tr!("import-reading"));
-                let bar = ui.add(
-                    egui::ProgressBar::new(p.fraction())
-                        .show_percentage()
-                        .desired_width(540.0),
-                );
-                bar.widget_info(|| {
-                    WidgetInfo::labeled(Role::ProgressIndicator, true, tr!("import-progress-label"))
-                });
-                ui.label(tr!(
-                    "import-progress",
-                    done = p.files_done,
-                    files = p.files,
-                    read = megabytes(p.bytes_done),
-                    total = megabytes(p.bytes)
-                ));
-                if ui.button(tr!("import-stop")).clicked()
-                    || ui.input(|i| i.key_pressed(Key::Escape))
-                {
-                    worker.cancel.store(true, Ordering::Relaxed);
-                }
-                if worker.cancel.load(Ordering::Relaxed) {
-                    ui.label(RichText::new(tr!("import-stopping")).weak());
-                }
-            }
+            // Drawn in its own window, below.
+            Stage::Reading(_) => {}
             Stage::Preview(preview) => {
                 let mut add = false;
                 preview_ui(preview, ui);
@@ -659,4 +645,34 @@ fn preview_ui(preview: &Preview, ui: &mut Ui) {
                 }
             }
         });
+}
+
+/// The progress of the reading, and the button that stops it.
+fn reading_ui(worker: &mut Worker, ui: &mut Ui) {
+    ui.set_width(360.0);
+    let p = worker.progress;
+    ui.label(tr!("import-reading"));
+    let bar = ui.add(
+        egui::ProgressBar::new(p.fraction())
+            .show_percentage()
+            .desired_width(360.0),
+    );
+    bar.widget_info(|| {
+        WidgetInfo::labeled(Role::ProgressIndicator, true, tr!("import-progress-label"))
+    });
+    ui.label(tr!(
+        "import-progress",
+        done = p.files_done,
+        files = p.files,
+        read = megabytes(p.bytes_done),
+        total = megabytes(p.bytes)
+    ));
+    ui.horizontal(|ui| {
+        if ui.button(tr!("import-stop")).clicked() {
+            worker.cancel.store(true, Ordering::Relaxed);
+        }
+        if worker.cancel.load(Ordering::Relaxed) {
+            ui.label(RichText::new(tr!("import-stopping")).weak());
+        }
+    });
 }
