@@ -17,7 +17,7 @@ use super::dialogs::ImportReport;
 use super::file_picker::FileTarget;
 use super::i18n::tr;
 use crate::import::{
-    ImportOptions, ImportPlan, Placement, Progress, Pseudonyms, ReadFiles, SpeakerCode,
+    Format, ImportOptions, ImportPlan, Placement, Progress, Pseudonyms, ReadFiles, SpeakerCode,
     plan_import, read_files,
 };
 use crate::model::{CoderId, DocumentKind, Project};
@@ -28,8 +28,21 @@ use crate::session::Action;
 pub struct ImportDialog {
     /// The files to import.
     pub files: Vec<PathBuf>,
+    /// The options chosen.
+    pub form: Form,
+    stage: Stage,
+    problem: Option<String>,
+}
+
+/// The options of an import, as the command line has them.
+#[derive(Debug, Default)]
+pub struct Form {
     /// The kind of document, or decided by each file.
     pub kind: Option<DocumentKind>,
+    /// The format, or detected from each file.
+    pub format: Option<Format>,
+    /// The encoding of text files, or detected.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// The case every document goes in (empty: none).
     pub case: String,
     /// Make a case of every sender or speaker.
@@ -40,8 +53,6 @@ pub struct ImportDialog {
     pub code: String,
     /// The pseudonym map's path (empty: none).
     pub pseudonyms: String,
-    stage: Stage,
-    problem: Option<String>,
 }
 
 /// Where the dialog is.
@@ -84,12 +95,7 @@ impl ImportDialog {
     pub fn new(files: Vec<PathBuf>) -> Self {
         Self {
             files,
-            kind: None,
-            case: String::new(),
-            senders_as_cases: false,
-            speaker: String::new(),
-            code: String::new(),
-            pseudonyms: String::new(),
+            form: Form::default(),
             stage: Stage::Options,
             problem: None,
         }
@@ -119,7 +125,7 @@ impl ImportDialog {
     /// Start reading the files on a background thread; `root` is the project's folder, which
     /// the pseudonym map (it holds the real names) must stay out of.
     fn start(&mut self, root: &std::path::Path, ctx: &egui::Context) {
-        let pseudonyms = match self.pseudonyms.trim() {
+        let pseudonyms = match self.form.pseudonyms.trim() {
             "" => None,
             path if crate::import::is_inside(std::path::Path::new(path), root) => {
                 self.problem = Some(tr!("import-map-in-project", path = path));
@@ -134,7 +140,9 @@ impl ImportDialog {
             },
         };
         let options = ImportOptions {
-            kind: self.kind,
+            kind: self.form.kind,
+            format: self.form.format,
+            encoding: self.form.encoding,
             pseudonyms,
             ..ImportOptions::default()
         };
@@ -202,7 +210,7 @@ impl ImportDialog {
         self.stage = Stage::Preview(Box::new(Preview {
             read,
             plan,
-            pseudonymised: !self.pseudonyms.trim().is_empty(),
+            pseudonymised: !self.form.pseudonyms.trim().is_empty(),
         }));
     }
 
@@ -213,19 +221,19 @@ impl ImportDialog {
         coder: Option<CoderId>,
         read: &ReadFiles,
     ) -> Result<ImportPlan, String> {
-        let autocode = if self.speaker.trim().is_empty() {
+        let autocode = if self.form.speaker.trim().is_empty() {
             None
         } else {
             let coder = coder.ok_or_else(|| tr!("error-no-coder").to_owned())?;
             Some(SpeakerCode {
-                speaker: self.speaker.trim().to_owned(),
-                code: self.code.clone(),
+                speaker: self.form.speaker.trim().to_owned(),
+                code: self.form.code.clone(),
                 coder,
             })
         };
         let placement = Placement {
-            case: Some(self.case.trim().to_owned()).filter(|c| !c.is_empty()),
-            senders_as_cases: self.senders_as_cases,
+            case: Some(self.form.case.trim().to_owned()).filter(|c| !c.is_empty()),
+            senders_as_cases: self.form.senders_as_cases,
             autocode,
         };
         let documents: Vec<_> = read.imported().map(|i| i.document.clone()).collect();
@@ -237,6 +245,18 @@ impl ImportDialog {
         })
     }
 }
+
+/// The encodings offered when detection guesses wrong: Chinese ones first.
+const ENCODINGS: &[&encoding_rs::Encoding] = &[
+    encoding_rs::UTF_8,
+    encoding_rs::GB18030,
+    encoding_rs::GBK,
+    encoding_rs::BIG5,
+    encoding_rs::UTF_16LE,
+    encoding_rs::UTF_16BE,
+    encoding_rs::WINDOWS_1252,
+    encoding_rs::SHIFT_JIS,
+];
 
 fn kind_label(kind: Option<DocumentKind>) -> &'static str {
     match kind {
@@ -376,23 +396,13 @@ pub fn import_dialog_ui(
         let mut back = false;
         match &mut dialog.stage {
             Stage::Options => {
-                options_ui(
-                    &mut dialog.kind,
-                    &mut dialog.case,
-                    &mut dialog.senders_as_cases,
-                    &mut dialog.speaker,
-                    &mut dialog.code,
-                    &mut dialog.pseudonyms,
-                    project,
-                    &mut commands,
-                    ui,
-                );
+                options_ui(&mut dialog.form, project, &mut commands, ui);
                 if let Some(p) = &dialog.problem {
                     ui.label(RichText::new(p).color(ui.visuals().error_fg_color));
                 }
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
-                    let label = if dialog.pseudonyms.trim().is_empty() {
+                    let label = if dialog.form.pseudonyms.trim().is_empty() {
                         tr!("import-read")
                     } else {
                         tr!("import-read-preview")
@@ -431,7 +441,7 @@ pub fn import_dialog_ui(
                             files: plan.documents.len(),
                             edit: plan.edit.clone(),
                         },
-                        report: report(&dialog.speaker, &dialog.code, preview, plan),
+                        report: report(&dialog.form.speaker, &dialog.form.code, preview, plan),
                     });
                     close = true;
                 }
@@ -457,36 +467,68 @@ pub fn import_dialog_ui(
     commands
 }
 
-/// The options: kind, case, senders as cases, a speaker's turns coded, the pseudonym map.
-#[allow(clippy::too_many_arguments)] // the form's fields, each its own widget
-fn options_ui(
-    kind: &mut Option<DocumentKind>,
-    case: &mut String,
-    senders_as_cases: &mut bool,
-    speaker: &mut String,
-    code: &mut String,
-    pseudonyms: &mut String,
-    project: &Project,
-    commands: &mut Vec<Command>,
-    ui: &mut Ui,
-) {
+/// The options: kind, format, encoding, case, senders as cases, a speaker's turns coded, the
+/// pseudonym map.
+fn options_ui(form: &mut Form, project: &Project, commands: &mut Vec<Command>, ui: &mut Ui) {
+    let Form {
+        kind,
+        format,
+        encoding,
+        case,
+        senders_as_cases,
+        speaker,
+        code,
+        pseudonyms,
+    } = form;
     egui::Grid::new("import-options")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             ui.label(tr!("import-kind"));
-            egui::ComboBox::from_id_salt("import-kind")
-                .selected_text(kind_label(*kind))
-                .show_ui(ui, |ui| {
-                    for k in [
-                        None,
-                        Some(DocumentKind::Interview),
-                        Some(DocumentKind::Chat),
-                        Some(DocumentKind::Notes),
-                    ] {
-                        ui.selectable_value(kind, k, kind_label(k));
-                    }
-                });
+            ui.horizontal(|ui| {
+                egui::ComboBox::from_id_salt("import-kind")
+                    .selected_text(kind_label(*kind))
+                    .show_ui(ui, |ui| {
+                        for k in [
+                            None,
+                            Some(DocumentKind::Interview),
+                            Some(DocumentKind::Chat),
+                            Some(DocumentKind::Notes),
+                        ] {
+                            ui.selectable_value(kind, k, kind_label(k));
+                        }
+                    });
+                ui.label(tr!("import-format"));
+                let name = |f: Option<Format>| {
+                    f.map_or_else(
+                        || tr!("import-detected").to_owned(),
+                        |f| f.as_str().to_owned(),
+                    )
+                };
+                egui::ComboBox::from_id_salt("import-format")
+                    .selected_text(name(*format))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(format, None, name(None));
+                        for f in Format::ALL {
+                            ui.selectable_value(format, Some(f), name(Some(f)));
+                        }
+                    });
+                ui.label(tr!("import-encoding"));
+                let name = |e: Option<&'static encoding_rs::Encoding>| {
+                    e.map_or_else(
+                        || tr!("import-detected").to_owned(),
+                        |e| e.name().to_owned(),
+                    )
+                };
+                egui::ComboBox::from_id_salt("import-encoding")
+                    .selected_text(name(*encoding))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(encoding, None, name(None));
+                        for e in ENCODINGS {
+                            ui.selectable_value(encoding, Some(*e), name(Some(*e)));
+                        }
+                    });
+            });
             ui.end_row();
 
             ui.label(tr!("import-case"));

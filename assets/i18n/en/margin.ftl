@@ -878,3 +878,6 @@ cases-documents-of = Documents of { $case }
 cmd-snap-words = Select whole words
 snap-explain = A selection dragged with the mouse takes whole words (in Chinese, whole characters; an emoji stays whole). Hold Alt while dragging to select exactly.
 import-map-in-project = The pseudonym map { $path } is inside the project folder: it holds the real names, so keep it outside the project (and out of its shared copies).
+import-format = Format
+import-encoding = Encoding
+import-detected = detected

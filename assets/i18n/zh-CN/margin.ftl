@@ -772,3 +772,6 @@ cases-documents-of = { $case } 的文档
 cmd-snap-words = 按整词选择
 snap-explain = 用鼠标拖选时自动扩展到整词（中文按整字，表情符号不会被拆开）。拖动时按住 Alt 键可精确选择。
 import-map-in-project = 化名对照表 { $path } 位于项目文件夹内：它含有真实姓名，请将其移到项目之外（也不要放进共享的项目副本中）。
+import-format = 格式
+import-encoding = 字符编码
+import-detected = 自动识别

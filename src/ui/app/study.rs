@@ -38,7 +38,7 @@ impl MarginApp {
             Command::AskFile(target) => self.ask_file(target),
             Command::PseudonymMapChosen(path) => {
                 if let Some(d) = &mut self.dialogs.import {
-                    d.pseudonyms = path.display().to_string();
+                    d.form.pseudonyms = path.display().to_string();
                 }
             }
             Command::AttributeTableChosen(path) => {
