@@ -10,6 +10,7 @@ mod ui_common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -75,7 +76,8 @@ fn import_with_a_pseudonym_map_shows_the_replacements_before_storing_then_the_re
     frames(&mut h, 3);
     h.get_by_label("Import 1 file");
     // The options the command line has: kind, senders as cases, a speaker's turns coded, a map.
-    h.get_by_label("Kind");
+    h.get_by_role_and_label(Role::ComboBox, "Kind");
+    h.get_by_role_and_label(Role::ComboBox, "Format");
     h.get_by_label("Make a case of every sender or speaker (chats)")
         .click();
     type_into(&mut h, "The speaker whose turns are coded", "G7");
@@ -134,6 +136,38 @@ fn import_with_a_pseudonym_map_shows_the_replacements_before_storing_then_the_re
     frames(&mut h, 3);
     let p = project(&h);
     assert!(p.documents().is_empty() && p.cases().is_empty() && p.codes().is_empty());
+}
+
+#[test]
+fn the_kind_and_the_encoding_named_in_the_dialog_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    // GB18030 bytes of a Chinese note, read as windows-1252 because the user says so.
+    let file = dir.path().join("note.txt");
+    let (bytes, _, _) = encoding_rs::GB18030.encode("候诊区里大家都在聊复查的事。");
+    std::fs::write(&file, &bytes).unwrap();
+    let mut h = window_on(dir.path(), |_| {});
+    h.state_mut().queue(Command::ImportFiles(vec![file]));
+    frames(&mut h, 3);
+    h.get_by_role_and_label(Role::ComboBox, "Encoding").click();
+    frames(&mut h, 2);
+    h.get_by_label("windows-1252").click();
+    frames(&mut h, 2);
+    h.get_by_role_and_label(Role::ComboBox, "Kind").click();
+    frames(&mut h, 2);
+    h.get_by_label("Notes").click();
+    frames(&mut h, 2);
+    h.get_by_label("Read the files").click();
+    until(&mut h, "the preview", |app| {
+        app.import_dialog()
+            .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
+    });
+    h.get_by_label("Add to project").click();
+    frames(&mut h, 3);
+    let p = project(&h);
+    let doc = p.documents().values().next().unwrap();
+    assert_eq!(doc.kind, DocumentKind::Notes);
+    assert_eq!(doc.origin.as_ref().unwrap().encoding, "windows-1252");
+    assert!(!doc.text.as_str().contains("候诊"));
 }
 
 #[test]

@@ -497,7 +497,9 @@ fn options_ui(form: &mut Form, project: &Project, commands: &mut Vec<Command>, u
                         ] {
                             ui.selectable_value(kind, k, kind_label(k));
                         }
-                    });
+                    })
+                    .response
+                    .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr!("import-kind")));
                 ui.label(tr!("import-format"));
                 let name = |f: Option<Format>| {
                     f.map_or_else(
@@ -512,6 +514,10 @@ fn options_ui(form: &mut Form, project: &Project, commands: &mut Vec<Command>, u
                         for f in Format::ALL {
                             ui.selectable_value(format, Some(f), name(Some(f)));
                         }
+                    })
+                    .response
+                    .widget_info(|| {
+                        WidgetInfo::labeled(Role::ComboBox, true, tr!("import-format"))
                     });
                 ui.label(tr!("import-encoding"));
                 let name = |e: Option<&'static encoding_rs::Encoding>| {
@@ -527,6 +533,10 @@ fn options_ui(form: &mut Form, project: &Project, commands: &mut Vec<Command>, u
                         for e in ENCODINGS {
                             ui.selectable_value(encoding, Some(*e), name(Some(*e)));
                         }
+                    })
+                    .response
+                    .widget_info(|| {
+                        WidgetInfo::labeled(Role::ComboBox, true, tr!("import-encoding"))
                     });
             });
             ui.end_row();
