@@ -113,6 +113,13 @@ impl ImportDialog {
         matches!(self.stage, Stage::Preview(_))
     }
 
+    /// Stop reading (after the file being read); what was read is dropped with the dialog.
+    pub fn stop(&self) {
+        if let Stage::Reading(w) = &self.stage {
+            w.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
     /// How far reading has come, while it runs.
     #[must_use]
     pub fn progress(&self) -> Option<Progress> {
@@ -454,15 +461,8 @@ pub fn import_dialog_ui(
             dialog.stage = Stage::Options;
         }
     });
-    if close {
-        if let Some(ImportDialog {
-            stage: Stage::Reading(w),
-            ..
-        }) = state
-        {
-            w.cancel.store(true, Ordering::Relaxed);
-        }
-        *state = None;
+    if close && let Some(d) = state.take() {
+        d.stop();
     }
     commands
 }

@@ -24,6 +24,11 @@ impl MarginApp {
         self.codebook = crate::ui::codebook::CodebookState::default();
         self.review.reset();
         self.keys.clear();
+        // What was read for the project closed is not added to the next one.
+        if let Some(d) = self.dialogs.import.take() {
+            d.stop();
+        }
+        self.cases = crate::ui::cases::CasesState::default();
     }
 
     pub(super) fn open_project(&mut self, path: &Path) {
