@@ -100,6 +100,13 @@ fn import_with_a_pseudonym_map_shows_the_replacements_before_storing_then_the_re
     // The replacements, Chinese names included, before anything is stored.
     h.get_by_label("Replacements the pseudonym map makes");
     h.get_by_label("Name in the files");
+    // Where each pseudonym stands in the text as it will be stored.
+    // (X市 and Z医院 first stand in the same sentence.)
+    assert_eq!(
+        h.get_all_by_label_contains("我昨天在X市复查，Z医院的")
+            .count(),
+        2
+    );
     h.get_by_label("陈红");
     h.get_by_label("G3");
     h.get_by_label("赵丽");

@@ -104,7 +104,7 @@ pub fn cases_ui(state: &mut CasesState, project: &Project, ui: &mut Ui) -> Vec<C
     egui::Window::new(tr!("cases-title"))
         .id(egui::Id::unique("case-sheet"))
         .open(&mut open)
-        .default_size([720.0, 420.0])
+        .default_size([940.0, 540.0])
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .resizable(true)

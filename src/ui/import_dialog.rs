@@ -87,6 +87,9 @@ struct Preview {
     read: ReadFiles,
     plan: Result<ImportPlan, String>,
     pseudonymised: bool,
+    /// Every replacement over all files: the name, its pseudonym, how often, and where the
+    /// pseudonym first stands in the text to be stored.
+    replacements: Vec<(String, String, usize, String)>,
 }
 
 impl ImportDialog {
@@ -214,10 +217,20 @@ impl ImportDialog {
             return;
         }
         let plan = self.plan(project, coder, &read);
+        let replacements = read
+            .replacements()
+            .counts
+            .into_iter()
+            .map(|(real, pseudo, n)| {
+                let example = example(&read, &pseudo).unwrap_or_default();
+                (real, pseudo, n, example)
+            })
+            .collect();
         self.stage = Stage::Preview(Box::new(Preview {
             read,
             plan,
             pseudonymised: !self.form.pseudonyms.trim().is_empty(),
+            replacements,
         }));
     }
 
@@ -264,6 +277,26 @@ const ENCODINGS: &[&encoding_rs::Encoding] = &[
     encoding_rs::WINDOWS_1252,
     encoding_rs::SHIFT_JIS,
 ];
+
+/// Characters of context shown on each side of a pseudonym in the preview.
+const EXAMPLE_CONTEXT: usize = 10;
+
+/// The first place `pseudonym` stands in the texts read, with a little context on one line:
+/// what the stored text will say.
+fn example(read: &ReadFiles, pseudonym: &str) -> Option<String> {
+    read.imported().find_map(|i| {
+        let text = i.document.text.as_str();
+        let at = text.find(pseudonym)?;
+        let before: String = text[..at].chars().rev().take(EXAMPLE_CONTEXT).collect();
+        let before: String = before.chars().rev().collect();
+        let after: String = text[at + pseudonym.len()..]
+            .chars()
+            .take(EXAMPLE_CONTEXT)
+            .collect();
+        let line = format!("…{before}{pseudonym}{after}…");
+        Some(line.split_whitespace().collect::<Vec<_>>().join(" "))
+    })
+}
 
 fn kind_label(kind: Option<DocumentKind>) -> &'static str {
     match kind {
@@ -387,7 +420,7 @@ pub fn import_dialog_ui(
     egui::Modal::new(egui::Id::unique("import-dialog")).show(&ctx, |ui| {
         // One size whatever the stage, so that the dialog does not move under the pointer
         // (the Stop button must stay where it was drawn).
-        ui.set_width(560.0);
+        ui.set_width(620.0);
         ui.set_min_height(420.0);
         ui.heading(tr!("import-title", count = dialog.files.len()));
         egui::ScrollArea::vertical()
@@ -625,25 +658,26 @@ fn preview_ui(preview: &Preview, ui: &mut Ui) {
             if preview.pseudonymised {
                 ui.label(RichText::new(tr!("import-preview-replacements")).strong());
                 ui.label(RichText::new(tr!("import-preview-not-stored")).weak());
-                let total = read.replacements();
-                if total.counts.is_empty() {
+                if preview.replacements.is_empty() {
                     ui.label(tr!("import-no-replacements"));
                 }
                 egui::Grid::new("import-replacements")
-                    .num_columns(3)
+                    .num_columns(4)
                     .striped(true)
                     .spacing([16.0, 4.0])
                     .show(ui, |ui| {
-                        if !total.counts.is_empty() {
+                        if !preview.replacements.is_empty() {
                             ui.label(RichText::new(tr!("import-real-name")).weak());
                             ui.label(RichText::new(tr!("import-pseudonym")).weak());
                             ui.label(RichText::new(tr!("import-occurrences")).weak());
+                            ui.label(RichText::new(tr!("import-in-the-text")).weak());
                             ui.end_row();
                         }
-                        for (real, pseudo, n) in &total.counts {
+                        for (real, pseudo, n, example) in &preview.replacements {
                             ui.label(real);
                             ui.label(RichText::new(pseudo).strong());
                             ui.label(tr!("import-times", count = *n));
+                            ui.label(example);
                             ui.end_row();
                         }
                     });

@@ -881,3 +881,4 @@ import-map-in-project = The pseudonym map { $path } is inside the project folder
 import-format = Format
 import-encoding = Encoding
 import-detected = detected
+import-in-the-text = As stored

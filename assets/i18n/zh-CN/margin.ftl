@@ -775,3 +775,4 @@ import-map-in-project = 化名对照表 { $path } 位于项目文件夹内：它
 import-format = 格式
 import-encoding = 字符编码
 import-detected = 自动识别
+import-in-the-text = 保存后的文本
