@@ -117,6 +117,12 @@ for attempt in 1 2 3; do
     lw_shot "$shots/7-picker-$attempt.png"
     lw_key Return
     sleep 2
+    # The import dialog: Enter reads the file, Enter adds it (one undo step), then the report.
+    lw_shot "$shots/7b-import-dialog-$attempt.png"
+    lw_key Return
+    sleep 2
+    lw_key Return
+    sleep 2
     lw_shot "$shots/8-imported-$attempt.png"
     if grep -rl "The kettle was always on" "$study/documents" >/dev/null 2>&1; then
         imported=yes

@@ -119,6 +119,24 @@ fn the_built_in_picker_imports_a_typed_path_and_remembers_its_folder() {
     h.event(Event::Text(file.display().to_string()));
     h.key_press(Key::Enter);
     frames(&mut h, 3);
+    // The import dialog, from the keyboard: Enter reads, Enter adds, Escape closes the report.
+    assert!(h.state().import_dialog().is_some());
+    h.key_press(Key::Enter);
+    let start = std::time::Instant::now();
+    while !h
+        .state()
+        .import_dialog()
+        .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
+    {
+        assert!(start.elapsed().as_secs() < 30, "the file was not read");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.key_press(Key::Enter);
+    frames(&mut h, 3);
+    h.get_by_label("Imported 1 document");
+    h.key_press(Key::Escape);
+    frames(&mut h, 2);
     assert!(!h.state().dialog_open());
     let p = project(&h);
     assert_eq!(p.documents().len(), before + 1);

@@ -494,6 +494,20 @@ fn importing_a_document_while_the_review_is_open_updates_the_comparison() {
     std::fs::write(&file, "Interviewer: Who told you?\nR3: The group did.\n").unwrap();
     h.state_mut().queue(Command::ImportFiles(vec![file]));
     frames(&mut h, 3);
+    // Through the import dialog: Enter reads the file, Enter adds it.
+    h.key_press(egui::Key::Enter);
+    let start = std::time::Instant::now();
+    while !h
+        .state()
+        .import_dialog()
+        .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
+    {
+        assert!(start.elapsed().as_secs() < 30, "the file was not read");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.key_press(egui::Key::Enter);
+    frames(&mut h, 3);
 
     let imported = project(&h)
         .documents()

@@ -562,10 +562,26 @@ fn a_broken_project_and_a_bad_import_give_clear_messages() {
     std::fs::write(&bad, [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
     h.state_mut().queue(Command::ImportFiles(vec![bad]));
     frames(&mut h, 2);
-    let notice = h.state().notices().last().unwrap().clone();
-    assert!(notice.error);
-    assert!(notice.text.contains("photo.txt"), "{}", notice.text);
-    assert!(notice.text.contains("not a text file"), "{}", notice.text);
+    // The import dialog reads it and says why it is not imported, naming the file.
+    h.key_press(Key::Enter);
+    let start = std::time::Instant::now();
+    while !h
+        .state()
+        .import_dialog()
+        .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
+    {
+        assert!(start.elapsed().as_secs() < 30, "the file was not read");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    frames(&mut h, 2);
+    h.get_by_label("not imported");
+    let why = h.get_by_label_contains("not a text file");
+    assert!(
+        format!("{why:?}").contains("photo.txt"),
+        "the message names the file: {why:?}"
+    );
+    assert!(format!("{:?}", h.get_by_label("Add to project")).contains("disabled: true"));
     assert_eq!(project(&h).documents().len(), 2);
 }
 

@@ -3,16 +3,16 @@
 //! on the way in. Everything is read and checked first; if anything fails, nothing is saved.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::Args;
 
 use crate::import::{
-    Format, ImportOptions, Imported, Pseudonyms, Replacements, autocode_speaker, check_regular,
-    encoding_for_name, import_attributes, import_file, link_speaker_to_case, senders_as_cases,
-    speakers,
+    Format, ImportOptions, Imported, Placement, Pseudonyms, Replacements, SpeakerCode,
+    check_regular, encoding_for_name, import_attributes, is_inside, link_speaker_to_case,
+    plan_import, read_files, with_speaker,
 };
 use crate::model::{Case, DocumentKind, Edit};
 use crate::session::{Action, Session};
@@ -74,25 +74,6 @@ pub struct ImportArgs {
     pub allow_names_in_project: bool,
 }
 
-/// True when `inner` lies inside the folder `outer` (both must exist, or their parents).
-fn is_inside(inner: &Path, outer: &Path) -> bool {
-    let canon = |p: &Path| {
-        p.canonicalize().ok().or_else(|| {
-            let parent = p.parent()?;
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            Some(parent.canonicalize().ok()?.join(p.file_name()?))
-        })
-    };
-    match (canon(inner), canon(outer)) {
-        (Some(i), Some(o)) => i.starts_with(o),
-        _ => false,
-    }
-}
-
 /// Apply an edit a planner prepared, through the session (one step, saved with the rest).
 fn apply(session: &mut Session, what: &str, edit: Edit) -> anyhow::Result<()> {
     session
@@ -131,19 +112,6 @@ fn case_for(session: &mut Session, name: &str) -> anyhow::Result<crate::model::C
     let id = case.id;
     apply(session, "add the case", Edit::PutCase(case))?;
     Ok(id)
-}
-
-fn code_for(session: &mut Session, name: &str) -> anyhow::Result<crate::model::CodeId> {
-    if let Some(c) = session.project().code_named(name) {
-        return Ok(c.id);
-    }
-    session
-        .execute(Action::CreateCode {
-            name: name.to_owned(),
-            parent: None,
-        })?
-        .and_then(|applied| applied.created_code)
-        .with_context(|| format!("cannot add the code {name:?}"))
 }
 
 fn write_report(
@@ -236,9 +204,10 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         max_bytes: None,
         encoding: args.encoding,
     };
+    let never = std::sync::atomic::AtomicBool::new(false);
     let mut imported = Vec::new();
-    for file in &args.files {
-        imported.push(import_file(file, &options)?);
+    for (_, result) in read_files(&args.files, &options, &never, |_| {}).results {
+        imported.push(result?);
     }
 
     if let Some(table) = &args.attributes {
@@ -261,13 +230,27 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let case_id = match &args.case {
-        None => None,
-        Some(name) => Some(case_for(&mut session, name)?),
+    let documents: Vec<_> = imported.iter().map(|i| i.document.clone()).collect();
+    if let Some(speaker) = &args.autocode_speaker {
+        // Before anything else is asked (the coder): the speaker must be there.
+        with_speaker(&documents, speaker)?;
+    }
+    let autocode = match (&args.autocode_speaker, &args.code) {
+        (Some(speaker), Some(code)) => Some(SpeakerCode {
+            speaker: speaker.clone(),
+            code: code.clone(),
+            coder: coder_for(&mut session, args.coder.as_deref())?,
+        }),
+        _ => None,
     };
+    let placement = Placement {
+        case: args.case.clone(),
+        senders_as_cases: args.senders_as_cases,
+        autocode,
+    };
+    let plan = plan_import(session.project(), &documents, &placement)?;
     let mut total = Replacements::default();
-    for item in &mut imported {
-        item.document.case = case_id;
+    for item in &imported {
         let doc = &item.document;
         writeln!(
             out,
@@ -285,10 +268,13 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             },
         )?;
         total.merge(&item.replacements);
-        session
-            .execute(Action::AddDocuments(vec![item.document.clone()]))
-            .context("cannot add the document")?;
     }
+    session
+        .execute(Action::Import {
+            files: documents.len(),
+            edit: plan.edit,
+        })
+        .context("cannot add the documents")?;
     if options.pseudonyms.is_some() {
         writeln!(
             out,
@@ -297,69 +283,50 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             total.counts.len()
         )?;
     }
-
     if args.senders_as_cases {
-        let docs: Vec<_> = imported.iter().map(|i| &i.document).collect();
-        let (edit, names) = senders_as_cases(session.project(), &docs);
-        apply(&mut session, "add the senders as cases", edit)?;
+        let senders: Vec<&String> = plan
+            .new_cases
+            .iter()
+            .filter(|n| args.case.as_ref() != Some(*n))
+            .collect();
         writeln!(
             out,
             "{} case(s) created from senders: {}",
-            names.len(),
-            names.join(", ")
+            senders.len(),
+            senders
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )?;
     }
-
-    if let Some(speaker) = &args.autocode_speaker {
-        let with: Vec<_> = imported
-            .iter()
-            .map(|i| &i.document)
-            .filter(|d| {
-                d.segments
-                    .iter()
-                    .any(|s| s.speaker.as_deref() == Some(speaker))
-            })
-            .collect();
-        if with.is_empty() {
-            let all: Vec<String> = imported
+    if let (Some(speaker), Some(code)) = (&args.autocode_speaker, &args.code) {
+        writeln!(
+            out,
+            "coded {} turn(s) of {speaker:?} with {code:?}",
+            plan.coded
+        )?;
+    }
+    if let (Some(speaker), Some(case)) = (&args.autocode_speaker, &args.speaker_case) {
+        let case_id = case_for(&mut session, case)?;
+        for id in &plan.documents {
+            let Some(current) = session.project().documents().get(id).cloned() else {
+                continue;
+            };
+            if !current
+                .segments
                 .iter()
-                .flat_map(|i| speakers(&i.document))
-                .collect();
-            bail!(
-                "no imported document has the speaker {speaker:?} (speakers found: {})",
-                all.join(", ")
-            );
-        }
-        if let Some(code) = &args.code {
-            let code_id = code_for(&mut session, code)?;
-            let who = coder_for(&mut session, args.coder.as_deref())?;
-            let mut n = 0;
-            for doc in &with {
-                let edit = autocode_speaker(session.project(), doc, speaker, code_id, who)?;
-                if let Edit::Batch(e) = &edit {
-                    n += e.len();
-                }
-                apply(&mut session, "autocode", edit)?;
+                .any(|s| s.speaker.as_deref() == Some(speaker))
+            {
+                continue;
             }
-            writeln!(out, "coded {n} turn(s) of {speaker:?} with {code:?}")?;
+            let edit = link_speaker_to_case(session.project(), &current, speaker, case_id)?;
+            apply(&mut session, "link the speaker to the case", edit)?;
         }
-        if let Some(case) = &args.speaker_case {
-            let case_id = case_for(&mut session, case)?;
-            for doc in &with {
-                let current = session
-                    .project()
-                    .documents()
-                    .get(&doc.id)
-                    .cloned()
-                    .unwrap_or_else(|| (*doc).clone());
-                let edit = link_speaker_to_case(session.project(), &current, speaker, case_id)?;
-                apply(&mut session, "link the speaker to the case", edit)?;
-            }
-            writeln!(
-                out,
-                "the turns of {speaker:?} are attributed to case {case:?}"
-            )?;
-        }
+        writeln!(
+            out,
+            "the turns of {speaker:?} are attributed to case {case:?}"
+        )?;
     }
 
     write_report(args, &imported, out)?;

@@ -92,6 +92,32 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
 }
 
+/// Why a typed value could not be read from text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// The attribute holds numbers.
+    #[error("not a number")]
+    NotNumber,
+    /// The attribute holds dates.
+    #[error("not a date like 2024-05-03")]
+    NotDate,
+}
+
+/// The value of an attribute of `kind` written as `text`, read as the attribute tables are
+/// (numbers, dates as 2024-05-03, 2024/5/3 or 3.5.2024); `None` for empty text.
+pub fn parse_value(kind: &AttributeKind, text: &str) -> Result<Option<Value>, ValueError> {
+    let cell = Cell::Text(text.to_owned());
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(match kind {
+        AttributeKind::Number => Value::Number(cell.as_number().ok_or(ValueError::NotNumber)?),
+        AttributeKind::Date => Value::Date(cell.as_date().ok_or(ValueError::NotDate)?),
+        AttributeKind::Text => Value::Text(cell.as_text()),
+        AttributeKind::Category(_) => Value::Category(cell.as_text()),
+    }))
+}
+
 /// A table: its header and its rows, each with its line (CSV) or row number (XLSX).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
@@ -452,6 +478,33 @@ pub fn attributes_from_table(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_read_by_their_attribute_type() {
+        assert_eq!(
+            parse_value(&AttributeKind::Number, " 50 "),
+            Ok(Some(Value::Number(50.0)))
+        );
+        assert_eq!(
+            parse_value(&AttributeKind::Number, "fifty"),
+            Err(ValueError::NotNumber)
+        );
+        assert_eq!(
+            parse_value(&AttributeKind::Date, "2024/6/1"),
+            Ok(Some(Value::Date(
+                NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()
+            )))
+        );
+        assert_eq!(
+            parse_value(&AttributeKind::Date, "June"),
+            Err(ValueError::NotDate)
+        );
+        assert_eq!(
+            parse_value(&AttributeKind::Category(vec![]), "山东"),
+            Ok(Some(Value::Category("山东".into())))
+        );
+        assert_eq!(parse_value(&AttributeKind::Text, "  "), Ok(None));
+    }
 
     #[test]
     fn kinds_are_inferred() {

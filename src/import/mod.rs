@@ -9,7 +9,9 @@
 //! - [`import_attributes`]: a participants table (CSV or XLSX) as the [`Edit`] that creates or
 //!   updates cases and typed attributes;
 //! - [`autocode_speaker`], [`link_speaker_to_case`], [`senders_as_cases`]: edits built from the
-//!   speakers and senders of imported documents.
+//!   speakers and senders of imported documents;
+//! - [`read_files`] and [`plan_import`]: a whole import (several files, with progress and a way
+//!   to stop; then one edit with the case, the senders' cases and a speaker's codings).
 
 mod attributes;
 mod autocode;
@@ -18,6 +20,7 @@ mod error;
 mod markup;
 mod office;
 mod pdf;
+mod plan;
 mod pseudonym;
 pub mod qdpx;
 mod subtitles;
@@ -34,14 +37,18 @@ use std::str::FromStr;
 use chrono::Utc;
 
 pub use attributes::{
-    AttributeImport, Cell, Table, attributes_from_table, import_attributes, read_table,
-    table_from_bytes,
+    AttributeImport, Cell, Table, ValueError, attributes_from_table, import_attributes,
+    parse_value, read_table, table_from_bytes,
 };
 pub use autocode::{autocode_speaker, link_speaker_to_case, senders_as_cases, speakers};
 pub use error::ImportError;
 pub use markup::{html_paragraphs, markdown_paragraphs};
 pub use office::{docx_paragraphs, odt_paragraphs};
 pub use pdf::pdf_paragraphs;
+pub use plan::{
+    ImportPlan, Placement, PlanError, Progress, ReadFiles, SpeakerCode, is_inside, plan_import,
+    read_files, with_speaker,
+};
 pub use pseudonym::{Pseudonyms, Replacements};
 pub use subtitles::{Cue, cues_to_turns, parse_otter, parse_srt, parse_vtt};
 pub use text::{

@@ -281,6 +281,17 @@ impl Project {
         names.join(" / ")
     }
 
+    /// A new code named `name` under `parent`, placed last among its siblings, with the next
+    /// colour of the palette (not yet in the project).
+    #[must_use]
+    pub fn new_code(&self, name: &str, parent: Option<CodeId>) -> Code {
+        let siblings = self.child_codes(parent);
+        let key = super::sort_key::SortKey::after(siblings.last().map(|c| &c.sort_key));
+        let mut code = Code::new(name, super::code::Color::palette(self.codes.len()), key);
+        code.parent = parent;
+        code
+    }
+
     /// Find a case by name.
     #[must_use]
     pub fn case_named(&self, name: &str) -> Option<&Case> {

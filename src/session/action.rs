@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::analysis::search::AutocodeScope;
 use crate::import::codebook::IncomingCode;
 use crate::model::{
-    CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId, DocumentKind, Edit,
-    MemoTarget, Translation,
+    AttributeId, AttributeKind, CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId,
+    DocumentKind, Edit, MemoTarget, Translation, Value,
 };
 
 /// A change to the project: one undo step.
@@ -175,9 +175,62 @@ pub enum Action {
         /// The case.
         case: Option<CaseId>,
     },
+    /// Add documents with what an import was asked to do around them (their case, cases for
+    /// the senders, a speaker's turns coded): the edit `import::plan_import` made.
+    Import {
+        /// How many files.
+        files: usize,
+        /// The edit.
+        edit: Edit,
+    },
+    /// Make a case.
+    AddCase(String),
+    /// Rename a case.
+    RenameCase {
+        /// The case.
+        case: CaseId,
+        /// Its new name.
+        name: String,
+    },
+    /// Delete a case: its documents belong to no case after.
+    DeleteCase(CaseId),
+    /// Make an attribute.
+    AddAttribute {
+        /// Its name.
+        name: String,
+        /// Its type.
+        kind: AttributeKind,
+    },
+    /// Rename an attribute.
+    RenameAttribute {
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its new name.
+        name: String,
+    },
+    /// Delete an attribute with every case's value of it.
+    DeleteAttribute(AttributeId),
+    /// Set (or clear, with `None`) a case's value of an attribute; a category value not yet
+    /// among the attribute's values is added to them.
+    SetAttributeValue {
+        /// The case.
+        case: CaseId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// The value.
+        value: Option<Value>,
+    },
     /// Merge the codes of a codebook file into the codebook (see
     /// [`crate::import::codebook`]).
     ImportCodebook(Vec<IncomingCode>),
+    /// Bring an attribute table's cases and values in: the edit `import::attributes_from_table`
+    /// made.
+    ImportAttributeTable {
+        /// The table's file name.
+        file: String,
+        /// The edit.
+        edit: Edit,
+    },
 }
 
 /// Which kind of action an undo step was, so the window can name it in its own language (the
@@ -238,6 +291,24 @@ pub enum ActionName {
     SetDocumentCase,
     /// [`Action::ImportCodebook`].
     ImportCodebook,
+    /// [`Action::Import`], with how many files.
+    Import(usize),
+    /// [`Action::AddCase`].
+    AddCase,
+    /// [`Action::RenameCase`].
+    RenameCase,
+    /// [`Action::DeleteCase`].
+    DeleteCase,
+    /// [`Action::AddAttribute`].
+    AddAttribute,
+    /// [`Action::RenameAttribute`].
+    RenameAttribute,
+    /// [`Action::DeleteAttribute`].
+    DeleteAttribute,
+    /// [`Action::SetAttributeValue`].
+    SetAttributeValue,
+    /// [`Action::ImportAttributeTable`].
+    ImportAttributeTable,
 }
 
 impl Action {
@@ -272,6 +343,15 @@ impl Action {
             Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
             Action::SetDocumentCase { .. } => ActionName::SetDocumentCase,
             Action::ImportCodebook(_) => ActionName::ImportCodebook,
+            Action::Import { files, .. } => ActionName::Import(*files),
+            Action::AddCase(_) => ActionName::AddCase,
+            Action::RenameCase { .. } => ActionName::RenameCase,
+            Action::DeleteCase(_) => ActionName::DeleteCase,
+            Action::AddAttribute { .. } => ActionName::AddAttribute,
+            Action::RenameAttribute { .. } => ActionName::RenameAttribute,
+            Action::DeleteAttribute(_) => ActionName::DeleteAttribute,
+            Action::SetAttributeValue { .. } => ActionName::SetAttributeValue,
+            Action::ImportAttributeTable { .. } => ActionName::ImportAttributeTable,
         }
     }
 
@@ -312,6 +392,18 @@ impl Action {
             Action::SetDocumentKind { .. } => "Change document kind".into(),
             Action::SetDocumentCase { .. } => "Change document case".into(),
             Action::ImportCodebook(_) => "Import codebook".into(),
+            Action::Import { files, .. } => match files {
+                1 => "Import a file".into(),
+                n => format!("Import {n} files"),
+            },
+            Action::AddCase(_) => "New case".into(),
+            Action::RenameCase { .. } => "Rename case".into(),
+            Action::DeleteCase(_) => "Delete case".into(),
+            Action::AddAttribute { .. } => "New attribute".into(),
+            Action::RenameAttribute { .. } => "Rename attribute".into(),
+            Action::DeleteAttribute(_) => "Delete attribute".into(),
+            Action::SetAttributeValue { .. } => "Set attribute value".into(),
+            Action::ImportAttributeTable { file, .. } => format!("Import attributes from {file}"),
         }
     }
 }

@@ -94,4 +94,13 @@ pub enum SessionError {
     /// The background saver stopped or fell out of step.
     #[error("{0}")]
     Saver(String),
+    /// A case or an attribute was given no name.
+    #[error("a case or an attribute needs a name")]
+    EmptyCaseName,
+    /// Another case (or attribute) has that name.
+    #[error("“{0}” is already taken")]
+    NameTaken(String),
+    /// The case or attribute is gone.
+    #[error("that case or attribute no longer exists")]
+    GoneCase,
 }

@@ -7,6 +7,9 @@
 
 mod action;
 mod autosave;
+mod cases;
+#[cfg(test)]
+mod cases_tests;
 mod changes;
 mod error;
 pub mod rules;
@@ -24,7 +27,7 @@ pub use changes::{Changes, Counts};
 pub use error::{Gone, SessionError};
 pub use rules::{in_vivo_name, trim_range};
 
-use crate::import::{ImportOptions, import_file};
+use crate::import::{ImportOptions, read_files};
 use crate::merge::MergeReport;
 use crate::model::{
     CodeId, Coder, CoderId, CodingId, Color, DocumentId, Edit, EntityKey, History, Manifest,
@@ -316,8 +319,9 @@ impl Session {
         }
         let mut errors = Vec::new();
         let mut documents = Vec::new();
-        for path in paths {
-            match import_file(path, options) {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        for (_, result) in read_files(paths, options, &never, |_| {}).results {
+            match result {
                 Ok(imported) => documents.push(imported.document),
                 Err(e) => errors.push(SessionError::Import(e)),
             }

@@ -10,8 +10,8 @@ use super::action::Action;
 use super::error::{Gone, SessionError};
 use crate::merge::MergeReport;
 use crate::model::{
-    Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Color, Document, DocumentId, Edit,
-    Memo, Project, SortKey, Translation,
+    Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit, Memo,
+    Project, SortKey, Translation,
 };
 use crate::store::ProjectDir;
 
@@ -31,7 +31,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    fn edit(edit: Edit) -> Self {
+    pub(super) fn edit(edit: Edit) -> Self {
         Self {
             edit,
             created_coding: None,
@@ -99,11 +99,7 @@ pub fn plan(
                     coder,
                 ))));
             }
-            let mut code = Code::new(
-                name,
-                Color::palette(project.codes().len()),
-                last_key(project, None),
-            );
+            let mut code = project.new_code(&name, None);
             code.in_vivo = true;
             let coding = Coding::new(document, &doc.text, range, code.id, coder);
             Ok(Some(Plan {
@@ -181,12 +177,7 @@ pub fn plan(
             if let Some(p) = parent {
                 code_of(project, p)?;
             }
-            let mut code = Code::new(
-                name,
-                Color::palette(project.codes().len()),
-                last_key(project, parent),
-            );
-            code.parent = parent;
+            let code = project.new_code(name, parent);
             Ok(Some(Plan {
                 created_code: Some(code.id),
                 ..Plan::edit(Edit::PutCode(code))
@@ -297,7 +288,9 @@ pub fn plan(
                 ..Plan::edit(merged)
             }))
         }
-        Action::Prepared { edit: e, .. } | Action::TakeIncoming(e) => edit(e),
+        Action::Prepared { edit: e, .. }
+        | Action::TakeIncoming(e)
+        | Action::ImportAttributeTable { edit: e, .. } => edit(e),
         Action::RenameDocument { document, name } => {
             let name = name.trim();
             if name.is_empty() {
@@ -334,6 +327,30 @@ pub fn plan(
         Action::ImportCodebook(incoming) => {
             edit(crate::import::codebook::merge_codebook(project, &incoming).edit)
         }
+        Action::Import { edit: e, .. } => {
+            let created_documents = documents_in(&e);
+            Ok(Some(Plan {
+                created_documents,
+                ..Plan::edit(e)
+            }))
+        }
+        Action::AddCase(_)
+        | Action::RenameCase { .. }
+        | Action::DeleteCase(_)
+        | Action::AddAttribute { .. }
+        | Action::RenameAttribute { .. }
+        | Action::DeleteAttribute(_)
+        | Action::SetAttributeValue { .. } => super::cases::plan(project, action),
+    }
+}
+
+/// The documents an edit puts, in order.
+#[must_use]
+pub fn documents_in(e: &Edit) -> Vec<DocumentId> {
+    match e {
+        Edit::PutDocument(d) => vec![d.id],
+        Edit::Batch(edits) => edits.iter().flat_map(documents_in).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -393,11 +410,6 @@ fn coding_of(project: &Project, id: CodingId) -> Result<&Coding, SessionError> {
 }
 
 /// A sort key after the last child of `parent`.
-fn last_key(project: &Project, parent: Option<CodeId>) -> SortKey {
-    let siblings = project.child_codes(parent);
-    SortKey::after(siblings.last().map(|c| &c.sort_key))
-}
-
 /// `range` without leading and trailing whitespace; `None` when nothing is left.
 #[must_use]
 pub fn trim_range(doc: &Document, range: CharRange) -> Option<CharRange> {

@@ -3,8 +3,10 @@
 //! undo, marking files for saving, keeping the views up to date).
 
 mod apply;
+pub(crate) use apply::case_step_label;
 mod chrome;
 mod files;
+mod import;
 mod input;
 mod notices;
 mod projects;
@@ -87,6 +89,7 @@ pub struct MarginApp {
     memos: MemoManager,
     /// The export dialog and the codebook import preview.
     export: ExportDialog,
+    cases: super::cases::CasesState,
     /// Where the documents, transcript and codebook panels were last frame (F6 moves between).
     panel_rects: [egui::Rect; 3],
     open_path: String,
@@ -145,6 +148,7 @@ impl MarginApp {
             document_windows: DocumentWindows::default(),
             memos: MemoManager::default(),
             export: ExportDialog::default(),
+            cases: super::cases::CasesState::default(),
             panel_rects: [egui::Rect::NOTHING; 3],
             open_path: String::new(),
             title: "Margin".to_owned(),
@@ -283,6 +287,18 @@ impl MarginApp {
     #[must_use]
     pub fn autosave(&self) -> Option<&Autosave> {
         self.session.as_ref().map(Session::autosave)
+    }
+
+    /// The import dialog, while it is open.
+    #[must_use]
+    pub fn import_dialog(&self) -> Option<&super::import_dialog::ImportDialog> {
+        self.dialogs.import.as_ref()
+    }
+
+    /// The case sheet's state.
+    #[must_use]
+    pub fn cases(&self) -> &super::cases::CasesState {
+        &self.cases
     }
 
     /// True when a modal dialog is open.
@@ -455,6 +471,7 @@ impl MarginApp {
             self.panel_rects[1] = egui::CentralPanel::default()
                 .show(ui, |ui| {
                     notices_ui(&mut self.notices, now, ui);
+                    self.transcript.snap_words = self.config.snap_to_words;
                     commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
                 })
                 .response
@@ -495,6 +512,16 @@ impl MarginApp {
         let root = self.session.as_ref().map(|s| s.root().to_path_buf());
         commands.extend(self.team.form_ui(root.as_deref(), ui));
         commands.extend(self.team.login_ui(ui));
+        if let Some(s) = &self.session {
+            commands.extend(super::cases::cases_ui(&mut self.cases, s.project(), ui));
+            commands.extend(super::import_dialog::import_dialog_ui(
+                &mut self.dialogs.import,
+                s.root(),
+                s.project(),
+                s.coder(),
+                ui,
+            ));
+        }
         help_ui(&mut self.help, &ctx);
         super::about::about_ui(&ctx);
 

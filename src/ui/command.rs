@@ -210,6 +210,25 @@ pub enum Command {
         /// The cell's column.
         column: usize,
     },
+
+    // --- import options, cases (src/ui/import_dialog.rs, src/ui/cases.rs) -------------------
+    /// Ask for a file for a dialog (the pseudonym map, an attribute table).
+    AskFile(FileTarget),
+    /// Use this pseudonym map in the import dialog.
+    PseudonymMapChosen(PathBuf),
+    /// Read this attribute table and show how its rows match the cases.
+    AttributeTableChosen(PathBuf),
+    /// Add what the import dialog read (one undo step), then show its report.
+    ImportPlanned {
+        /// The import.
+        action: Action,
+        /// What it brought, for the report.
+        report: super::dialogs::ImportReport,
+    },
+    /// Show or hide the case sheet.
+    ToggleCases,
+    /// Turn snapping drag-selections to whole words on or off.
+    ToggleWordSnap,
 }
 
 /// The tabs of the analysis window.
@@ -318,7 +337,9 @@ impl Command {
             Command::OpenSample => tr!("cmd-open-sample").into(),
             Command::ImportDialog => tr!("cmd-import-dialog").into(),
             Command::ImportFiles(files) => tr!("cmd-import-files", count = files.len()),
-            Command::FilesChosen { target, .. } => target.request().title.into(),
+            Command::FilesChosen { target, .. } | Command::AskFile(target) => {
+                target.request().title.into()
+            }
             Command::Save => tr!("cmd-save").into(),
             Command::Quit => tr!("cmd-quit").into(),
             Command::Undo => tr!("cmd-undo").into(),
@@ -357,7 +378,7 @@ impl Command {
             Command::ToggleBlind => tr!("cmd-blind").into(),
             Command::ShowPassage { .. } => tr!("cmd-show-passage").into(),
             Command::ReviewPassage(_) => tr!("cmd-review-passage").into(),
-            Command::Edit(action) => action_label(action),
+            Command::Edit(action) | Command::ImportPlanned { action, .. } => action_label(action),
             Command::Notify(_) => tr!("cmd-notify").into(),
             Command::MergeDialog => tr!("cmd-merge-dialog").into(),
             Command::TeamSyncDialog => tr!("cmd-team-sync").into(),
@@ -377,6 +398,11 @@ impl Command {
                 tr!("cmd-import-codebook").into()
             }
             Command::RetrieveCell { .. } => tr!("cmd-retrieve-cell").into(),
+            Command::PseudonymMapChosen(p) | Command::AttributeTableChosen(p) => {
+                tr!("cmd-open", path = path(p))
+            }
+            Command::ToggleCases => tr!("cmd-cases").into(),
+            Command::ToggleWordSnap => tr!("cmd-snap-words").into(),
         }
     }
 }
@@ -416,6 +442,15 @@ pub fn action_label(action: &Action) -> String {
         Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),
         Action::SetDocumentCase { .. } => tr!("cmd-document-case").into(),
         Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
+        Action::Import { .. }
+        | Action::AddCase(_)
+        | Action::RenameCase { .. }
+        | Action::DeleteCase(_)
+        | Action::AddAttribute { .. }
+        | Action::RenameAttribute { .. }
+        | Action::DeleteAttribute(_)
+        | Action::SetAttributeValue { .. }
+        | Action::ImportAttributeTable { .. } => super::app::case_step_label(action.name()),
     }
 }
 

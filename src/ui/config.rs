@@ -62,6 +62,8 @@ pub struct Config {
     pub recent_folders: Vec<PathBuf>,
     /// The system's file dialog or Margin's own.
     pub file_dialog: DialogChoice,
+    /// Drag-selections snap to whole words (Alt selects exactly).
+    pub snap_to_words: bool,
 }
 
 impl Default for Config {
@@ -75,6 +77,7 @@ impl Default for Config {
             zoom: 1.0,
             recent_folders: Vec::new(),
             file_dialog: DialogChoice::Auto,
+            snap_to_words: true,
         }
     }
 }

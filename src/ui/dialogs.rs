@@ -31,6 +31,8 @@ pub struct Dialogs {
     /// The dialog just opened: its first field takes the keyboard (once, so that Tab and
     /// clicks can move on).
     focus_pending: bool,
+    /// The import dialog (drawn by the app, which has the session).
+    pub import: Option<super::import_dialog::ImportDialog>,
 }
 
 impl Dialogs {
@@ -55,6 +57,7 @@ impl Dialogs {
             || self.picker.is_some()
             || self.new_project.is_some()
             || self.report.is_some()
+            || self.import.as_ref().is_some_and(|d| !d.reading())
     }
 
     /// Ask for a new project's name and the folder it goes in (proposed: `folder`).

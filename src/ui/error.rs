@@ -39,6 +39,9 @@ pub fn session_error(e: &SessionError) -> String {
         ),
         SessionError::Store(source) => tr!("error-store", error = source.to_string()),
         SessionError::Saver(reason) => tr!("error-saver", error = reason.as_str()),
+        SessionError::EmptyCaseName => tr!("error-empty-case-name").into(),
+        SessionError::NameTaken(name) => tr!("error-name-taken", name = name.as_str()),
+        SessionError::GoneCase => tr!("error-gone-case").into(),
     }
 }
 

@@ -88,6 +88,10 @@ pub enum FileTarget {
     ExportAs(ExportChoice),
     /// A codebook (`.qdc`, CSV) to import.
     Codebook,
+    /// A pseudonym map for the import dialog.
+    PseudonymMap,
+    /// An attribute table (CSV, XLSX) for the case sheet.
+    AttributeTable,
 }
 
 /// The dialog for a [`FileTarget`].
@@ -191,6 +195,30 @@ impl FileTarget {
                 ],
                 "",
             ),
+            FileTarget::PseudonymMap => (
+                tr!("picker-title-pseudonyms"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: "CSV",
+                        extensions: &["csv"],
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
+            FileTarget::AttributeTable => (
+                tr!("picker-title-attributes"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: tr!("picker-filter-attributes"),
+                        extensions: &["csv", "xlsx"],
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
         };
         FileRequest {
             title,
@@ -220,6 +248,8 @@ impl FileTarget {
             FileTarget::ExportAs(choice) => Command::ExportTo { choice, path },
             FileTarget::Codebook => Command::CodebookChosen(path),
             FileTarget::Import => Command::ImportFiles(vec![path]),
+            FileTarget::PseudonymMap => Command::PseudonymMapChosen(path),
+            FileTarget::AttributeTable => Command::AttributeTableChosen(path),
         })
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod about;
 pub mod app;
+pub mod cases;
 pub mod codebook;
 pub mod command;
 pub mod config;
@@ -21,6 +22,7 @@ pub mod file_picker;
 pub mod filter_form;
 pub mod help;
 pub mod i18n;
+pub mod import_dialog;
 pub mod inspector;
 pub mod keys;
 pub mod layout_generation;

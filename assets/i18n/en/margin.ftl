@@ -1041,3 +1041,131 @@ notice-deleted-document = Deleted “{ $name }” with { $codings ->
 }. Undo with Ctrl+Z.
 tables-click-cell = Click a cell to read its excerpts in the retrieval tab.
 tables-heatmap-label = Heatmap (click a cell to read its excerpts)
+## Import options, cases, snapping
+cmd-cases = Cases and attributes…
+cmd-add-case = New case
+cmd-rename-case = Rename case
+cmd-delete-case = Delete case
+cmd-add-attribute = New attribute
+cmd-rename-attribute = Rename attribute
+cmd-delete-attribute = Delete attribute
+cmd-set-attribute-value = Set attribute value
+cmd-import-attribute-table = Import attribute table
+error-empty-case-name = A case or an attribute needs a name.
+error-name-taken = “{ $name }” is already taken.
+error-gone-case = That case or attribute no longer exists.
+picker-title-pseudonyms = Choose a pseudonym map
+picker-title-attributes = Choose an attribute table
+picker-filter-attributes = Tables (CSV, XLSX)
+import-title = { $count ->
+    [one] Import { $count } file
+   *[other] Import { $count } files
+}
+import-kind = Kind
+import-kind-auto = Decided by each file
+import-kind-interview = Interview
+import-kind-chat = Chat
+import-kind-notes = Notes
+import-case = Case
+import-case-hint = none
+import-case-label = The case the documents belong to
+import-case-existing = Existing cases
+import-senders-as-cases = Make a case of every sender or speaker (chats)
+import-autocode = Code the turns of
+import-speaker-hint = speaker
+import-speaker-label = The speaker whose turns are coded
+import-with-code = with the code
+import-code-hint = code (made if new)
+import-code-label = The code for the speaker's turns
+import-pseudonyms = Pseudonym map
+import-pseudonyms-hint = CSV: real,pseudonym — kept outside the project
+import-pseudonyms-label = The pseudonym map
+import-pseudonyms-explain = Names in the map are replaced in the texts, speakers, senders and document names before anything is stored; you see the replacements first.
+import-read = Read the files
+import-read-preview = Read and preview
+import-reading = Reading the files… The window stays usable.
+import-progress-label = Import progress
+import-progress = { $done } of { $files } files · { $read } of { $total } MB
+import-stop = Stop
+import-stopping = Stopping after the file being read…
+import-cancelled = Stopped: nothing was added to the project.
+import-thread-failed = The import could not start: { $error }
+import-thread-stopped = The import stopped unexpectedly; nothing was added.
+import-map-unreadable = The pseudonym map cannot be used: { $error }
+import-preview-replacements = Replacements the pseudonym map makes
+import-preview-not-stored = Nothing is stored yet: check the names, then add.
+import-no-replacements = No name of the map occurs in these files.
+import-times = { $count ->
+    [one] { $count } time
+   *[other] { $count } times
+}
+import-preview-size = { $characters } characters, { $segments } turns or messages
+import-refused = not imported
+import-new-cases = New cases: { $cases }
+import-new-code = New code: { $code }
+import-will-code = { $count } turns or messages will be coded.
+import-no-speaker = No file has the speaker “{ $speaker }” (speakers found: { $found }).
+import-code-needed = Name the code for the speaker's turns.
+import-add = Add to project
+import-back = Back to the options
+import-busy = An import is already running; wait for it or stop it.
+import-report-title = { $count ->
+    [one] Imported { $count } document
+   *[other] Imported { $count } documents
+}
+import-report-summary = { $count ->
+    [one] { $count } document added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
+   *[other] { $count } documents added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
+}
+import-report-documents = Documents
+import-report-document = { $file }, as “{ $name }”: { $kind }, { $characters } characters, { $segments } turns or messages
+import-report-replacements = Pseudonyms applied
+import-replacement = { $real } becomes { $pseudonym } ({ $count })
+import-real-name = Name in the files
+import-pseudonym = Stored as
+import-occurrences = Occurrences
+import-report-placed = Cases and codes
+import-coded = { $count } turns or messages of “{ $speaker }” coded with “{ $code }”
+import-report-refused-heading = Not imported
+import-report-refused = { $file }: { $error }
+cases-title = Cases and attributes
+cases-explain = Click a value to edit it (Enter keeps it, Escape drops it); right-click a case or an attribute to rename or delete it. Every change can be undone.
+cases-new-case-hint = new case
+cases-new-case-label = Name of the new case
+cases-add-case = Add case
+cases-new-attribute-hint = new attribute
+cases-new-attribute-label = Name of the new attribute
+cases-add-attribute = Add attribute
+cases-import-table = Import a table…
+cases-kind-number = number
+cases-kind-text = text
+cases-kind-date = date
+cases-kind-category = category
+cases-case = Case
+cases-documents = Documents
+cases-empty = No cases yet: add one, or import a table of participants (CSV or XLSX, one row per case).
+cases-right-click = Right-click to rename or delete
+cases-rename = Rename…
+cases-rename-label = New name
+cases-delete-case = Delete case (its documents stay)
+cases-delete-attribute = Delete attribute and its values
+cases-click-to-edit = Click to edit
+cases-not-number = “{ $text }” is not a number ({ $attribute }).
+cases-not-date = “{ $text }” is not a date like 2024-05-03 ({ $attribute }).
+cases-no-documents = no documents
+cases-assign-explain = Click a document to put it in this case (or take it out).
+cases-table-title = Attribute table { $file }
+cases-table-matched = Rows matching existing cases ({ $count }): { $cases }
+cases-table-created = Rows that make new cases ({ $count }): { $cases }
+cases-table-none = none
+cases-table-attribute = Column { $name }: { $kind }
+cases-table-new-attribute = Column { $name }: { $kind }, new attribute
+cases-table-import = Import
+cases-documents-of = Documents of { $case }
+cmd-snap-words = Select whole words
+snap-explain = A selection dragged with the mouse takes whole words (in Chinese, whole characters; an emoji stays whole). Hold Alt while dragging to select exactly.
+import-map-in-project = The pseudonym map { $path } is inside the project folder: it holds the real names, so keep it outside the project (and out of its shared copies).
+import-format = Format
+import-encoding = Encoding
+import-detected = detected
+import-in-the-text = As stored

@@ -15,6 +15,7 @@ pub(crate) mod codebook;
 mod dom;
 mod error;
 mod offsets;
+mod stage;
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::QdpxError;
 pub use offsets::{Convention, Unit};
+pub use stage::{StageError, Staging, absent_or_empty};
 
 use crate::model::{Edit, EditError, Project};
 use crate::store::{ProjectDir, StoreError};
@@ -131,6 +133,9 @@ pub enum CreateError {
     /// The project could not be named.
     #[error("naming the project: {0}")]
     Name(#[from] EditError),
+    /// The target folder is not empty, or the project could not be moved into it.
+    #[error(transparent)]
+    Stage(#[from] StageError),
     /// The project folder could not be written.
     #[error("creating {}: {source}", path.display())]
     Store {
@@ -153,16 +158,27 @@ pub fn read_named(file: &Path, name: Option<&str>) -> Result<QdpxImport, CreateE
 }
 
 /// Import the `.qdpx` at `file` as a new project folder `dir` (absent or empty), named `name`
-/// (else as the file names it); returns what was imported and what was not.
+/// (else as the file names it); returns what was imported and what was not. The project is
+/// written in a staging folder beside `dir` and renamed into place ([`Staging`]): a killed
+/// import leaves `dir` as it was.
 pub fn create_project(file: &Path, dir: &Path, name: Option<&str>) -> Result<Report, CreateError> {
+    if !absent_or_empty(dir)? {
+        return Err(StageError::NotEmpty(dir.to_path_buf()).into());
+    }
     let QdpxImport {
         mut project,
         report,
     } = read_named(file, name)?;
-    ProjectDir::create(dir, &mut project).map_err(|source| CreateError::Store {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    Staging::remove_stale(dir)?;
+    let staging = Staging::new(dir)?;
+    // The store's lock on the staging folder is released (the value dropped) before the rename.
+    drop(
+        ProjectDir::create(&staging.dir, &mut project).map_err(|source| CreateError::Store {
+            path: dir.to_path_buf(),
+            source,
+        })?,
+    );
+    staging.place(dir)?;
     Ok(report)
 }
 

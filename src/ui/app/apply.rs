@@ -81,7 +81,13 @@ impl MarginApp {
             Command::OpenProject(p) => self.open_project(&p),
             Command::CreateProject(p) => self.create_project(&p),
             Command::OpenSample => self.open_sample(),
-            Command::ImportFiles(paths) => self.import(&paths),
+            Command::ImportFiles(paths) => self.import(paths),
+            Command::AskFile(_)
+            | Command::PseudonymMapChosen(_)
+            | Command::AttributeTableChosen(_)
+            | Command::ImportPlanned { .. }
+            | Command::ToggleCases
+            | Command::ToggleWordSnap => self.apply_import(command),
             Command::Save => match self.flush() {
                 Ok(()) => {
                     if self.session.is_some() {
@@ -301,6 +307,12 @@ impl MarginApp {
             | Command::CreateProject(_)
             | Command::OpenSample
             | Command::ImportFiles(_)
+            | Command::AskFile(_)
+            | Command::PseudonymMapChosen(_)
+            | Command::AttributeTableChosen(_)
+            | Command::ImportPlanned { .. }
+            | Command::ToggleCases
+            | Command::ToggleWordSnap
             | Command::Save
             | Command::Quit
             | Command::Undo
@@ -490,26 +502,6 @@ impl MarginApp {
         self.transcript
             .set_comparison(comparison.as_ref(), self.review.current);
     }
-
-    fn import(&mut self, paths: &[PathBuf]) {
-        let Some(session) = &mut self.session else {
-            self.error(tr!("notice-import-no-project"));
-            return;
-        };
-        let (applied, errors) = session.import(paths, &crate::import::ImportOptions::default());
-        if let Some(applied) = applied {
-            self.project_changed(&applied.step.changes);
-            if let Some(s) = &self.session {
-                self.transcript
-                    .open(s.project(), applied.created_documents.first().copied());
-            }
-            let n = applied.created_documents.len();
-            self.info(tr!("notice-imported", count = n));
-        }
-        for e in errors {
-            self.error(session_error(&e));
-        }
-    }
 }
 
 /// What the window does once an action is applied, beyond refreshing the views.
@@ -576,6 +568,31 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::SetDocumentKind => tr!("cmd-document-kind").into(),
         N::SetDocumentCase => tr!("cmd-document-case").into(),
         N::ImportCodebook => tr!("cmd-import-codebook").into(),
+        N::Import(_)
+        | N::AddCase
+        | N::RenameCase
+        | N::DeleteCase
+        | N::AddAttribute
+        | N::RenameAttribute
+        | N::DeleteAttribute
+        | N::SetAttributeValue
+        | N::ImportAttributeTable => case_step_label(step.name),
+    }
+}
+
+/// What imports and the actions on cases and attributes are called in the window's language.
+pub(crate) fn case_step_label(name: crate::session::ActionName) -> String {
+    use crate::session::ActionName as N;
+    match name {
+        N::Import(n) | N::AddDocuments(n) => tr!("cmd-import-files", count = n),
+        N::AddCase => tr!("cmd-add-case").into(),
+        N::RenameCase => tr!("cmd-rename-case").into(),
+        N::DeleteCase => tr!("cmd-delete-case").into(),
+        N::AddAttribute => tr!("cmd-add-attribute").into(),
+        N::RenameAttribute => tr!("cmd-rename-attribute").into(),
+        N::DeleteAttribute => tr!("cmd-delete-attribute").into(),
+        N::SetAttributeValue => tr!("cmd-set-attribute-value").into(),
+        _ => tr!("cmd-import-attribute-table").into(),
     }
 }
 

@@ -58,6 +58,7 @@ impl MarginApp {
                     &mut commands,
                 );
                 item(ui, Command::ExportDialog, has_project, &mut commands);
+                item(ui, Command::ToggleCases, has_project, &mut commands);
                 item(ui, Command::Save, has_project, &mut commands);
                 ui.separator();
                 item(ui, Command::ShowProjectMemo, has_project, &mut commands);
@@ -188,6 +189,16 @@ impl MarginApp {
                 ui.separator();
                 item(ui, Command::TextBigger, true, &mut commands);
                 item(ui, Command::TextSmaller, true, &mut commands);
+                if ui
+                    .add(egui::Button::selectable(
+                        self.config.snap_to_words,
+                        Command::ToggleWordSnap.label(),
+                    ))
+                    .on_hover_text(tr!("snap-explain"))
+                    .clicked()
+                {
+                    commands.push(Command::ToggleWordSnap);
+                }
                 ui.separator();
                 ui.menu_button(tr!("cmd-language"), |ui| {
                     for language in Language::ALL {

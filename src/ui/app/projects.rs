@@ -25,6 +25,11 @@ impl MarginApp {
         self.review.reset();
         self.keys.clear();
         self.team.follow(None);
+        // What was read for the project closed is not added to the next one.
+        if let Some(d) = self.dialogs.import.take() {
+            d.stop();
+        }
+        self.cases = crate::ui::cases::CasesState::default();
     }
 
     pub(super) fn open_project(&mut self, path: &Path) {

@@ -14,6 +14,7 @@ pub mod find;
 pub mod geometry;
 pub mod index;
 pub mod marks;
+pub mod snap;
 mod view;
 
 use std::sync::Arc;
@@ -141,6 +142,10 @@ pub struct TranscriptState {
     reveal: Option<(usize, Reveal)>,
     pending_offset: Option<f32>,
     drag: Drag,
+    /// Where a drag-selection started, before snapping.
+    drag_anchor: usize,
+    /// Drag-selections snap to whole words (a setting; Alt selects exactly).
+    pub snap_words: bool,
     /// Remembered x of the caret for up/down movement.
     caret_x: Option<f32>,
     visible: Vec<Visible>,
@@ -175,6 +180,8 @@ impl Default for TranscriptState {
             reveal: None,
             pending_offset: None,
             drag: Drag::None,
+            drag_anchor: 0,
+            snap_words: true,
             caret_x: None,
             visible: Vec::new(),
             viewport: Rect::NOTHING,

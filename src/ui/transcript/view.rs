@@ -693,6 +693,7 @@ fn interact(
                 _ => c,
             };
             state.selection = Some(Selection { anchor, head: c });
+            state.drag_anchor = anchor;
             state.caret_x = None;
         }
     }
@@ -701,10 +702,14 @@ fn interact(
         match state.drag {
             Drag::Selecting => {
                 if let Some(p) = pointer {
+                    // Whole words, unless the setting is off or Alt is held; never half a
+                    // character either way.
+                    let words = state.snap_words && !ui.input(|i| i.modifiers.alt);
                     if let Some(Hit::Text(c)) = hit_test(state, p)
                         && let Some(s) = &mut state.selection
                     {
-                        s.head = c;
+                        (s.anchor, s.head) =
+                            super::snap::snap(&doc.text, state.drag_anchor, c, words);
                     }
                     // Scroll when dragging past the edge of the view.
                     let clip = ui.clip_rect();
