@@ -135,6 +135,7 @@ impl MarginApp {
             | Command::ShowMemos
             | Command::OpenMemoTarget(_)
             | Command::ExportDialog
+            | Command::ExportMemosDialog
             | Command::ExportAsDialog(_)
             | Command::ExportTo { .. }
             | Command::ImportCodebookDialog
@@ -307,6 +308,7 @@ impl MarginApp {
             | Command::ShowMemos
             | Command::OpenMemoTarget(_)
             | Command::ExportDialog
+            | Command::ExportMemosDialog
             | Command::ExportAsDialog(_)
             | Command::ExportTo { .. }
             | Command::ImportCodebookDialog
