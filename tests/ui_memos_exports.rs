@@ -83,6 +83,17 @@ fn the_memo_manager_filters_by_kind_and_text_and_opens_what_a_memo_is_about() {
     menu(&mut h, "Project", "Memos…");
     h.get_by_label(&format!("{total} of {total} memos"));
 
+    // Its Export… opens the export dialog on the memos.
+    h.get_by_label("Export…").click();
+    frames(&mut h, 3);
+    assert_eq!(
+        h.state().export_dialog().what,
+        margin::ui::export_dialog::ExportWhat::Memos
+    );
+    h.get_by_role_and_label(Role::RadioButton, "Word document");
+    h.state_mut().export_dialog_mut().open = false;
+    frames(&mut h, 2);
+
     // Only the project's memo.
     let codings = all
         .iter()

@@ -203,6 +203,8 @@ pub enum Command {
     ImportCodebookDialog,
     /// Read this codebook and show what importing it would add or merge.
     CodebookChosen(PathBuf),
+    /// Show the export dialog with every memo chosen (from the memo manager).
+    ExportMemosDialog,
     /// Open the excerpts behind a cell of the table shown in the retrieval tab.
     RetrieveCell {
         /// The cell's row.
@@ -391,9 +393,10 @@ impl Command {
             Command::ShowProjectMemo => tr!("cmd-project-memo").into(),
             Command::ShowMemos => tr!("cmd-memos").into(),
             Command::OpenMemoTarget(_) => tr!("cmd-open-memo-target").into(),
-            Command::ExportDialog | Command::ExportAsDialog(_) | Command::ExportTo { .. } => {
-                tr!("cmd-export").into()
-            }
+            Command::ExportDialog
+            | Command::ExportMemosDialog
+            | Command::ExportAsDialog(_)
+            | Command::ExportTo { .. } => tr!("cmd-export").into(),
             Command::ImportCodebookDialog | Command::CodebookChosen(_) => {
                 tr!("cmd-import-codebook").into()
             }

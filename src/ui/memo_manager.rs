@@ -152,7 +152,7 @@ pub fn memo_manager_ui(state: &mut MemoManager, project: &Project, ui: &mut Ui) 
                         commands.push(Command::ShowProjectMemo);
                     }
                     if ui.button(tr!("memos-export")).clicked() {
-                        commands.push(Command::ExportDialog);
+                        commands.push(Command::ExportMemosDialog);
                     }
                 });
                 let keep = state.filter();

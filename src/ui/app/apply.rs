@@ -148,6 +148,7 @@ impl MarginApp {
             | Command::ShowMemos
             | Command::OpenMemoTarget(_)
             | Command::ExportDialog
+            | Command::ExportMemosDialog
             | Command::ExportAsDialog(_)
             | Command::ExportTo { .. }
             | Command::ImportCodebookDialog
@@ -330,6 +331,7 @@ impl MarginApp {
             | Command::ShowMemos
             | Command::OpenMemoTarget(_)
             | Command::ExportDialog
+            | Command::ExportMemosDialog
             | Command::ExportAsDialog(_)
             | Command::ExportTo { .. }
             | Command::ImportCodebookDialog

@@ -5,7 +5,7 @@ use super::MarginApp;
 use crate::model::MemoTarget;
 use crate::session::Action;
 use crate::ui::command::{AnalysisTab, Command};
-use crate::ui::export_dialog::{ExportChoice, write_export};
+use crate::ui::export_dialog::{ExportChoice, ExportWhat, write_export};
 use crate::ui::file_picker::FileTarget;
 use crate::ui::i18n::tr;
 
@@ -27,6 +27,10 @@ impl MarginApp {
             Command::ShowMemos => self.memos.show(),
             Command::OpenMemoTarget(target) => self.open_memo_target(target, ctx),
             Command::ExportDialog => self.export.open = true,
+            Command::ExportMemosDialog => {
+                self.export.what = ExportWhat::Memos;
+                self.export.open = true;
+            }
             Command::ExportAsDialog(choice) => self.ask_file(FileTarget::ExportAs(choice)),
             Command::ExportTo { choice, path } => {
                 let retrieval = (matches!(choice, ExportChoice::Excerpts(_))
