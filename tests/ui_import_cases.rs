@@ -270,6 +270,8 @@ fn several_files_are_read_in_the_background_with_progress_and_can_be_stopped() {
     frames(&mut h, 3);
     assert_eq!(project(&h).documents().len(), 40);
     h.get_by_label("Imported 40 documents");
+    // No map, no word of replacements.
+    h.get_by_label("40 documents added as one step (Ctrl+Z undoes it).");
     h.get_by_label("Close").click();
     frames(&mut h, 2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -830,6 +830,10 @@ import-report-summary = { $count ->
     [one] { $count } document added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
    *[other] { $count } documents added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
 }
+import-report-summary-plain = { $count ->
+    [one] { $count } document added as one step (Ctrl+Z undoes it).
+   *[other] { $count } documents added as one step (Ctrl+Z undoes it).
+}
 import-report-documents = Documents
 import-report-document = { $file }, as “{ $name }”: { $kind }, { $characters } characters, { $segments } turns or messages
 import-report-replacements = Pseudonyms applied

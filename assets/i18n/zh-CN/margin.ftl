@@ -724,6 +724,7 @@ import-back = 返回选项
 import-busy = 已有导入正在进行；请等待完成或停止它。
 import-report-title = 已导入 { $count } 个文档
 import-report-summary = 已作为一步添加 { $count } 个文档（Ctrl+Z 可撤销）；替换 { $names } 个姓名共 { $replacements } 处。
+import-report-summary-plain = 已作为一步添加 { $count } 个文档（Ctrl+Z 可撤销）。
 import-report-documents = 文档
 import-report-document = { $file }，导入为“{ $name }”：{ $kind }，{ $characters } 字，{ $segments } 段发言或条消息
 import-report-replacements = 已应用的化名
