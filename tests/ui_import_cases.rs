@@ -346,6 +346,16 @@ fn the_case_sheet_edits_typed_values_cases_and_attributes_and_undoes_each() {
     h.key_press(Key::Enter);
     frames(&mut h, 2);
     assert!(project(&h).case_named("G02").is_some());
+    // From the keyboard: F2 on a focused attribute renames it.
+    h.get_by_label("region (text)").focus();
+    frames(&mut h, 1);
+    h.key_press(Key::F2);
+    frames(&mut h, 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("New name").type_text("地区");
+    h.key_press(Key::Enter);
+    frames(&mut h, 2);
+    assert!(project(&h).attributes().values().any(|a| a.name == "地区"));
 
     // Put the document in G1.
     h.get_by_label("Documents of G1").click();
@@ -362,6 +372,13 @@ fn the_case_sheet_edits_typed_values_cases_and_attributes_and_undoes_each() {
     };
     undo(&mut h);
     assert!(project(&h).documents().values().all(|d| d.case.is_none()));
+    undo(&mut h);
+    assert!(
+        project(&h)
+            .attributes()
+            .values()
+            .any(|a| a.name == "region")
+    );
     undo(&mut h);
     assert!(project(&h).case_named("G2").is_some());
     undo(&mut h);
