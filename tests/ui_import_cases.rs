@@ -270,6 +270,8 @@ fn several_files_are_read_in_the_background_with_progress_and_can_be_stopped() {
     frames(&mut h, 3);
     assert_eq!(project(&h).documents().len(), 40);
     h.get_by_label("Imported 40 documents");
+    // No map, no word of replacements.
+    h.get_by_label("40 documents added as one step (Ctrl+Z undoes it).");
     h.get_by_label("Close").click();
     frames(&mut h, 2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -344,6 +346,16 @@ fn the_case_sheet_edits_typed_values_cases_and_attributes_and_undoes_each() {
     h.key_press(Key::Enter);
     frames(&mut h, 2);
     assert!(project(&h).case_named("G02").is_some());
+    // From the keyboard: F2 on a focused attribute renames it.
+    h.get_by_label("region (text)").focus();
+    frames(&mut h, 1);
+    h.key_press(Key::F2);
+    frames(&mut h, 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("New name").type_text("地区");
+    h.key_press(Key::Enter);
+    frames(&mut h, 2);
+    assert!(project(&h).attributes().values().any(|a| a.name == "地区"));
 
     // Put the document in G1.
     h.get_by_label("Documents of G1").click();
@@ -360,6 +372,13 @@ fn the_case_sheet_edits_typed_values_cases_and_attributes_and_undoes_each() {
     };
     undo(&mut h);
     assert!(project(&h).documents().values().all(|d| d.case.is_none()));
+    undo(&mut h);
+    assert!(
+        project(&h)
+            .attributes()
+            .values()
+            .any(|a| a.name == "region")
+    );
     undo(&mut h);
     assert!(project(&h).case_named("G2").is_some());
     undo(&mut h);

@@ -312,6 +312,11 @@ fn sheet_ui(state: &mut CasesState, project: &Project, commands: &mut Vec<Comman
                                 .sense(egui::Sense::click()),
                             )
                             .on_hover_text(tr!("cases-right-click"));
+                        // From the keyboard: F2 renames the focused attribute.
+                        if head.has_focus() && ui.input(|i| i.key_pressed(Key::F2)) {
+                            state.renaming = Some((Renaming::Attribute(a.id), a.name.clone()));
+                            state.focus_pending = true;
+                        }
                         head.context_menu(|ui| {
                             if ui.button(tr!("cases-rename")).clicked() {
                                 state.renaming = Some((Renaming::Attribute(a.id), a.name.clone()));
@@ -352,6 +357,10 @@ fn sheet_ui(state: &mut CasesState, project: &Project, commands: &mut Vec<Comman
                                         .sense(egui::Sense::click()),
                                 )
                                 .on_hover_text(tr!("cases-right-click"));
+                            if name.has_focus() && ui.input(|i| i.key_pressed(Key::F2)) {
+                                state.renaming = Some((Renaming::Case(case.id), case.name.clone()));
+                                state.focus_pending = true;
+                            }
                             name.context_menu(|ui| {
                                 if ui.button(tr!("cases-rename")).clicked() {
                                     state.renaming =

@@ -379,12 +379,16 @@ fn report(speaker: &str, code: &str, preview: &Preview, plan: &ImportPlan) -> Im
     sections.retain(|(_, lines)| !lines.is_empty());
     ImportReport {
         title: tr!("import-report-title", count = plan.documents.len()),
-        summary: tr!(
-            "import-report-summary",
-            count = plan.documents.len(),
-            replacements = replacements.total(),
-            names = replacements.counts.len()
-        ),
+        summary: if preview.pseudonymised {
+            tr!(
+                "import-report-summary",
+                count = plan.documents.len(),
+                replacements = replacements.total(),
+                names = replacements.counts.len()
+            )
+        } else {
+            tr!("import-report-summary-plain", count = plan.documents.len())
+        },
         sections,
     }
 }

@@ -1117,6 +1117,10 @@ import-report-summary = { $count ->
     [one] { $count } document added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
    *[other] { $count } documents added as one step (Ctrl+Z undoes it); { $replacements } replacements of { $names } names.
 }
+import-report-summary-plain = { $count ->
+    [one] { $count } document added as one step (Ctrl+Z undoes it).
+   *[other] { $count } documents added as one step (Ctrl+Z undoes it).
+}
 import-report-documents = Documents
 import-report-document = { $file }, as “{ $name }”: { $kind }, { $characters } characters, { $segments } turns or messages
 import-report-replacements = Pseudonyms applied
@@ -1144,7 +1148,7 @@ cases-kind-category = category
 cases-case = Case
 cases-documents = Documents
 cases-empty = No cases yet: add one, or import a table of participants (CSV or XLSX, one row per case).
-cases-right-click = Right-click to rename or delete
+cases-right-click = Right-click to rename or delete (F2 renames)
 cases-rename = Rename…
 cases-rename-label = New name
 cases-delete-case = Delete case (its documents stay)
