@@ -109,7 +109,27 @@ fn mistakes_are_refused_clearly() {
         "export", &dir, "--what", "qdpx", "--coder", "lin", "--out", "x.qdpx",
     ])
     .unwrap_err();
-    assert!(err.to_string().contains("apply to excerpts only"));
+    assert!(
+        err.to_string()
+            .contains("apply to excerpts and the quote matrix only")
+    );
+    let err = margin(&[
+        "export", &dir, "--what", "excerpts", "--by", "region", "--out", out,
+    ])
+    .unwrap_err();
+    assert!(err.to_string().contains("--what quote-matrix only"));
+    let err = margin(&[
+        "export",
+        &dir,
+        "--what",
+        "quote-matrix",
+        "--by",
+        "nowhere",
+        "--out",
+        "x.md",
+    ])
+    .unwrap_err();
+    assert!(err.to_string().contains("nowhere"), "{err}");
     assert!(!std::path::Path::new(out).exists());
 }
 

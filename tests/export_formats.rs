@@ -315,3 +315,52 @@ fn quotes_show_the_original_the_translation_or_both_and_keep_their_attribution()
     assert!(html.contains("<blockquote class=\"translation\">Why me? 😭"));
     assert!(!html.contains("<mark style=\"background:rgba(196,78,82,0.28)\">为什么是我？😭"));
 }
+
+#[test]
+fn quote_matrix_golden_codes_by_region_exemplars_first_with_their_translations() {
+    use margin::analysis::crosstab::CrosstabColumns;
+    let p = project();
+    let matrix = excerpts::quote_matrix(
+        &p,
+        &ExcerptFilter::all(),
+        CrosstabColumns::Attribute {
+            attribute: REGION,
+            bin: None,
+        },
+    )
+    .unwrap();
+    let labels: Vec<&str> = matrix.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Beijing", "Shandong"]);
+    let write = |format: Format, per_cell: usize| {
+        let mut out = Vec::new();
+        excerpts::write_matrix(&p, &matrix, per_cell, Quotes::Both, format, &mut out).unwrap();
+        out
+    };
+    let md = write(Format::Markdown, 2);
+    golden("quote-matrix.md", &md);
+    let md = String::from_utf8(md).unwrap();
+    // G8 is from Shandong: the exemplar comes first in its cell, its English below it, and
+    // the third quote of the cell is counted, not shown.
+    let role = md.find("## Identity construction / Role disorder").unwrap();
+    let cell = &md[role..];
+    assert!(cell.starts_with(
+        "## Identity construction / Role disorder\n\n### Beijing (0)\n\n### Shandong (3)\n\n**★ Exemplar**\n\n> 为什么是我？😭\n\n> Why me? 😭"
+    ));
+    assert!(cell.contains("*… and 1 more*"));
+    let html = String::from_utf8(write(Format::Html, 3)).unwrap();
+    assert!(html.contains("<th>Shandong</th>"));
+    assert!(html.contains("<blockquote class=\"translation\">Why me? 😭"));
+    let docx = write(Format::Docx, 3);
+    let parts = unzip(&docx);
+    let xml = parts
+        .iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap();
+    assert!(xml.contains("Why me? 😭") && xml.contains("Shandong (3)"));
+    let mut out = Vec::new();
+    assert!(
+        excerpts::write_matrix(&p, &matrix, 3, Quotes::Both, Format::Csv, &mut out).is_err(),
+        "a matrix is not a CSV"
+    );
+}

@@ -194,7 +194,7 @@ fn key_of(
 }
 
 /// The columns for the cases `allowed` lets through.
-fn columns_of(
+pub(crate) fn columns_of(
     project: &Project,
     spec: CrosstabColumns,
     allowed: impl Fn(CaseId) -> bool,

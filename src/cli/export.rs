@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use crate::analysis::crosstab::CrosstabColumns;
 use crate::export::{ExcerptFilter, ExportError, Quotes, codebook, excerpts, qdpx, write_file};
 use crate::model::Project;
 use crate::store::ProjectDir;
@@ -21,6 +22,8 @@ pub enum What {
     Codebook,
     /// The whole project as REFI-QDA project exchange, for other QDA programs.
     Qdpx,
+    /// Codes × the values of a case attribute (--by), each cell its quotes, exemplars first.
+    QuoteMatrix,
 }
 
 /// File formats.
@@ -62,6 +65,7 @@ pub enum QuotesArg {
   margin export study --code 'Emotional resonance' --with-subcodes --attribute region=Shandong --out shandong.docx
   margin export study --what codebook --format qdc --out codebook.qdc
   margin export study --what qdpx --out study.qdpx
+  margin export study --what quote-matrix --by region --quotes both --out quotes.html
 
 Filters apply to excerpts; each may be repeated. Values of one filter are alternatives, different
 filters must all hold. An excerpt's case is the case named like its speaker, else its document's.")]
@@ -99,6 +103,15 @@ pub struct ExportArgs {
     /// Quotes with a translation: show the original, the translation, or both (excerpts).
     #[arg(long, value_enum, default_value_t = QuotesArg::Both)]
     pub quotes: QuotesArg,
+    /// Quote matrix: columns by this case attribute's values (default: one column per case).
+    #[arg(long, value_name = "ATTRIBUTE")]
+    pub by: Option<String>,
+    /// Quote matrix: group a number attribute into bands this wide (--bin 10: ages 40–49).
+    #[arg(long, value_name = "WIDTH", requires = "by")]
+    pub bin: Option<f64>,
+    /// Quote matrix: at most this many quotes a cell (the rest are counted).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub per_cell: usize,
 }
 
 impl ExportArgs {
@@ -170,6 +183,7 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
         .unwrap_or(match args.what {
             What::Qdpx => FileFormat::Qdpx,
             What::Codebook | What::Excerpts => FileFormat::Csv,
+            What::QuoteMatrix => FileFormat::Md,
         });
     let allowed: &[FileFormat] = match args.what {
         What::Excerpts => &[
@@ -182,6 +196,7 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
         ],
         What::Codebook => &[FileFormat::Qdc, FileFormat::Csv, FileFormat::Md],
         What::Qdpx => &[FileFormat::Qdpx],
+        What::QuoteMatrix => &[FileFormat::Md, FileFormat::Html, FileFormat::Docx],
     };
     if !allowed.contains(&format) {
         let names: Vec<String> = allowed.iter().map(name_of).collect();
@@ -198,14 +213,24 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
 /// Export.
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let format = choose_format(args)?;
-    if args.what != What::Excerpts && args.has_filter() {
+    if !matches!(args.what, What::Excerpts | What::QuoteMatrix) && args.has_filter() {
         anyhow::bail!(
-            "filters (--code, --coder, --document, --case, --attribute) apply to excerpts only"
+            "filters (--code, --coder, --document, --case, --attribute) apply to excerpts and the quote matrix only"
         );
+    }
+    if args.what != What::QuoteMatrix && args.by.is_some() {
+        anyhow::bail!("--by and --bin apply to --what quote-matrix only");
     }
     let opened = ProjectDir::open_read_only(&args.project)?;
     let project = &opened.project;
     let filter = filter(args, project)?;
+    let by = match &args.by {
+        None => CrosstabColumns::Cases,
+        Some(name) => CrosstabColumns::Attribute {
+            attribute: crate::analysis::names::attribute(project, name)?.id,
+            bin: args.bin,
+        },
+    };
     let export = |w: &mut dyn Write| -> Result<Vec<String>, ExportError> {
         match args.what {
             What::Excerpts => {
@@ -227,6 +252,21 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                     _ => codebook::Format::Csv,
                 };
                 codebook::write(project, f, w).map(|n| vec![format!("wrote {n} code(s)")])
+            }
+            What::QuoteMatrix => {
+                let f = match format {
+                    FileFormat::Html => excerpts::Format::Html,
+                    FileFormat::Docx => excerpts::Format::Docx,
+                    _ => excerpts::Format::Markdown,
+                };
+                let matrix = excerpts::quote_matrix(project, &filter, by)?;
+                excerpts::write_matrix(project, &matrix, args.per_cell, filter.quotes, f, w)?;
+                Ok(vec![format!(
+                    "wrote the quotes of {} code(s) by {} ({} column(s))",
+                    matrix.rows.len(),
+                    matrix.by,
+                    matrix.columns.len()
+                )])
             }
             What::Qdpx => qdpx::write(project, w).map(|s| {
                 let mut lines = vec![format!(

@@ -80,7 +80,7 @@ pub(crate) fn paragraph(out: &mut String, style: &str, runs: &str) {
     out.push('\n');
 }
 
-fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
+pub(super) fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
     if e.coding.exemplar {
         let mut runs = String::new();
         run(&mut runs, "<w:b/><w:color w:val=\"AA6600\"/>", "★ Exemplar");

@@ -42,7 +42,7 @@ fn quote(out: &mut String, text: &str) {
     }
 }
 
-fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
+pub(super) fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
     if e.coding.exemplar {
         out.push_str("**★ Exemplar**\n\n");
     }

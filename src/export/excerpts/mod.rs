@@ -11,9 +11,11 @@ mod csv;
 pub(crate) mod docx;
 mod html;
 mod markdown;
+mod matrix;
 mod xlsx;
 
 pub(crate) use markdown::escape as markdown_escape;
+pub use matrix::{MatrixRow, QuoteMatrix, quote_matrix, write_matrix};
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
