@@ -573,3 +573,53 @@ fn the_new_windows_speak_chinese() {
     h.get_by_label("删除“Interview G2”？");
     h.get_by_label_contains("个编码片段（来自 2 位编码者）将一并删除。");
 }
+
+#[test]
+fn the_quote_matrix_is_exported_from_the_dialog_by_an_attribute_in_bands() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let out = f.dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let age = project(&h)
+        .attributes()
+        .values()
+        .find(|a| a.name == "age")
+        .unwrap()
+        .id;
+    h.state_mut().queue(Command::ExportDialog);
+    frames(&mut h, 3);
+    h.get_by_role_and_label(
+        Role::RadioButton,
+        "Quotes by code and group (quote matrix: codes × an attribute's values)",
+    )
+    .click();
+    frames(&mut h, 2);
+    // Columns by age, in bands of ten; the English of translated quotes only.
+    h.state_mut().export_dialog_mut().matrix_by = Some(age);
+    frames(&mut h, 2);
+    h.get_by_label("Bands of");
+    h.get_by_role_and_label(Role::RadioButton, "translation")
+        .click();
+    frames(&mut h, 2);
+    h.get_by_label("Export to a file…").click();
+    frames(&mut h, 3);
+    let path = out.join("quotes.html");
+    pick(&mut h, &path);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<th>40–49</th>"), "bands of ten");
+    assert!(html.contains("Running away doesn&#39;t mean that hospital is bad"));
+    assert!(
+        !html.contains("跑路不是说人家医院不好"),
+        "the translation only"
+    );
+    assert!(
+        h.state()
+            .notices()
+            .last()
+            .unwrap()
+            .text
+            .starts_with("Wrote the quotes of 14 codes in 4 columns"),
+        "{:?}",
+        h.state().notices()
+    );
+}

@@ -37,7 +37,7 @@ pub struct ExcerptFilter {
 
 /// Which text of a quote with a translation an export shows; the attribution `(G8)` follows
 /// either.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Quotes {
     /// The original only.
     Original,

@@ -15,10 +15,11 @@ use super::command::Command;
 use super::error::UiError;
 use super::i18n::tr;
 use super::retrieval_panel::{RetrievalState, export_results_as};
+use crate::analysis::crosstab::CrosstabColumns;
 use crate::export::memos::all_memos;
-use crate::export::{ExcerptFilter, codebook, excerpts, memos, qdpx, write_file};
+use crate::export::{ExcerptFilter, Quotes, codebook, excerpts, memos, qdpx, write_file};
 use crate::import::codebook::{CodebookMerge, IncomingCode, merge_codebook};
-use crate::model::Project;
+use crate::model::{AttributeId, AttributeKind, Project};
 use crate::session::Action;
 
 /// What to export, in which format.
@@ -32,7 +33,28 @@ pub enum ExportChoice {
     Memos(memos::Format),
     /// The whole project as REFI-QDA `.qdpx`.
     Project,
+    /// Codes × a case attribute's values (or the cases), each cell its quotes.
+    QuoteMatrix {
+        /// Markdown, HTML or Word.
+        format: excerpts::Format,
+        /// The attribute (`None`: one column per case).
+        by: Option<AttributeId>,
+        /// For a number attribute, bands this wide.
+        bin: Option<u32>,
+        /// Which text of a translated quote to show.
+        quotes: Quotes,
+    },
 }
+
+/// The formats the quote matrix is written in.
+const MATRIX_FORMATS: [excerpts::Format; 3] = [
+    excerpts::Format::Html,
+    excerpts::Format::Docx,
+    excerpts::Format::Markdown,
+];
+
+/// How many quotes a cell of the quote matrix shows (the rest are counted).
+const QUOTES_PER_CELL: usize = 3;
 
 impl ExportChoice {
     /// The usual file extension.
@@ -42,6 +64,7 @@ impl ExportChoice {
             Self::Excerpts(f) => f.extension(),
             Self::Codebook(f) => f.extension(),
             Self::Memos(f) => f.extension(),
+            Self::QuoteMatrix { format, .. } => format.extension(),
             Self::Project => "qdpx",
         }
     }
@@ -63,6 +86,14 @@ impl ExportChoice {
             Self::Memos(memos::Format::Markdown) => "memos.md",
             Self::Memos(memos::Format::Docx) => "memos.docx",
             Self::Project => "project.qdpx",
+            Self::QuoteMatrix {
+                format: E::Docx, ..
+            } => "quotes.docx",
+            Self::QuoteMatrix {
+                format: E::Markdown,
+                ..
+            } => "quotes.md",
+            Self::QuoteMatrix { .. } => "quotes.html",
         }
     }
 
@@ -87,6 +118,7 @@ pub fn format_name(choice: ExportChoice) -> &'static str {
     use codebook::Format as C;
     use excerpts::Format as E;
     match choice {
+        ExportChoice::QuoteMatrix { format, .. } => format_name(ExportChoice::Excerpts(format)),
         ExportChoice::Excerpts(E::Csv) | ExportChoice::Codebook(C::Csv) => "CSV",
         ExportChoice::Excerpts(E::CsvExcel) => tr!("export-format-csv-excel"),
         ExportChoice::Excerpts(E::Xlsx) => tr!("picker-filter-xlsx"),
@@ -114,6 +146,8 @@ pub enum ExportWhat {
     Memos,
     /// The whole project.
     Project,
+    /// The quote matrix.
+    QuoteMatrix,
 }
 
 /// The export dialog and the codebook import preview.
@@ -133,6 +167,14 @@ pub struct ExportDialog {
     pub with_retrieval: bool,
     /// A codebook file read and what importing it would do.
     pub codebook_preview: Option<CodebookPreview>,
+    /// The quote matrix's format.
+    pub matrix_format: excerpts::Format,
+    /// Its columns: an attribute's values, else the cases.
+    pub matrix_by: Option<AttributeId>,
+    /// The width of the bands of a number attribute.
+    pub matrix_bin: u32,
+    /// Which text of a translated quote the matrix shows.
+    pub quotes: Quotes,
 }
 
 impl Default for ExportDialog {
@@ -145,15 +187,29 @@ impl Default for ExportDialog {
             memos: memos::Format::Docx,
             with_retrieval: true,
             codebook_preview: None,
+            matrix_format: excerpts::Format::Html,
+            matrix_by: None,
+            matrix_bin: 10,
+            quotes: Quotes::Both,
         }
     }
 }
 
 impl ExportDialog {
-    /// The export chosen.
+    /// The export chosen (a number attribute's values in bands).
     #[must_use]
-    pub fn choice(&self) -> ExportChoice {
+    pub fn choice(&self, project: &Project) -> ExportChoice {
         match self.what {
+            ExportWhat::QuoteMatrix => ExportChoice::QuoteMatrix {
+                format: self.matrix_format,
+                by: self.matrix_by,
+                bin: self
+                    .matrix_by
+                    .and_then(|a| project.attributes().get(&a))
+                    .filter(|a| matches!(a.kind, AttributeKind::Number))
+                    .map(|_| self.matrix_bin.max(1)),
+                quotes: self.quotes,
+            },
             ExportWhat::Excerpts => ExportChoice::Excerpts(self.excerpts),
             ExportWhat::Codebook => ExportChoice::Codebook(self.codebook),
             ExportWhat::Memos => ExportChoice::Memos(self.memos),
@@ -209,6 +265,34 @@ pub fn write_export(
             let list = all_memos(project);
             let n = write_file(path, |out| memos::write(project, &list, format, out))?;
             tr!("export-done-memos", count = n, path = path_text)
+        }
+        ExportChoice::QuoteMatrix {
+            format,
+            by,
+            bin,
+            quotes,
+        } => {
+            let columns = match by {
+                Some(attribute) => CrosstabColumns::Attribute {
+                    attribute,
+                    bin: bin.map(f64::from),
+                },
+                None => CrosstabColumns::Cases,
+            };
+            let filter = ExcerptFilter {
+                quotes,
+                ..ExcerptFilter::all()
+            };
+            let matrix = excerpts::quote_matrix(project, &filter, columns)?;
+            write_file(path, |out| {
+                excerpts::write_matrix(project, &matrix, QUOTES_PER_CELL, quotes, format, out)
+            })?;
+            tr!(
+                "export-done-matrix",
+                codes = matrix.rows.len(),
+                columns = matrix.columns.len(),
+                path = path_text
+            )
         }
         ExportChoice::Project => {
             let s = write_file(path, |out| qdpx::write(project, out))?;
@@ -311,6 +395,11 @@ pub fn export_dialog_ui(
                     });
                 }
                 let w = &mut state.what;
+                ui.radio_value(w, ExportWhat::QuoteMatrix, tr!("export-what-matrix"));
+                if state.what == ExportWhat::QuoteMatrix {
+                    ui.indent("matrix-options", |ui| matrix_options_ui(state, project, ui));
+                }
+                let w = &mut state.what;
                 ui.radio_value(w, ExportWhat::Project, tr!("export-what-project"));
                 if state.what == ExportWhat::Project {
                     ui.indent("project-format", |ui| {
@@ -323,7 +412,7 @@ pub fn export_dialog_ui(
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button(tr!("export-choose-file")).clicked() {
-                        commands.push(Command::ExportAsDialog(state.choice()));
+                        commands.push(Command::ExportAsDialog(state.choice(project)));
                     }
                     if ui.button(tr!("export-import-codebook")).clicked() {
                         commands.push(Command::ImportCodebookDialog);
@@ -391,6 +480,55 @@ pub fn export_dialog_ui(
         }
     }
     commands
+}
+
+/// The quote matrix's options: its format, its columns, the bands of a number attribute, and
+/// which text of a translated quote it shows.
+fn matrix_options_ui(state: &mut ExportDialog, project: &Project, ui: &mut Ui) {
+    formats_ui(
+        &mut state.matrix_format,
+        &MATRIX_FORMATS,
+        ExportChoice::Excerpts,
+        ui,
+    );
+    let attributes = project.attributes_sorted();
+    let name = |by: Option<AttributeId>| {
+        by.and_then(|a| project.attributes().get(&a)).map_or_else(
+            || tr!("export-matrix-by-cases").to_owned(),
+            |a| a.name.clone(),
+        )
+    };
+    ui.horizontal(|ui| {
+        ui.label(tr!("export-matrix-by"));
+        egui::ComboBox::from_id_salt("matrix-by")
+            .selected_text(name(state.matrix_by))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.matrix_by, None, name(None));
+                for a in &attributes {
+                    ui.selectable_value(&mut state.matrix_by, Some(a.id), a.name.as_str());
+                }
+            });
+    });
+    let number = state
+        .matrix_by
+        .and_then(|a| project.attributes().get(&a))
+        .is_some_and(|a| matches!(a.kind, AttributeKind::Number));
+    if number {
+        ui.horizontal(|ui| {
+            ui.label(tr!("export-matrix-bin"));
+            ui.add(egui::DragValue::new(&mut state.matrix_bin).range(1..=1000));
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.label(tr!("export-quotes"));
+        for (q, label) in [
+            (Quotes::Both, tr!("export-quotes-both")),
+            (Quotes::Original, tr!("export-quotes-original")),
+            (Quotes::Translation, tr!("export-quotes-translation")),
+        ] {
+            ui.radio_value(&mut state.quotes, q, label);
+        }
+    });
 }
 
 /// What the retrieval tab selects, in a sentence.
