@@ -364,3 +364,33 @@ fn quote_matrix_golden_codes_by_region_exemplars_first_with_their_translations()
         "a matrix is not a CSV"
     );
 }
+
+#[test]
+fn a_coded_document_golden_highlights_every_coding_and_names_its_codes_in_the_margin() {
+    use export_fixture::INTERVIEW;
+    let p = project();
+    let mut html = Vec::new();
+    let n = excerpts::write_document(&p, INTERVIEW, Format::Html, &mut html).unwrap();
+    assert_eq!(n, 5, "the interview's codings");
+    golden("coded-document.html", &html);
+    let html = String::from_utf8(html).unwrap();
+    // The passage two codings share is darker, and says both on hover.
+    assert!(html.contains(
+        "rgba(196,78,82,0.36)\" title=\"Identity construction / Role disorder (zhou)\nIdentity construction / Role disorder (lin)\">社区筛查发现的。"
+    ));
+    // Each coding's code and coder stand in the margin of the line it starts in.
+    assert_eq!(html.matches("<span class=\"tag\"").count(), 5);
+    // Emoji and Chinese pass whole.
+    assert!(html.contains("为什么是我？😭</mark>"));
+    let mut docx = Vec::new();
+    excerpts::write_document(&p, INTERVIEW, Format::Docx, &mut docx).unwrap();
+    let parts = unzip(&docx);
+    let xml = parts
+        .iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap();
+    assert!(xml.contains("[Identity construction / Role disorder (zhou); "));
+    let mut csv = Vec::new();
+    assert!(excerpts::write_document(&p, INTERVIEW, Format::Csv, &mut csv).is_err());
+}

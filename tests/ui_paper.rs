@@ -86,3 +86,42 @@ fn a_coding_becomes_an_exemplar_and_gets_a_translation_in_the_inspector() {
     assert!(c.exemplar);
     assert_eq!(c.translation.as_ref().unwrap().note, "tr. Lin Yue");
 }
+
+#[test]
+fn the_open_document_is_exported_coded_from_the_document_menu() {
+    use egui::accesskit::Role;
+    use margin::export::excerpts::Format;
+    use margin::ui::export_dialog::ExportChoice;
+    let (dir, root, config) = sample();
+    let mut h = harness_with(Some(root), config);
+    let doc = h.state().transcript().document().unwrap();
+    h.get_by_role_and_label(Role::Button, "Document").click();
+    frames(&mut h, 2);
+    h.get_by_label("Export coded (HTML)…");
+    h.get_by_label("Export coded (Word)…");
+    h.key_press(egui::Key::Escape);
+    frames(&mut h, 2);
+    // What the item asks the file dialog for, written where the user chose.
+    let path = dir.path().join("G8 coded.html");
+    h.state_mut().queue(Command::ExportTo {
+        choice: ExportChoice::CodedDocument {
+            document: doc,
+            format: Format::Html,
+        },
+        path: path.clone(),
+    });
+    frames(&mut h, 2);
+    let html = std::fs::read_to_string(&path).unwrap();
+    let n = project(&h).codings_of(doc).count();
+    assert_eq!(html.matches("<span class=\"tag\"").count(), n);
+    assert!(
+        h.state()
+            .notices()
+            .last()
+            .unwrap()
+            .text
+            .starts_with(&format!("Wrote the document with its {n} codings")),
+        "{:?}",
+        h.state().notices()
+    );
+}

@@ -24,6 +24,8 @@ pub enum What {
     Qdpx,
     /// Codes × the values of a case attribute (--by), each cell its quotes, exemplars first.
     QuoteMatrix,
+    /// One document (--document) with its codings highlighted and their codes in the margin.
+    Document,
 }
 
 /// File formats.
@@ -66,6 +68,7 @@ pub enum QuotesArg {
   margin export study --what codebook --format qdc --out codebook.qdc
   margin export study --what qdpx --out study.qdpx
   margin export study --what quote-matrix --by region --quotes both --out quotes.html
+  margin export study --what document --document 'Interview G8' --out G8-coded.html
 
 Filters apply to excerpts; each may be repeated. Values of one filter are alternatives, different
 filters must all hold. An excerpt's case is the case named like its speaker, else its document's.")]
@@ -184,6 +187,7 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
             What::Qdpx => FileFormat::Qdpx,
             What::Codebook | What::Excerpts => FileFormat::Csv,
             What::QuoteMatrix => FileFormat::Md,
+            What::Document => FileFormat::Html,
         });
     let allowed: &[FileFormat] = match args.what {
         What::Excerpts => &[
@@ -197,6 +201,7 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
         What::Codebook => &[FileFormat::Qdc, FileFormat::Csv, FileFormat::Md],
         What::Qdpx => &[FileFormat::Qdpx],
         What::QuoteMatrix => &[FileFormat::Md, FileFormat::Html, FileFormat::Docx],
+        What::Document => &[FileFormat::Html, FileFormat::Docx],
     };
     if !allowed.contains(&format) {
         let names: Vec<String> = allowed.iter().map(name_of).collect();
@@ -213,7 +218,18 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
 /// Export.
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let format = choose_format(args)?;
-    if !matches!(args.what, What::Excerpts | What::QuoteMatrix) && args.has_filter() {
+    let document = match (args.what, args.documents.as_slice()) {
+        (What::Document, [one]) => Some(one),
+        (What::Document, _) => {
+            anyhow::bail!("--what document exports one document: name it with --document NAME")
+        }
+        _ => None,
+    };
+    if !matches!(
+        args.what,
+        What::Excerpts | What::QuoteMatrix | What::Document
+    ) && args.has_filter()
+    {
         anyhow::bail!(
             "filters (--code, --coder, --document, --case, --attribute) apply to excerpts and the quote matrix only"
         );
@@ -267,6 +283,28 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                     matrix.by,
                     matrix.columns.len()
                 )])
+            }
+            What::Document => {
+                let f = match format {
+                    FileFormat::Docx => excerpts::Format::Docx,
+                    _ => excerpts::Format::Html,
+                };
+                let id = document
+                    .and_then(|name| {
+                        project
+                            .documents()
+                            .values()
+                            .find(|d| &d.name == name)
+                            .map(|d| d.id)
+                    })
+                    .ok_or_else(|| {
+                        ExportError::Unsupported(format!(
+                            "the project has no document named {:?}",
+                            document.map_or("", String::as_str)
+                        ))
+                    })?;
+                excerpts::write_document(project, id, f, w)
+                    .map(|n| vec![format!("wrote the document with its {n} coding(s)")])
             }
             What::Qdpx => qdpx::write(project, w).map(|s| {
                 let mut lines = vec![format!(

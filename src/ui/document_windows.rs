@@ -8,7 +8,9 @@ use egui::{Key, RichText, Role, Ui, WidgetInfo};
 
 use super::command::Command;
 use super::documents::natural_cmp;
+use super::export_dialog::ExportChoice;
 use super::i18n::{self, tr};
+use crate::export::excerpts;
 use crate::model::{CaseId, DocumentId, DocumentKind, MemoTarget, Project, SegmentKind};
 use crate::session::Action;
 
@@ -192,6 +194,18 @@ pub fn document_menu_ui(project: &Project, document: DocumentId, ui: &mut Ui) ->
                 }
             });
     });
+    ui.separator();
+    for (format, label) in [
+        (excerpts::Format::Html, tr!("document-menu-export-html")),
+        (excerpts::Format::Docx, tr!("document-menu-export-docx")),
+    ] {
+        if ui.button(label).clicked() {
+            commands.push(Command::ExportAsDialog(ExportChoice::CodedDocument {
+                document,
+                format,
+            }));
+        }
+    }
     ui.separator();
     if ui.button(tr!("document-menu-delete")).clicked() {
         commands.push(Command::AskDeleteDocument(document));

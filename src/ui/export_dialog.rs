@@ -19,7 +19,7 @@ use crate::analysis::crosstab::CrosstabColumns;
 use crate::export::memos::all_memos;
 use crate::export::{ExcerptFilter, Quotes, codebook, excerpts, memos, qdpx, write_file};
 use crate::import::codebook::{CodebookMerge, IncomingCode, merge_codebook};
-use crate::model::{AttributeId, AttributeKind, Project};
+use crate::model::{AttributeId, AttributeKind, DocumentId, Project};
 use crate::session::Action;
 
 /// What to export, in which format.
@@ -33,6 +33,13 @@ pub enum ExportChoice {
     Memos(memos::Format),
     /// The whole project as REFI-QDA `.qdpx`.
     Project,
+    /// One document with its codings highlighted and their codes in the margin.
+    CodedDocument {
+        /// The document.
+        document: DocumentId,
+        /// HTML or Word.
+        format: excerpts::Format,
+    },
     /// Codes × a case attribute's values (or the cases), each cell its quotes.
     QuoteMatrix {
         /// Markdown, HTML or Word.
@@ -64,7 +71,9 @@ impl ExportChoice {
             Self::Excerpts(f) => f.extension(),
             Self::Codebook(f) => f.extension(),
             Self::Memos(f) => f.extension(),
-            Self::QuoteMatrix { format, .. } => format.extension(),
+            Self::QuoteMatrix { format, .. } | Self::CodedDocument { format, .. } => {
+                format.extension()
+            }
             Self::Project => "qdpx",
         }
     }
@@ -94,6 +103,10 @@ impl ExportChoice {
                 ..
             } => "quotes.md",
             Self::QuoteMatrix { .. } => "quotes.html",
+            Self::CodedDocument {
+                format: E::Docx, ..
+            } => "coded-document.docx",
+            Self::CodedDocument { .. } => "coded-document.html",
         }
     }
 
@@ -118,7 +131,9 @@ pub fn format_name(choice: ExportChoice) -> &'static str {
     use codebook::Format as C;
     use excerpts::Format as E;
     match choice {
-        ExportChoice::QuoteMatrix { format, .. } => format_name(ExportChoice::Excerpts(format)),
+        ExportChoice::QuoteMatrix { format, .. } | ExportChoice::CodedDocument { format, .. } => {
+            format_name(ExportChoice::Excerpts(format))
+        }
         ExportChoice::Excerpts(E::Csv) | ExportChoice::Codebook(C::Csv) => "CSV",
         ExportChoice::Excerpts(E::CsvExcel) => tr!("export-format-csv-excel"),
         ExportChoice::Excerpts(E::Xlsx) => tr!("picker-filter-xlsx"),
@@ -265,6 +280,12 @@ pub fn write_export(
             let list = all_memos(project);
             let n = write_file(path, |out| memos::write(project, &list, format, out))?;
             tr!("export-done-memos", count = n, path = path_text)
+        }
+        ExportChoice::CodedDocument { document, format } => {
+            let n = write_file(path, |out| {
+                excerpts::write_document(project, document, format, out)
+            })?;
+            tr!("export-done-document", count = n, path = path_text)
         }
         ExportChoice::QuoteMatrix {
             format,

@@ -1182,3 +1182,6 @@ export-quotes-both = original and translation
 export-quotes-original = original
 export-quotes-translation = translation
 export-done-matrix = Wrote the quotes of { $codes } codes in { $columns } columns to { $path }.
+document-menu-export-html = Export coded (HTML)…
+document-menu-export-docx = Export coded (Word)…
+export-done-document = Wrote the document with its { $count } codings to { $path }.

@@ -996,3 +996,6 @@ export-quotes-both = 原文和译文
 export-quotes-original = 原文
 export-quotes-translation = 译文
 export-done-matrix = 已将 { $codes } 个编码、{ $columns } 列的引文写入 { $path }。
+document-menu-export-html = 导出带编码的文档（HTML）…
+document-menu-export-docx = 导出带编码的文档（Word）…
+export-done-document = 已将该文档及其 { $count } 个编码片段写入 { $path }。

@@ -42,7 +42,7 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 "#;
 
 /// A light tint of `c` (30 % colour on white) for shading the coded text.
-fn tint(c: Color) -> String {
+pub(super) fn tint(c: Color) -> String {
     let t = |v: u8| (u16::from(v) * 3 / 10 + 255 * 7 / 10) as u8;
     format!("{:02X}{:02X}{:02X}", t(c.r), t(c.g), t(c.b))
 }

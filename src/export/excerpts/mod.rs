@@ -8,12 +8,14 @@
 //! document's case; the case and attribute filters use it.
 
 mod csv;
+mod document;
 pub(crate) mod docx;
 mod html;
 mod markdown;
 mod matrix;
 mod xlsx;
 
+pub use document::write_document;
 pub(crate) use markdown::escape as markdown_escape;
 pub use matrix::{MatrixRow, QuoteMatrix, quote_matrix, write_matrix};
 
