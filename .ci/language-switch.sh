@@ -30,9 +30,10 @@ lw_start_margin "$work/config" "$work/data"
 
 # The View menu, its Language entry and the submenu's 简体中文, in window coordinates
 # (1360 × 860, English menu bar).
-view_menu=(170 13)
-language_item=(200 199)
-chinese_item=(360 226)
+# View comes after Project, Edit, Document and Analysis; Language after "Select whole words".
+view_menu=(243 13)
+language_item=(273 226)
+chinese_item=(430 253)
 
 shot() { # name
     xdotool mousemove --sync 1350 850 2>/dev/null || true

@@ -25,10 +25,11 @@ lw_sample_with_settings
 lw_start_xvfb
 lw_start_margin "$work/config" "$work/data"
 
-# The menu bar's View menu and its theme entries, in window coordinates (1360 × 860).
-view_menu=(170 13)
-light_item=(200 69)
-dark_item=(200 96)
+# The menu bar's View menu (after Project, Edit, Document, Analysis) and its theme entries, in
+# window coordinates (1360 × 860).
+view_menu=(243 13)
+light_item=(273 69)
+dark_item=(273 96)
 
 shot() { # name
     xdotool mousemove --sync 1350 850 2>/dev/null || true
