@@ -22,6 +22,18 @@ use margin::synth::Rng;
 use project_common::{coded_texts, copy_dir, sample};
 
 const BIN: &str = env!("CARGO_BIN_EXE_margin");
+
+/// The tests here take turns. The kills are spread over a run's measured length, so a test
+/// measuring while the eight writers load the machine and killing after they stopped would
+/// find most runs already over; one at a time, the measure holds.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Wait for this file's other tests to finish (a failed one does not stop the rest).
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 const CHAT: &str = "WeChat group chat, May–August 2024";
 
 /// Run `margin args` to the end; returns how long it took.
@@ -144,6 +156,7 @@ fn edit_chat_outside(root: &Path) {
 
 #[test]
 fn killed_imports_lose_nothing() {
+    let _turn = turn();
     let files = tempfile::tempdir().unwrap();
     let mut names = Vec::new();
     for i in 0..3 {
@@ -163,6 +176,7 @@ fn killed_imports_lose_nothing() {
 
 #[test]
 fn killed_reanchoring_saves_lose_nothing() {
+    let _turn = turn();
     let cut = kill_repeatedly(
         "check --repair",
         &edit_chat_outside,
@@ -175,6 +189,7 @@ fn killed_reanchoring_saves_lose_nothing() {
 
 #[test]
 fn killed_merges_and_autocoding_lose_nothing() {
+    let _turn = turn();
     let other = tempfile::tempdir().unwrap();
     let copy = other.path().join("other");
     copy_dir(&sample(), &copy);
@@ -224,6 +239,7 @@ fn killed_merges_and_autocoding_lose_nothing() {
 
 #[test]
 fn eight_writers_import_at_once_and_each_import_lands_whole_or_is_refused() {
+    let _turn = turn();
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("shared");
     let out = Command::new(BIN)
@@ -311,6 +327,7 @@ fn eight_writers_import_at_once_and_each_import_lands_whole_or_is_refused() {
 
 #[test]
 fn killed_qdpx_imports_leave_no_half_project_and_a_rerun_completes() {
+    let _turn = turn();
     let tmp = tempfile::tempdir().unwrap();
     let qdpx = tmp.path().join("sample.qdpx");
     let out = Command::new(BIN)
