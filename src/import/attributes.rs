@@ -153,6 +153,20 @@ pub fn table_from_bytes(bytes: &[u8], path: &Path) -> Result<Table, ImportError>
     }
 }
 
+/// A reader of the CSV `text`, its separator guessed from the first line: commas, or tabs or
+/// semicolons (as European spreadsheets save them); rows may differ in length.
+pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = [b',', b'\t', b';']
+        .into_iter()
+        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
+        .unwrap_or(b',');
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
 fn read_csv(bytes: &[u8], path: &Path) -> Result<Table, ImportError> {
     let text = decode(bytes, path)?.text;
     let malformed = |line: usize, message: String| ImportError::Malformed {
@@ -160,16 +174,7 @@ fn read_csv(bytes: &[u8], path: &Path) -> Result<Table, ImportError> {
         line,
         message,
     };
-    // Tab- or semicolon-separated tables (as European spreadsheets save them) are read too.
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = [b',', b'\t', b';']
-        .into_iter()
-        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(&text);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| malformed(1, format!("the header row cannot be read ({e})")))?

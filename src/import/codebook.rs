@@ -92,15 +92,7 @@ fn csv_codes(text: &str, path: &Path) -> Result<Vec<IncomingCode>, ImportError> 
         line,
         message,
     };
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = [b',', b'\t', b';']
-        .into_iter()
-        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = super::attributes::csv_reader(text);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| malformed(1, format!("the header row cannot be read ({e})")))?
