@@ -429,6 +429,10 @@ impl Merger<'_> {
             let target = match memo.target {
                 MemoTarget::Project => Some(MemoTarget::Project),
                 MemoTarget::Code(c) => Some(MemoTarget::Code(c)),
+                MemoTarget::Summary { case, code } => self
+                    .ours
+                    .case(case)
+                    .map(|_| MemoTarget::Summary { case, code }),
                 MemoTarget::Document(d) => docs.get(&d).map(|t| match t {
                     DocTarget::Same(d) | DocTarget::Reanchored(d, _) => MemoTarget::Document(*d),
                 }),

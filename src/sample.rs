@@ -401,6 +401,37 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             .map(|(_, _, _, coding)| Edit::PutCoding(Box::new(coding))),
     );
 
+    // The researchers' summaries of cells of the summary grid (a case × a code).
+    let path = source.join("summaries.csv");
+    for (line, row) in read_table(&path)? {
+        let key = |name: &str| field(&row, name, &path, line);
+        let bad = |message: String| SampleError::Source {
+            path: path.clone(),
+            line,
+            message,
+        };
+        let (case_name, slug, coder_key) = (key("case")?, key("code")?, key("coder")?);
+        let case = *cases
+            .get(case_name)
+            .ok_or_else(|| bad(format!("no case {case_name:?}")))?;
+        let code = *code_ids
+            .get(slug)
+            .ok_or_else(|| bad(format!("no code {slug:?}")))?;
+        let coder = *coders
+            .get(coder_key)
+            .ok_or_else(|| bad(format!("no coder {coder_key:?}")))?;
+        let when = at(20, i64::try_from(line).unwrap_or(0));
+        edits.push(Edit::PutMemo(Memo {
+            id: MemoId(id("summary", &format!("{case_name}:{slug}:{coder_key}"))),
+            target: MemoTarget::Summary { case, code },
+            title: String::new(),
+            text: key("summary")?.trim().to_owned(),
+            author: Some(coder),
+            created: when,
+            modified: when,
+        }));
+    }
+
     let memo = Memo {
         id: MemoId(id("memo", "project")),
         target: MemoTarget::Project,

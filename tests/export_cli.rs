@@ -111,13 +111,16 @@ fn mistakes_are_refused_clearly() {
     .unwrap_err();
     assert!(
         err.to_string()
-            .contains("apply to excerpts and the quote matrix only")
+            .contains("apply to excerpts, the quote matrix and the summary grid only")
     );
     let err = margin(&[
         "export", &dir, "--what", "excerpts", "--by", "region", "--out", out,
     ])
     .unwrap_err();
-    assert!(err.to_string().contains("--what quote-matrix only"));
+    assert!(
+        err.to_string()
+            .contains("--what quote-matrix and summary-grid only")
+    );
     let err = margin(&[
         "export",
         &dir,

@@ -394,3 +394,114 @@ fn a_coded_document_golden_highlights_every_coding_and_names_its_codes_in_the_ma
     let mut csv = Vec::new();
     assert!(excerpts::write_document(&p, INTERVIEW, Format::Csv, &mut csv).is_err());
 }
+
+#[test]
+fn summary_grid_golden_cases_by_region_with_both_coders_summaries() {
+    use chrono::{TimeZone, Utc};
+    use export_fixture::{G1, ROLE};
+    use margin::analysis::crosstab::CrosstabColumns;
+    use margin::model::{Edit, Memo, MemoTarget};
+    let mut p = project();
+    let summary = |case, code, text: &str, author, minute| {
+        let mut m = Memo::new(MemoTarget::Summary { case, code }, text, Some(author));
+        m.created = Utc.with_ymd_and_hms(2024, 9, 20, 9, minute, 0).unwrap();
+        m.modified = m.created;
+        Edit::PutMemo(m)
+    };
+    p.apply(Edit::Batch(vec![
+        summary(
+            G8,
+            ROLE,
+            "社区筛查发现，家里人都瞒着；反复问“为什么是我？😭”",
+            LIN,
+            1,
+        ),
+        summary(
+            G8,
+            ROLE,
+            "Found at a community screening; the family kept it quiet.",
+            ZHOU,
+            2,
+        ),
+        summary(
+            G1,
+            AROUSAL,
+            "Relief when the sisters answered at dawn ❤️",
+            LIN,
+            3,
+        ),
+    ]))
+    .unwrap();
+    let by_region = CrosstabColumns::Attribute {
+        attribute: REGION,
+        bin: None,
+    };
+    let grid = excerpts::summary_grid(&p, &ExcerptFilter::all(), by_region).unwrap();
+    let write = |grid: &excerpts::SummaryGrid<'_>, format: Format| {
+        let mut out = Vec::new();
+        excerpts::write_summary_grid(&p, grid, format, &mut out).unwrap();
+        out
+    };
+    let md = write(&grid, Format::Markdown);
+    golden("summary-grid.md", &md);
+    let md = String::from_utf8(md).unwrap();
+    // Rows grouped by region (Beijing: G1, then Shandong: G8); two coders' summaries of one
+    // cell both kept, each signed.
+    let g1 = md.find("### G1").unwrap();
+    let g8 = md.find("### G8").unwrap();
+    assert!(md.find("## region: Beijing").unwrap() < g1 && g1 < g8);
+    assert!(md[g8..].contains("反复问“为什么是我？😭” (lin)"));
+    assert!(md[g8..].contains("the family kept it quiet. (zhou)"));
+    let cell = grid.cell(G8, ROLE).unwrap();
+    assert_eq!(cell.summaries.len(), 2);
+    assert_eq!(
+        cell.excerpts.len(),
+        collect(&p, &ExcerptFilter::all())
+            .iter()
+            .filter(|e| e.code.id == ROLE && e.case.is_some_and(|c| c.id == G8))
+            .count()
+    );
+    // The HTML is one table with a group row per region.
+    let html = String::from_utf8(write(&grid, Format::Html)).unwrap();
+    assert!(html.contains(&format!(
+        "<th class=\"group\" colspan=\"{}\">region: Shandong</th>",
+        grid.codes.len() + 1
+    )));
+    assert!(html.contains("Relief when the sisters answered at dawn ❤️"));
+    // Word and Excel carry the summaries too; Excel's second sheet counts the codings.
+    let docx = write(&grid, Format::Docx);
+    let xml = unzip(&docx)
+        .into_iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap();
+    assert!(xml.contains("region: Shandong") && xml.contains("community screening"));
+    let xlsx = write(&grid, Format::Xlsx);
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range("Summaries").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(rows[0][0], "Case");
+    assert_eq!(rows[0][1], "region");
+    let g8_row = rows.iter().find(|r| r[0] == "G8").unwrap();
+    assert!(g8_row.iter().any(|c| c.contains("(zhou)")));
+    let counts = book.worksheet_range("Codings").unwrap();
+    assert!(
+        counts
+            .rows()
+            .any(|r| r.first() == Some(&Data::String("G8".into())))
+    );
+    // A code filter narrows the summaries as it narrows the codings.
+    let mut only_arousal = ExcerptFilter::all();
+    only_arousal.codes.insert(AROUSAL);
+    let narrow = excerpts::summary_grid(&p, &only_arousal, CrosstabColumns::Cases).unwrap();
+    assert!(narrow.codes.iter().all(|c| c.code == AROUSAL));
+    assert!(narrow.cell(G8, ROLE).is_none());
+    let mut out = Vec::new();
+    assert!(
+        excerpts::write_summary_grid(&p, &narrow, Format::Csv, &mut out).is_err(),
+        "a grid is not a CSV"
+    );
+}

@@ -661,3 +661,153 @@ fn format_versions_migrate_or_are_refused() {
         "{err}"
     );
 }
+
+/// A copy of the sample project in `dir`, as a git repository with one commit.
+fn sample_repository(dir: &Path) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects/support-group");
+    let copy = |from: &Path, to: &Path| {
+        fn walk(from: &Path, to: &Path) {
+            fs::create_dir_all(to).unwrap();
+            for e in fs::read_dir(from).unwrap() {
+                let e = e.unwrap();
+                let target = to.join(e.file_name());
+                if e.file_type().unwrap().is_dir() {
+                    walk(&e.path(), &target);
+                } else {
+                    fs::copy(e.path(), target).unwrap();
+                }
+            }
+        }
+        walk(from, to);
+    };
+    copy(&sample, dir);
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-qm", "sample"]);
+}
+
+/// In a clone, `coder` marks an exemplar, translates a quote and summarises two cells of the
+/// summary grid (one of them the cell the other coder summarises too), through the session.
+fn paper_work_in_clone(dir: &Path, coder: &str, own_cell: &str) {
+    use margin::session::{Action, Session};
+    let mut s = Session::open_writable(dir).unwrap();
+    let me = s.set_coder(coder).unwrap();
+    let p = s.project();
+    let mine: Vec<_> = p
+        .codings()
+        .values()
+        .filter(|c| c.coder == me && !c.exemplar && c.translation.is_none())
+        .map(|c| c.id)
+        .take(2)
+        .collect();
+    let case = |name: &str| p.case_named(name).unwrap().id;
+    let code = |name: &str| p.code_named(name).unwrap().id;
+    // The sample has Lin's summary of this cell: Lin edits it, Zhou writes his own beside it.
+    let shared = MemoTarget::Summary {
+        case: case("G1"),
+        code: code("Role disorder and loneliness"),
+    };
+    let own = MemoTarget::Summary {
+        case: case(own_cell),
+        code: code("Huddling for warmth"),
+    };
+    for action in [
+        Action::SetExemplar {
+            coding: mine[0],
+            exemplar: true,
+        },
+        Action::SetTranslation {
+            coding: mine[1],
+            translation: Some(margin::model::Translation {
+                text: format!("English by {coder} 🙏"),
+                note: format!("tr. {coder}"),
+            }),
+        },
+        Action::SetMemo {
+            target: shared,
+            text: format!("{coder}: 从“病人”到“过来人” e\u{301}"),
+        },
+        Action::SetMemo {
+            target: own,
+            text: format!("{coder}'s summary"),
+        },
+    ] {
+        s.execute(action).unwrap();
+    }
+    s.save().unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-qm", coder]);
+}
+
+#[test]
+fn summaries_exemplars_and_translations_of_two_coders_merge_in_git_without_conflicts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    sample_repository(&a);
+    let b = tmp.path().join("b");
+    git(
+        tmp.path(),
+        &["clone", "-q", a.to_str().unwrap(), b.to_str().unwrap()],
+    );
+    let before = ProjectDir::open_read_only(&a).unwrap().project;
+    paper_work_in_clone(&a, "Lin Yue", "G3");
+    paper_work_in_clone(&b, "Zhou Ming", "G2");
+    // `git pull` fails on a conflict (the helper asserts success).
+    git(
+        &a,
+        &[
+            "pull",
+            "-q",
+            "--no-rebase",
+            "--no-edit",
+            b.to_str().unwrap(),
+            "main",
+        ],
+    );
+    let merged = ProjectDir::open_read_only(&a).unwrap().project;
+    let count =
+        |p: &Project, f: &dyn Fn(&Coding) -> bool| p.codings().values().filter(|c| f(c)).count();
+    assert_eq!(
+        count(&merged, &|c| c.exemplar),
+        count(&before, &|c| c.exemplar) + 2
+    );
+    for coder in ["Lin Yue", "Zhou Ming"] {
+        let by = merged.coder_named(coder).unwrap().id;
+        assert!(merged.codings().values().any(|c| {
+            c.coder == by
+                && c.translation
+                    .as_ref()
+                    .is_some_and(|t| t.text == format!("English by {coder} 🙏"))
+        }));
+    }
+    let g1 = merged.case_named("G1").unwrap().id;
+    let code = merged
+        .code_named("Role disorder and loneliness")
+        .unwrap()
+        .id;
+    let mut shared: Vec<_> = merged
+        .memos_on(MemoTarget::Summary { case: g1, code })
+        .into_iter()
+        .map(|m| m.text.clone())
+        .collect();
+    shared.sort();
+    assert_eq!(
+        shared,
+        [
+            "Lin Yue: 从“病人”到“过来人” e\u{301}",
+            "Zhou Ming: 从“病人”到“过来人” e\u{301}"
+        ],
+        "Lin's summary of the cell edited, Zhou's kept beside it"
+    );
+    let summaries = merged
+        .memos()
+        .values()
+        .filter(|m| matches!(m.target, MemoTarget::Summary { .. }))
+        .count();
+    let summaries_before = before
+        .memos()
+        .values()
+        .filter(|m| matches!(m.target, MemoTarget::Summary { .. }))
+        .count();
+    assert_eq!(summaries, summaries_before + 3);
+}

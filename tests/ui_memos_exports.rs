@@ -105,6 +105,8 @@ fn the_memo_manager_filters_by_kind_and_text_and_opens_what_a_memo_is_about() {
     frames(&mut h, 2);
     h.get_by_label_contains("Document (").click();
     frames(&mut h, 2);
+    h.get_by_label_contains("Summary (").click();
+    frames(&mut h, 2);
     h.get_by_label(&format!("1 of {total} memos"));
     h.get_by_label_contains("Everything in this project is fictional");
 

@@ -125,3 +125,128 @@ fn the_open_document_is_exported_coded_from_the_document_menu() {
         h.state().notices()
     );
 }
+
+/// The summary grid: a cell clicked shows its quotes and takes this coder's summary, saved as
+/// a memo on the cell (one undo step); a quote clicked opens its passage; the grid exports.
+#[test]
+fn a_summary_is_written_in_a_cell_of_the_summary_grid_and_exported() {
+    use margin::model::MemoTarget;
+    use margin::ui::command::AnalysisTab;
+    let (dir, root, config) = sample();
+    let mut h = harness_with(Some(root.clone()), config);
+    h.state_mut()
+        .queue(Command::ShowAnalysis(AnalysisTab::Summaries));
+    frames(&mut h, 3);
+    let p = project(&h);
+    let g1 = p.case_named("G1").unwrap().id;
+    let huddling = p.code_named("Huddling for warmth").unwrap().id;
+    let lin = p.coder_named("Lin Yue").unwrap().id;
+    let cell = MemoTarget::Summary {
+        case: g1,
+        code: huddling,
+    };
+    assert!(p.memos_on(cell).is_empty());
+    // Lin's summary of G1 × Role disorder starts its cell, after the count.
+    h.get_by(|n| text(n).is_some_and(|l| l.contains("· 确诊后第一反应")));
+    // Choose G1 × Huddling (through the state: its button reads just a count).
+    let app = h.state_mut();
+    let project_copy = project_of(app);
+    app.analysis_mut()
+        .summaries
+        .select(&project_copy, g1, huddling, Some(lin));
+    frames(&mut h, 2);
+    h.get_by_label("G1 × Identity construction / Huddling for warmth");
+    let n = project(&h)
+        .codings()
+        .values()
+        .filter(|c| c.code == huddling)
+        .count();
+    assert!(n > 0);
+    h.get_by_label(&format!(
+        "{} quotes",
+        cell_quotes(project(&h), g1, huddling)
+    ));
+    h.get_by_label("Your summary of this cell:");
+    h.get_by(|n| {
+        n.role() == egui::accesskit::Role::MultilineTextInput
+            && n.placeholder()
+                .is_some_and(|p| p.starts_with("What does this case say"))
+    })
+    .click();
+    frames(&mut h, 1);
+    h.event(Event::Text("在群里找到“第二个家” 🏠".into()));
+    frames(&mut h, 1);
+    // Leaving the field saves it.
+    h.get_by_label("Export the grid…").focus();
+    frames(&mut h, 3);
+    let memos = project(&h).memos_on(cell);
+    assert_eq!(memos.len(), 1);
+    assert_eq!(memos[0].text, "在群里找到“第二个家” 🏠");
+    assert_eq!(memos[0].author, Some(lin));
+    // The cell shows it at once.
+    h.get_by(|n| text(n).is_some_and(|l| l.contains("· 在群里找到")));
+    h.state_mut().queue(Command::Undo);
+    frames(&mut h, 2);
+    assert!(project(&h).memos_on(cell).is_empty(), "undone");
+    h.state_mut().queue(Command::Redo);
+    frames(&mut h, 2);
+
+    // A quote of the cell opens its passage in the transcript.
+    let quote = h.get_by(|n| {
+        text(n).is_some_and(|l| l == "“It's like a second family, but one I chose.” (G1)")
+    });
+    quote.click();
+    frames(&mut h, 3);
+    let shown = h.state().transcript().document().unwrap();
+    let in_cell = project(&h)
+        .codings()
+        .values()
+        .any(|c| c.document == shown && c.code == huddling);
+    assert!(
+        in_cell,
+        "the transcript shows a document with a coding of the cell's code"
+    );
+
+    // "Export the grid…" opens the export dialog on the summary grid; it writes Word.
+    h.get_by_label("Export the grid…").click();
+    frames(&mut h, 2);
+    assert!(h.state().export_dialog().open);
+    let out = dir.path().join("grid.docx");
+    let choice = h.state().export_dialog().choice(project(&h));
+    assert!(matches!(
+        choice,
+        margin::ui::export_dialog::ExportChoice::SummaryGrid { .. }
+    ));
+    h.state_mut().queue(Command::ExportTo {
+        choice,
+        path: out.clone(),
+    });
+    frames(&mut h, 3);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a Word package");
+}
+
+/// How many quotes the summary grid puts in a cell: the codings of the code whose excerpt's
+/// case is the case.
+fn cell_quotes(
+    p: &margin::model::Project,
+    case: margin::model::CaseId,
+    code: margin::model::CodeId,
+) -> usize {
+    let grid = margin::export::excerpts::summary_grid(
+        p,
+        &margin::export::ExcerptFilter::all(),
+        margin::analysis::crosstab::CrosstabColumns::Cases,
+    )
+    .unwrap();
+    grid.cell(case, code).unwrap().excerpts.len()
+}
+
+/// What a node says: a button's label or a text's value.
+fn text(n: &egui_kittest::kittest::AccessKitNode<'_>) -> Option<String> {
+    n.label().or_else(|| n.value())
+}
+
+fn project_of(app: &margin::ui::MarginApp) -> margin::model::Project {
+    app.session().unwrap().project().clone()
+}

@@ -26,6 +26,9 @@ pub enum What {
     QuoteMatrix,
     /// One document (--document) with its codings highlighted and their codes in the margin.
     Document,
+    /// Cases × codes with the researchers' summaries and the codings behind each cell; the
+    /// cases grouped by --by if given.
+    SummaryGrid,
 }
 
 /// File formats.
@@ -69,6 +72,7 @@ pub enum QuotesArg {
   margin export study --what qdpx --out study.qdpx
   margin export study --what quote-matrix --by region --quotes both --out quotes.html
   margin export study --what document --document 'Interview G8' --out G8-coded.html
+  margin export study --what summary-grid --by age --bin 10 --out grid.docx
 
 Filters apply to excerpts; each may be repeated. Values of one filter are alternatives, different
 filters must all hold. An excerpt's case is the case named like its speaker, else its document's.")]
@@ -106,10 +110,12 @@ pub struct ExportArgs {
     /// Quotes with a translation: show the original, the translation, or both (excerpts).
     #[arg(long, value_enum, default_value_t = QuotesArg::Both)]
     pub quotes: QuotesArg,
-    /// Quote matrix: columns by this case attribute's values (default: one column per case).
+    /// Quote matrix: columns by this case attribute's values (default: one column per case);
+    /// summary grid: the cases grouped by them.
     #[arg(long, value_name = "ATTRIBUTE")]
     pub by: Option<String>,
-    /// Quote matrix: group a number attribute into bands this wide (--bin 10: ages 40–49).
+    /// Quote matrix and summary grid: group a number attribute into bands this wide (--bin 10:
+    /// ages 40–49).
     #[arg(long, value_name = "WIDTH", requires = "by")]
     pub bin: Option<f64>,
     /// Quote matrix: at most this many quotes a cell (the rest are counted).
@@ -188,6 +194,7 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
             What::Codebook | What::Excerpts => FileFormat::Csv,
             What::QuoteMatrix => FileFormat::Md,
             What::Document => FileFormat::Html,
+            What::SummaryGrid => FileFormat::Docx,
         });
     let allowed: &[FileFormat] = match args.what {
         What::Excerpts => &[
@@ -202,6 +209,12 @@ fn choose_format(args: &ExportArgs) -> anyhow::Result<FileFormat> {
         What::Qdpx => &[FileFormat::Qdpx],
         What::QuoteMatrix => &[FileFormat::Md, FileFormat::Html, FileFormat::Docx],
         What::Document => &[FileFormat::Html, FileFormat::Docx],
+        What::SummaryGrid => &[
+            FileFormat::Docx,
+            FileFormat::Xlsx,
+            FileFormat::Html,
+            FileFormat::Md,
+        ],
     };
     if !allowed.contains(&format) {
         let names: Vec<String> = allowed.iter().map(name_of).collect();
@@ -227,15 +240,15 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     if !matches!(
         args.what,
-        What::Excerpts | What::QuoteMatrix | What::Document
+        What::Excerpts | What::QuoteMatrix | What::Document | What::SummaryGrid
     ) && args.has_filter()
     {
         anyhow::bail!(
-            "filters (--code, --coder, --document, --case, --attribute) apply to excerpts and the quote matrix only"
+            "filters (--code, --coder, --document, --case, --attribute) apply to excerpts, the quote matrix and the summary grid only"
         );
     }
-    if args.what != What::QuoteMatrix && args.by.is_some() {
-        anyhow::bail!("--by and --bin apply to --what quote-matrix only");
+    if !matches!(args.what, What::QuoteMatrix | What::SummaryGrid) && args.by.is_some() {
+        anyhow::bail!("--by and --bin apply to --what quote-matrix and summary-grid only");
     }
     let opened = ProjectDir::open_read_only(&args.project)?;
     let project = &opened.project;
@@ -282,6 +295,27 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                     matrix.rows.len(),
                     matrix.by,
                     matrix.columns.len()
+                )])
+            }
+            What::SummaryGrid => {
+                let f = match format {
+                    FileFormat::Xlsx => excerpts::Format::Xlsx,
+                    FileFormat::Html => excerpts::Format::Html,
+                    FileFormat::Md => excerpts::Format::Markdown,
+                    _ => excerpts::Format::Docx,
+                };
+                let grid = excerpts::summary_grid(project, &filter, by)?;
+                excerpts::write_summary_grid(project, &grid, f, w)?;
+                let summaries: usize = grid
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .map(|c| c.summaries.len())
+                    .sum();
+                Ok(vec![format!(
+                    "wrote the summary grid: {} case(s) × {} code(s), {summaries} summary(ies)",
+                    grid.rows.len(),
+                    grid.codes.len()
                 )])
             }
             What::Document => {

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use super::ExportError;
 use super::excerpts::docx::{paragraph, run, write_package};
 use super::excerpts::markdown_escape;
+use crate::analysis::names::natural_cmp;
 use crate::model::{MemoTarget, Project};
 
 /// The formats memos are written in.
@@ -44,11 +45,19 @@ pub enum MemoKind {
     Code,
     /// A coding (its memo, or a comment on it).
     Coding,
+    /// A cell of the summary grid (a case × a code).
+    Summary,
 }
 
 impl MemoKind {
     /// All kinds, in the order the list shows them.
-    pub const ALL: [Self; 4] = [Self::Project, Self::Document, Self::Code, Self::Coding];
+    pub const ALL: [Self; 5] = [
+        Self::Project,
+        Self::Document,
+        Self::Code,
+        Self::Summary,
+        Self::Coding,
+    ];
 
     /// The English heading of the kind in an export.
     #[must_use]
@@ -58,6 +67,7 @@ impl MemoKind {
             Self::Document => "Documents",
             Self::Code => "Codes",
             Self::Coding => "Codings",
+            Self::Summary => "Summaries",
         }
     }
 }
@@ -108,6 +118,10 @@ pub fn describe_target(project: &Project, target: MemoTarget) -> Option<String> 
         MemoTarget::Code(c) => {
             project.code(c)?;
             project.code_path(c)
+        }
+        MemoTarget::Summary { case, code } => {
+            project.code(code)?;
+            format!("{} × {}", project.case(case)?.name, project.code_path(code))
         }
         MemoTarget::Coding(c) => {
             let coding = project.coding(c)?;
@@ -190,8 +204,22 @@ pub fn all_memos(project: &Project) -> Vec<MemoEntry> {
     for d in &docs {
         push(MemoKind::Document, MemoTarget::Document(d.id));
     }
-    for (_, c) in project.code_tree() {
+    let tree = project.code_tree();
+    for (_, c) in &tree {
         push(MemoKind::Code, MemoTarget::Code(c.id));
+    }
+    let mut cases: Vec<_> = project.cases().values().collect();
+    cases.sort_by(|a, b| natural_cmp(&a.name, &b.name).then(a.id.cmp(&b.id)));
+    for case in cases {
+        for (_, c) in &tree {
+            push(
+                MemoKind::Summary,
+                MemoTarget::Summary {
+                    case: case.id,
+                    code: c.id,
+                },
+            );
+        }
     }
     let mut codings: Vec<_> = project
         .codings()

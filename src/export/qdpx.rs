@@ -47,6 +47,10 @@ pub const TRANSLATION_NOTE: &str = "Translation (Margin)";
 /// The name of the note that marks a coding as an exemplar of its code.
 pub const EXEMPLAR_NOTE: &str = "Exemplar (Margin)";
 
+/// The start of the name of the project note that carries a summary of a summary grid's cell
+/// (`Summary (Margin): G8 × Identity / Role disorder`): the standard gives cases no notes.
+pub const SUMMARY_NOTE: &str = "Summary (Margin): ";
+
 /// Mixed into a coding's id to name the notes that carry its translation and exemplar mark.
 const TRANSLATION_SALT: u128 = 0x7a11_5a7e_0000_4000_8000_00c0_d10a_0002;
 const EXEMPLAR_SALT: u128 = 0xe8e0_9a1a_0000_4000_8000_00c0_d10a_0003;
@@ -150,7 +154,9 @@ fn note_refs(memos: &[&Memo]) -> NoteRefs {
     for m in memos {
         let id = m.id.to_string();
         match m.target {
-            MemoTarget::Project => refs.project.push(id),
+            // The standard gives a case no notes: a summary goes with the project's notes,
+            // named after its cell (`summary_notes`).
+            MemoTarget::Project | MemoTarget::Summary { .. } => refs.project.push(id),
             MemoTarget::Document(d) => refs.documents.entry(d).or_default().push(id),
             MemoTarget::Code(c) => refs.codes.entry(c).or_default().push(id),
             MemoTarget::Coding(c) => refs.codings.entry(c).or_default().push(id),
@@ -357,7 +363,14 @@ pub fn project_qde(project: &Project) -> String {
         ],
     );
     let carried = coding_notes(project);
-    let mut memos: Vec<&Memo> = project.memos().values().chain(&carried).collect();
+    let summaries = summary_notes(project);
+    let mut memos: Vec<&Memo> = project
+        .memos()
+        .values()
+        .filter(|m| !matches!(m.target, MemoTarget::Summary { .. }))
+        .chain(&carried)
+        .chain(&summaries)
+        .collect();
     memos.sort_by_key(|m| (m.created, m.id));
     let refs = note_refs(&memos);
     users(project, &mut w);
@@ -384,6 +397,25 @@ pub fn project_qde(project: &Project) -> String {
         w.empty("NoteRef", &[("targetGUID", n)]);
     }
     w.finish()
+}
+
+/// The summaries of the summary grid's cells, each named after its cell.
+fn summary_notes(project: &Project) -> Vec<Memo> {
+    project
+        .memos()
+        .values()
+        .filter_map(|m| match m.target {
+            MemoTarget::Summary { case, code } => Some(Memo {
+                title: format!(
+                    "{SUMMARY_NOTE}{} × {}",
+                    project.case(case)?.name,
+                    project.code_path(code)
+                ),
+                ..m.clone()
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The notes that carry codings' translations and exemplar marks.

@@ -191,11 +191,7 @@ impl Project {
                         "it has sub-codes".into(),
                     ));
                 }
-                if self
-                    .memos
-                    .values()
-                    .any(|m| m.target == MemoTarget::Code(id))
-                {
+                if self.memos.values().any(|m| m.target.refers_to_code(id)) {
                     return Err(EditError::InUse(
                         format!("code {name:?}"),
                         "it has memos".into(),
@@ -318,6 +314,12 @@ impl Project {
                         "documents belong to it".into(),
                     ));
                 }
+                if self.memos.values().any(|m| m.target.refers_to_case(id)) {
+                    return Err(EditError::InUse(
+                        format!("case {id}"),
+                        "it has summaries".into(),
+                    ));
+                }
                 let old = self
                     .cases
                     .remove(&id)
@@ -386,6 +388,9 @@ impl Project {
             MemoTarget::Document(d) => self.documents.contains_key(&d),
             MemoTarget::Code(c) => self.codes.contains_key(&c),
             MemoTarget::Coding(c) => self.codings.contains_key(&c),
+            MemoTarget::Summary { case, code } => {
+                self.cases.contains_key(&case) && self.codes.contains_key(&code)
+            }
         };
         if ok {
             Ok(())
@@ -422,6 +427,17 @@ impl Edit {
             .map(|m| Edit::RemoveMemo(m.id))
     }
 
+    /// Remove the memos on a code, a case or a cell of either, as `refers` picks them.
+    #[must_use]
+    pub fn remove_memos_where(project: &Project, refers: impl Fn(MemoTarget) -> bool) -> Vec<Edit> {
+        project
+            .memos()
+            .values()
+            .filter(|m| refers(m.target))
+            .map(|m| Edit::RemoveMemo(m.id))
+            .collect()
+    }
+
     /// Remove a coding with the comments (memos) on it.
     #[must_use]
     pub fn remove_coding(project: &Project, id: CodingId) -> Edit {
@@ -449,7 +465,7 @@ impl Edit {
             .collect();
         order.sort_by(|a, b| b.cmp(a));
         for (_, id) in order {
-            edits.extend(Self::remove_memos_on(project, MemoTarget::Code(id)));
+            edits.extend(Self::remove_memos_where(project, |t| t.refers_to_code(id)));
             edits.push(Edit::RemoveCode(id));
         }
         Edit::Batch(edits)
@@ -481,9 +497,16 @@ impl Edit {
             moved.parent = Some(into);
             edits.push(Edit::PutCode(moved));
         }
-        for memo in project.memos_on(MemoTarget::Code(from)) {
+        for memo in project.memos().values() {
+            let target = match memo.target {
+                MemoTarget::Code(c) if c == from => MemoTarget::Code(into),
+                MemoTarget::Summary { case, code } if code == from => {
+                    MemoTarget::Summary { case, code: into }
+                }
+                _ => continue,
+            };
             let mut moved = memo.clone();
-            moved.target = MemoTarget::Code(into);
+            moved.target = target;
             edits.push(Edit::PutMemo(moved));
         }
         edits.push(Edit::RemoveCode(from));

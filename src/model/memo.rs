@@ -1,10 +1,10 @@
 //! Memos: notes on the project, a document, a code or a coding (also the comments coders leave
-//! each other on a coding while reviewing).
+//! each other on a coding while reviewing), and the summaries in the summary grid's cells.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CodeId, CoderId, CodingId, DocumentId, MemoId};
+use super::ids::{CaseId, CodeId, CoderId, CodingId, DocumentId, MemoId};
 
 /// What a memo is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -17,6 +17,28 @@ pub enum MemoTarget {
     Code(CodeId),
     /// A coding.
     Coding(CodingId),
+    /// A cell of the summary grid: the researcher's summary of what a case says about a code
+    /// (a framework matrix's cell).
+    Summary {
+        /// The case (the grid's row).
+        case: CaseId,
+        /// The code (the grid's column).
+        code: CodeId,
+    },
+}
+
+impl MemoTarget {
+    /// True when the memo is about `code` or a summary cell of it.
+    #[must_use]
+    pub fn refers_to_code(self, id: CodeId) -> bool {
+        matches!(self, Self::Code(c) | Self::Summary { code: c, .. } if c == id)
+    }
+
+    /// True when the memo is a summary cell of `case`.
+    #[must_use]
+    pub fn refers_to_case(self, id: CaseId) -> bool {
+        matches!(self, Self::Summary { case, .. } if case == id)
+    }
 }
 
 /// A memo (stored as `memos/<id>.ron`).

@@ -107,7 +107,8 @@ pub enum Action {
     },
     /// Delete a code with its sub-codes and codings.
     DeleteCode(CodeId),
-    /// Set the memo on a document, a code or the project (empty removes it).
+    /// Set the memo on a document, a code or the project, or this coder's summary of a summary
+    /// grid cell (empty removes it).
     SetMemo {
         /// What the memo is about.
         target: MemoTarget,

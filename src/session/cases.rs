@@ -39,6 +39,9 @@ pub(super) fn plan(project: &Project, action: Action) -> Result<Option<Plan>, Se
                     Edit::PutDocument(Box::new(d))
                 })
                 .collect();
+            edits.extend(Edit::remove_memos_where(project, |t| {
+                t.refers_to_case(case)
+            }));
             edits.push(Edit::RemoveCase(case));
             edit(Edit::Batch(edits))
         }

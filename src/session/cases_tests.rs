@@ -255,3 +255,70 @@ fn a_whole_import_is_one_undo_step() {
     assert!(s.project().cases().is_empty() && s.project().codes().is_empty());
     assert_eq!(s.project().documents().len(), 1, "only the first document");
 }
+
+/// The summaries of a case × code cell: one per coder; they go with their case or code and
+/// follow a merge of codes, each as one undo step.
+#[test]
+fn summaries_belong_to_their_coder_and_go_with_their_case_and_code() {
+    use crate::model::MemoTarget;
+    let (_dir, mut s, _) = session();
+    s.execute(Action::AddCase("G1".into())).unwrap();
+    let case = case_named(&s, "G1");
+    let code = |s: &mut Session, name: &str| {
+        s.execute(Action::CreateCode {
+            name: name.into(),
+            parent: None,
+        })
+        .unwrap()
+        .unwrap()
+        .created_code
+        .unwrap()
+    };
+    let (role, lonely) = (code(&mut s, "Role disorder"), code(&mut s, "Loneliness"));
+    let cell = MemoTarget::Summary { case, code: role };
+    let summarise = |s: &mut Session, text: &str| {
+        s.execute(Action::SetMemo {
+            target: cell,
+            text: text.into(),
+        })
+        .unwrap()
+    };
+    summarise(&mut s, "瞒着家里人");
+    summarise(&mut s, "瞒着家里人，后来说了");
+    s.set_coder("Zhou").unwrap();
+    summarise(&mut s, "Hid it, then told");
+    let texts = |s: &Session, target| {
+        let mut t: Vec<String> = s
+            .project()
+            .memos_on(target)
+            .into_iter()
+            .map(|m| m.text.clone())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(
+        texts(&s, cell),
+        ["Hid it, then told", "瞒着家里人，后来说了"]
+    );
+    // Merging the code moves both summaries; deleting the case takes them away; undo brings
+    // each state back.
+    s.execute(Action::MergeCodes {
+        from: role,
+        into: lonely,
+    })
+    .unwrap();
+    let moved = MemoTarget::Summary { case, code: lonely };
+    assert_eq!(texts(&s, moved).len(), 2);
+    assert!(texts(&s, cell).is_empty());
+    s.execute(Action::DeleteCase(case)).unwrap();
+    assert!(s.project().case(case).is_none());
+    assert!(texts(&s, moved).is_empty());
+    s.undo().unwrap();
+    assert_eq!(texts(&s, moved).len(), 2);
+    s.undo().unwrap();
+    assert_eq!(texts(&s, cell).len(), 2);
+    // Emptying this coder's summary removes only it.
+    summarise(&mut s, "  ");
+    assert_eq!(texts(&s, cell), ["瞒着家里人，后来说了"]);
+}

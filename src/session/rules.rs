@@ -11,7 +11,7 @@ use super::error::{Gone, SessionError};
 use crate::merge::MergeReport;
 use crate::model::{
     Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit, Memo,
-    Project, SortKey, Translation,
+    MemoTarget, Project, SortKey, Translation,
 };
 use crate::store::ProjectDir;
 
@@ -252,7 +252,12 @@ pub fn plan(
             edit(Edit::delete_code(project, code))
         }
         Action::SetMemo { target, text } => {
-            let existing = project.memos_on(target).into_iter().next().cloned();
+            // A summary cell holds one summary per coder: each edits their own, so two
+            // coders' summaries of a cell merge side by side.
+            let own = |m: &&Memo| {
+                !matches!(target, MemoTarget::Summary { .. }) || m.author == coder().ok()
+            };
+            let existing = project.memos_on(target).into_iter().find(own).cloned();
             match existing {
                 Some(m) if text.trim().is_empty() => edit(Edit::RemoveMemo(m.id)),
                 Some(mut m) => {

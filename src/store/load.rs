@@ -315,6 +315,9 @@ fn load_once(root: &Path) -> Result<(Project, LoadReport), StoreError> {
                 MemoTarget::Document(d) => project.documents.contains_key(&d),
                 MemoTarget::Code(c) => project.codes.contains_key(&c),
                 MemoTarget::Coding(c) => project.codings.contains_key(&c),
+                MemoTarget::Summary { case, code } => {
+                    project.cases.contains_key(&case) && project.codes.contains_key(&code)
+                }
             };
             if !target_ok {
                 problems.push(Problem::new(

@@ -201,6 +201,10 @@ pub fn merge3(
             codebook.contains_key(&c)
         }
         MemoTarget::Coding(c) => codings.contains_key(&c),
+        MemoTarget::Summary { case, code } => {
+            restore_code(code, &mut codebook, &mut report);
+            codebook.contains_key(&code) && cases.contains_key(&case)
+        }
     });
     let mut coders = coders;
     for id in restored_coders

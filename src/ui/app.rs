@@ -467,6 +467,7 @@ impl MarginApp {
                         commands.extend(review_ui(&mut self.review, project, me, ui));
                     });
             }
+            self.analysis.coder = session.coder();
             commands.extend(analysis_ui(&mut self.analysis, project, ui));
             self.panel_rects[1] = egui::CentralPanel::default()
                 .show(ui, |ui| {

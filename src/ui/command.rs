@@ -14,7 +14,7 @@ use super::config::ThemeChoice;
 use super::export_dialog::ExportChoice;
 use super::file_picker::FileTarget;
 use super::i18n::{Language, tr};
-use crate::model::{CharRange, CodeId, CodingId, DocumentId, MemoTarget};
+use crate::model::{AttributeId, CharRange, CodeId, CodingId, DocumentId, MemoTarget};
 use crate::session::Action;
 
 /// Something to do, returned by a panel and applied by the app after the frame.
@@ -125,6 +125,8 @@ pub enum Command {
         /// The characters.
         range: CharRange,
     },
+    /// Open the export dialog on the summary grid, its rows grouped by this attribute.
+    ExportSummaryGrid(Option<AttributeId>),
     /// Ask where to export the retrieved excerpts.
     ExportRetrievalDialog,
     /// Export the retrieved excerpts to this file (format from its extension).
@@ -243,9 +245,14 @@ pub enum AnalysisTab {
     Retrieval,
     /// Co-occurrence, crosstab and timeline tables.
     Tables,
+    /// The summary grid: cases × codes with the researchers' summaries.
+    Summaries,
 }
 
 impl AnalysisTab {
+    /// Every tab, in the order the panel and the menu list them.
+    pub const ALL: [Self; 4] = [Self::Search, Self::Retrieval, Self::Tables, Self::Summaries];
+
     /// The tab's title.
     #[must_use]
     pub fn title(self) -> &'static str {
@@ -253,6 +260,7 @@ impl AnalysisTab {
             Self::Search => tr!("analysis-tab-search"),
             Self::Retrieval => tr!("analysis-tab-retrieval"),
             Self::Tables => tr!("analysis-tab-tables"),
+            Self::Summaries => tr!("analysis-tab-summaries"),
         }
     }
 }
@@ -369,6 +377,7 @@ impl Command {
             Command::SelectCode(_) => tr!("cmd-select-code").into(),
             Command::ShowAnalysis(tab) => tr!("cmd-show-analysis", tab = tab.title()),
             Command::JumpTo { .. } => tr!("cmd-jump-to").into(),
+            Command::ExportSummaryGrid(_) => tr!("grid-export").into(),
             Command::ExportRetrievalDialog | Command::ExportRetrieval(_) => {
                 tr!("cmd-export-excerpts").into()
             }

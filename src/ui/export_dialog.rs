@@ -51,7 +51,24 @@ pub enum ExportChoice {
         /// Which text of a translated quote to show.
         quotes: Quotes,
     },
+    /// Cases × codes, each cell its summaries and how many codings are behind it.
+    SummaryGrid {
+        /// Word, Excel, HTML or Markdown.
+        format: excerpts::Format,
+        /// Group the rows by this attribute.
+        by: Option<AttributeId>,
+        /// For a number attribute, bands this wide.
+        bin: Option<u32>,
+    },
 }
+
+/// The formats the summary grid is written in.
+const GRID_FORMATS: [excerpts::Format; 4] = [
+    excerpts::Format::Docx,
+    excerpts::Format::Xlsx,
+    excerpts::Format::Html,
+    excerpts::Format::Markdown,
+];
 
 /// The formats the quote matrix is written in.
 const MATRIX_FORMATS: [excerpts::Format; 3] = [
@@ -71,9 +88,9 @@ impl ExportChoice {
             Self::Excerpts(f) => f.extension(),
             Self::Codebook(f) => f.extension(),
             Self::Memos(f) => f.extension(),
-            Self::QuoteMatrix { format, .. } | Self::CodedDocument { format, .. } => {
-                format.extension()
-            }
+            Self::QuoteMatrix { format, .. }
+            | Self::CodedDocument { format, .. }
+            | Self::SummaryGrid { format, .. } => format.extension(),
             Self::Project => "qdpx",
         }
     }
@@ -103,6 +120,17 @@ impl ExportChoice {
                 ..
             } => "quotes.md",
             Self::QuoteMatrix { .. } => "quotes.html",
+            Self::SummaryGrid {
+                format: E::Docx, ..
+            } => "summary-grid.docx",
+            Self::SummaryGrid {
+                format: E::Xlsx, ..
+            } => "summary-grid.xlsx",
+            Self::SummaryGrid {
+                format: E::Markdown,
+                ..
+            } => "summary-grid.md",
+            Self::SummaryGrid { .. } => "summary-grid.html",
             Self::CodedDocument {
                 format: E::Docx, ..
             } => "coded-document.docx",
@@ -131,9 +159,9 @@ pub fn format_name(choice: ExportChoice) -> &'static str {
     use codebook::Format as C;
     use excerpts::Format as E;
     match choice {
-        ExportChoice::QuoteMatrix { format, .. } | ExportChoice::CodedDocument { format, .. } => {
-            format_name(ExportChoice::Excerpts(format))
-        }
+        ExportChoice::QuoteMatrix { format, .. }
+        | ExportChoice::CodedDocument { format, .. }
+        | ExportChoice::SummaryGrid { format, .. } => format_name(ExportChoice::Excerpts(format)),
         ExportChoice::Excerpts(E::Csv) | ExportChoice::Codebook(C::Csv) => "CSV",
         ExportChoice::Excerpts(E::CsvExcel) => tr!("export-format-csv-excel"),
         ExportChoice::Excerpts(E::Xlsx) => tr!("picker-filter-xlsx"),
@@ -163,6 +191,8 @@ pub enum ExportWhat {
     Project,
     /// The quote matrix.
     QuoteMatrix,
+    /// The summary grid.
+    SummaryGrid,
 }
 
 /// The export dialog and the codebook import preview.
@@ -190,6 +220,8 @@ pub struct ExportDialog {
     pub matrix_bin: u32,
     /// Which text of a translated quote the matrix shows.
     pub quotes: Quotes,
+    /// The summary grid's format (its rows are grouped as the matrix's columns are).
+    pub grid_format: excerpts::Format,
 }
 
 impl Default for ExportDialog {
@@ -206,6 +238,7 @@ impl Default for ExportDialog {
             matrix_by: None,
             matrix_bin: 10,
             quotes: Quotes::Both,
+            grid_format: excerpts::Format::Docx,
         }
     }
 }
@@ -214,16 +247,22 @@ impl ExportDialog {
     /// The export chosen (a number attribute's values in bands).
     #[must_use]
     pub fn choice(&self, project: &Project) -> ExportChoice {
+        let bin = self
+            .matrix_by
+            .and_then(|a| project.attributes().get(&a))
+            .filter(|a| matches!(a.kind, AttributeKind::Number))
+            .map(|_| self.matrix_bin.max(1));
         match self.what {
             ExportWhat::QuoteMatrix => ExportChoice::QuoteMatrix {
                 format: self.matrix_format,
                 by: self.matrix_by,
-                bin: self
-                    .matrix_by
-                    .and_then(|a| project.attributes().get(&a))
-                    .filter(|a| matches!(a.kind, AttributeKind::Number))
-                    .map(|_| self.matrix_bin.max(1)),
+                bin,
                 quotes: self.quotes,
+            },
+            ExportWhat::SummaryGrid => ExportChoice::SummaryGrid {
+                format: self.grid_format,
+                by: self.matrix_by,
+                bin,
             },
             ExportWhat::Excerpts => ExportChoice::Excerpts(self.excerpts),
             ExportWhat::Codebook => ExportChoice::Codebook(self.codebook),
@@ -293,13 +332,7 @@ pub fn write_export(
             bin,
             quotes,
         } => {
-            let columns = match by {
-                Some(attribute) => CrosstabColumns::Attribute {
-                    attribute,
-                    bin: bin.map(f64::from),
-                },
-                None => CrosstabColumns::Cases,
-            };
+            let columns = columns_for(by, bin);
             let filter = ExcerptFilter {
                 quotes,
                 ..ExcerptFilter::all()
@@ -312,6 +345,19 @@ pub fn write_export(
                 "export-done-matrix",
                 codes = matrix.rows.len(),
                 columns = matrix.columns.len(),
+                path = path_text
+            )
+        }
+        ExportChoice::SummaryGrid { format, by, bin } => {
+            let grid =
+                excerpts::summary_grid(project, &ExcerptFilter::all(), columns_for(by, bin))?;
+            write_file(path, |out| {
+                excerpts::write_summary_grid(project, &grid, format, out)
+            })?;
+            tr!(
+                "export-done-grid",
+                cases = grid.rows.len(),
+                codes = grid.codes.len(),
                 path = path_text
             )
         }
@@ -421,6 +467,19 @@ pub fn export_dialog_ui(
                     ui.indent("matrix-options", |ui| matrix_options_ui(state, project, ui));
                 }
                 let w = &mut state.what;
+                ui.radio_value(w, ExportWhat::SummaryGrid, tr!("export-what-grid"));
+                if state.what == ExportWhat::SummaryGrid {
+                    ui.indent("grid-options", |ui| {
+                        formats_ui(
+                            &mut state.grid_format,
+                            &GRID_FORMATS,
+                            ExportChoice::Excerpts,
+                            ui,
+                        );
+                        grouping_ui(state, project, tr!("export-grid-by"), ui);
+                    });
+                }
+                let w = &mut state.what;
                 ui.radio_value(w, ExportWhat::Project, tr!("export-what-project"));
                 if state.what == ExportWhat::Project {
                     ui.indent("project-format", |ui| {
@@ -505,6 +564,18 @@ pub fn export_dialog_ui(
 
 /// The quote matrix's options: its format, its columns, the bands of a number attribute, and
 /// which text of a translated quote it shows.
+/// The quote matrix's or the summary grid's columns or rows: the cases, or an attribute's
+/// values (a number attribute's in bands).
+fn columns_for(by: Option<AttributeId>, bin: Option<u32>) -> CrosstabColumns {
+    match by {
+        Some(attribute) => CrosstabColumns::Attribute {
+            attribute,
+            bin: bin.map(f64::from),
+        },
+        None => CrosstabColumns::Cases,
+    }
+}
+
 fn matrix_options_ui(state: &mut ExportDialog, project: &Project, ui: &mut Ui) {
     formats_ui(
         &mut state.matrix_format,
@@ -512,6 +583,21 @@ fn matrix_options_ui(state: &mut ExportDialog, project: &Project, ui: &mut Ui) {
         ExportChoice::Excerpts,
         ui,
     );
+    grouping_ui(state, project, tr!("export-matrix-by"), ui);
+    ui.horizontal(|ui| {
+        ui.label(tr!("export-quotes"));
+        for (q, label) in [
+            (Quotes::Both, tr!("export-quotes-both")),
+            (Quotes::Original, tr!("export-quotes-original")),
+            (Quotes::Translation, tr!("export-quotes-translation")),
+        ] {
+            ui.radio_value(&mut state.quotes, q, label);
+        }
+    });
+}
+
+/// The attribute the matrix's columns or the grid's rows go by, and the bands' width.
+fn grouping_ui(state: &mut ExportDialog, project: &Project, label: &str, ui: &mut Ui) {
     let attributes = project.attributes_sorted();
     let name = |by: Option<AttributeId>| {
         by.and_then(|a| project.attributes().get(&a)).map_or_else(
@@ -520,7 +606,7 @@ fn matrix_options_ui(state: &mut ExportDialog, project: &Project, ui: &mut Ui) {
         )
     };
     ui.horizontal(|ui| {
-        ui.label(tr!("export-matrix-by"));
+        ui.label(label);
         egui::ComboBox::from_id_salt("matrix-by")
             .selected_text(name(state.matrix_by))
             .show_ui(ui, |ui| {
@@ -540,16 +626,6 @@ fn matrix_options_ui(state: &mut ExportDialog, project: &Project, ui: &mut Ui) {
             ui.add(egui::DragValue::new(&mut state.matrix_bin).range(1..=1000));
         });
     }
-    ui.horizontal(|ui| {
-        ui.label(tr!("export-quotes"));
-        for (q, label) in [
-            (Quotes::Both, tr!("export-quotes-both")),
-            (Quotes::Original, tr!("export-quotes-original")),
-            (Quotes::Translation, tr!("export-quotes-translation")),
-        ] {
-            ui.radio_value(&mut state.quotes, q, label);
-        }
-    });
 }
 
 /// What the retrieval tab selects, in a sentence.

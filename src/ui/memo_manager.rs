@@ -18,7 +18,7 @@ pub struct MemoManager {
     /// The manager is shown.
     pub open: bool,
     /// Which kinds are listed (project, document, code, coding).
-    pub kinds: [bool; 4],
+    pub kinds: [bool; 5],
     /// The search typed.
     pub search: String,
     /// The project memo's window: the text typed and the text the project has.
@@ -30,7 +30,7 @@ impl Default for MemoManager {
     fn default() -> Self {
         Self {
             open: false,
-            kinds: [true; 4],
+            kinds: [true; 5],
             search: String::new(),
             project_memo: None,
             focus_search: false,
@@ -44,6 +44,7 @@ fn kind_index(kind: MemoKind) -> usize {
         MemoKind::Document => 1,
         MemoKind::Code => 2,
         MemoKind::Coding => 3,
+        MemoKind::Summary => 4,
     }
 }
 
@@ -53,6 +54,7 @@ fn kind_name(kind: MemoKind) -> &'static str {
         MemoKind::Document => tr!("memos-kind-document"),
         MemoKind::Code => tr!("memos-kind-code"),
         MemoKind::Coding => tr!("memos-kind-coding"),
+        MemoKind::Summary => tr!("memos-kind-summary"),
     }
 }
 

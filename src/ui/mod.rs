@@ -32,6 +32,7 @@ pub mod reanchor;
 pub mod retrieval_panel;
 pub mod review;
 pub mod search_panel;
+pub mod summary_grid;
 pub mod tables_panel;
 pub mod team_sync;
 pub mod theme;

@@ -14,10 +14,11 @@ use egui::{Color32, RichText, TextFormat, Ui};
 use super::command::Command;
 use super::i18n::tr;
 use super::retrieval_panel::{RetrievalState, retrieval_ui};
+use super::summary_grid::{SummaryGridState, summary_grid_ui};
 use super::tables_panel::{TablesState, tables_ui};
 use crate::analysis::excerpt::Excerpt;
 use crate::analysis::search::{self, AutocodeScope, MatchMode, SearchQuery};
-use crate::model::{CodeId, Project};
+use crate::model::{CodeId, CoderId, Project};
 use crate::session::Action;
 
 /// Characters of context shown either side of a hit or excerpt.
@@ -65,6 +66,10 @@ pub struct AnalysisState {
     pub retrieval: RetrievalState,
     /// The tables tab.
     pub tables: TablesState,
+    /// The summary grid tab.
+    pub summaries: SummaryGridState,
+    /// Who is coding (whose summaries the grid edits).
+    pub coder: Option<CoderId>,
 }
 
 /// The search tab's query and hits.
@@ -301,11 +306,7 @@ fn analysis_body_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) -
     ui.horizontal(|ui| {
         ui.strong(tr!("analysis-title"));
         ui.separator();
-        for tab in [
-            AnalysisTab::Search,
-            AnalysisTab::Retrieval,
-            AnalysisTab::Tables,
-        ] {
+        for tab in AnalysisTab::ALL {
             let tab_button = ui.selectable_value(&mut state.tab, tab, tab.title());
             if tab == AnalysisTab::Retrieval {
                 tab_button.on_hover_text(tr!("help-coded-retrieval"));
@@ -332,6 +333,7 @@ fn analysis_body_ui(state: &mut AnalysisState, project: &Project, ui: &mut Ui) -
         AnalysisTab::Search => search_ui(&mut state.search, project, ui),
         AnalysisTab::Retrieval => retrieval_ui(&mut state.retrieval, project, ui),
         AnalysisTab::Tables => tables_ui(&mut state.tables, project, ui),
+        AnalysisTab::Summaries => summary_grid_ui(&mut state.summaries, project, state.coder, ui),
     };
     if close {
         state.open = false;

@@ -369,6 +369,7 @@ analysis-window-title = Analysis — Margin
 analysis-tab-search = Search
 analysis-tab-retrieval = Coded retrieval
 analysis-tab-tables = Tables
+analysis-tab-summaries = Summary grid
 analysis-dock-below = Below the transcript
 analysis-dock-beside = Beside the transcript
 analysis-dock-window = In its own window
@@ -976,6 +977,7 @@ memos-kind-project = Project
 memos-kind-document = Document
 memos-kind-code = Code
 memos-kind-coding = Coding
+memos-kind-summary = Summary
 memos-kind-count = { $kind } ({ $count })
 memos-search-hint = Search memos
 memos-search-label = Search the memos
@@ -1182,6 +1184,27 @@ export-quotes-both = original and translation
 export-quotes-original = original
 export-quotes-translation = translation
 export-done-matrix = Wrote the quotes of { $codes } codes in { $columns } columns to { $path }.
+export-what-grid = Summary grid (cases × codes, with your summaries)
+export-grid-by = Group the cases by:
+export-done-grid = Wrote the summary grid of { $cases } cases and { $codes } codes to { $path }.
+
+## The summary grid tab
+grid-rows-cases = Rows: every case
+grid-rows-by = Rows: cases by { $attribute }
+grid-export = Export the grid…
+grid-export-hover = Write the grid with its summaries as Word, Excel, HTML or Markdown
+grid-empty = No case has codings or summaries yet. Put documents in cases (the case sheet) and code them.
+grid-hint = Each cell: how many codings, then the start of its summary. Click a cell to read its quotes and write its summary.
+grid-cell-title = { $case } × { $code }
+grid-your-summary = Your summary of this cell:
+grid-summary-hint = What does this case say about this code? Saved when you leave the field.
+grid-summary-by = Summary by { $coder }:
+grid-unknown-author = an unknown coder
+grid-quotes = { $count ->
+    [one] 1 quote
+   *[other] { $count } quotes
+}
+grid-open-quote = Open in the transcript
 document-menu-export-html = Export coded (HTML)…
 document-menu-export-docx = Export coded (Word)…
 export-done-document = Wrote the document with its { $count } codings to { $path }.

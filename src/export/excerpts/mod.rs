@@ -13,11 +13,15 @@ pub(crate) mod docx;
 mod html;
 mod markdown;
 mod matrix;
+mod summary;
 mod xlsx;
 
 pub use document::write_document;
 pub(crate) use markdown::escape as markdown_escape;
 pub use matrix::{MatrixRow, QuoteMatrix, quote_matrix, write_matrix};
+pub use summary::{
+    GridCell, GridCode, GridRow, SummaryGrid, summary_grid, summary_text, write_summary_grid,
+};
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;

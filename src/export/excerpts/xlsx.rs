@@ -18,13 +18,35 @@ const MAX_CELL: usize = 32_767;
 /// Excel's row limit, less the header.
 const MAX_ROWS: usize = 1_048_575;
 
-fn cell(s: &str) -> String {
+/// `s` cut to what an Excel cell holds.
+pub(super) fn cell(s: &str) -> String {
     if s.len() <= MAX_CELL || s.chars().count() <= MAX_CELL {
         return s.to_owned();
     }
     let mut t: String = s.chars().take(MAX_CELL - 1).collect();
     t.push('…');
     t
+}
+
+/// The workbook's properties: its title, and the project's creation time as the workbook's
+/// (a fixed time keeps the same export byte-identical).
+pub(super) fn properties(project: &Project, title: &str) -> Result<DocProperties, XlsxError> {
+    let created = project.manifest().created;
+    let when = ExcelDateTime::from_ymd(
+        created.year().clamp(1900, 9999) as u16,
+        created.month() as u8,
+        created.day() as u8,
+    )
+    .and_then(|d| {
+        d.and_hms(
+            created.hour() as u16,
+            created.minute() as u8,
+            created.second(),
+        )
+    })?;
+    Ok(DocProperties::new()
+        .set_title(title)
+        .set_creation_datetime(&when))
 }
 
 pub(super) fn write(
@@ -40,29 +62,11 @@ pub(super) fn write(
         )));
     }
     let mut workbook = Workbook::new();
-    // A fixed creation time (the project's) keeps the same export byte-identical.
-    let created = project.manifest().created;
-    let when = ExcelDateTime::from_ymd(
-        created.year().clamp(1900, 9999) as u16,
-        created.month() as u8,
-        created.day() as u8,
-    )
-    .and_then(|d| {
-        d.and_hms(
-            created.hour() as u16,
-            created.minute() as u8,
-            created.second(),
-        )
-    })?;
     let mut title = format!("{}: coded excerpts", project.manifest().name);
     if !filter.is_empty() {
         let _ = write!(title, " ({})", filter.describe(project));
     }
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(title)
-            .set_creation_datetime(&when),
-    );
+    workbook.set_properties(&properties(project, &title)?);
     let sheet = workbook.add_worksheet();
     sheet.set_name("Excerpts")?;
     let bold = Format::new().set_bold();

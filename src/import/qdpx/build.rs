@@ -775,6 +775,32 @@ impl<R: Read + Seek> Builder<'_, R> {
         Some(CodingId(id))
     }
 
+    /// The summary grid's cell `G8 × Identity / Role disorder` names, if its case and code
+    /// were imported.
+    fn summary_cell(&self, cell: &str) -> Option<MemoTarget> {
+        let (case, path) = cell.split_once(" × ")?;
+        let case = self.case_list.iter().find(|c| c.name == case)?.id;
+        let path_of = |code: &Code| {
+            let mut parts = vec![code.name.as_str()];
+            let mut parent = code.parent;
+            while let Some(p) = parent.and_then(|p| self.code_list.iter().find(|c| c.id == p)) {
+                parts.push(p.name.as_str());
+                parent = p.parent;
+                if parts.len() > self.code_list.len() {
+                    return None;
+                }
+            }
+            parts.reverse();
+            Some(parts.join(" / "))
+        };
+        let code = self
+            .code_list
+            .iter()
+            .find(|c| path_of(c).as_deref() == Some(path))?
+            .id;
+        Some(MemoTarget::Summary { case, code })
+    }
+
     fn notes(&mut self, root: &Element) -> Result<Vec<Memo>, QdpxError> {
         let mut memos = Vec::new();
         let existing_codings: HashSet<CodingId> = self.coding_list.iter().map(|c| c.id).collect();
@@ -793,13 +819,22 @@ impl<R: Read + Seek> Builder<'_, R> {
             let valid = |t: &MemoTarget| match t {
                 MemoTarget::Coding(c) => existing_codings.contains(c),
                 MemoTarget::Document(d) => existing_docs.contains(d),
-                MemoTarget::Code(_) | MemoTarget::Project => true,
+                MemoTarget::Code(_) | MemoTarget::Project | MemoTarget::Summary { .. } => true,
             };
-            let target = targets
+            let mut target = targets
                 .iter()
                 .copied()
                 .find(valid)
                 .unwrap_or(MemoTarget::Project);
+            let mut title = title;
+            // Margin's summaries of the summary grid's cells, named after their cell.
+            if target == MemoTarget::Project
+                && let Some(cell) = title.strip_prefix(crate::export::qdpx::SUMMARY_NOTE)
+                && let Some(summary) = self.summary_cell(cell)
+            {
+                target = summary;
+                title = String::new();
+            }
             if targets.iter().filter(|t| valid(t)).count() > 1 {
                 self.adjusted.push(format!(
                     "{what} is referenced from several places; Margin keeps it on the first"

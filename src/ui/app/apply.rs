@@ -11,6 +11,7 @@ use crate::model::CodeId;
 use crate::session::{Action, Applied, Changes};
 use crate::ui::command::Command;
 use crate::ui::error::session_error;
+use crate::ui::export_dialog::ExportWhat;
 use crate::ui::file_picker::FileTarget;
 use crate::ui::help::HelpTab;
 use crate::ui::i18n::{self, tr};
@@ -277,6 +278,11 @@ impl MarginApp {
                 self.analysis.open = true;
                 self.analysis.tab = tab;
             }
+            Command::ExportSummaryGrid(by) => {
+                self.export.open = true;
+                self.export.what = ExportWhat::SummaryGrid;
+                self.export.matrix_by = by;
+            }
             Command::JumpTo { document, range } => {
                 if let Some(s) = &self.session {
                     if self.transcript.document() != Some(document) {
@@ -478,6 +484,7 @@ impl MarginApp {
         self.keys = code_keys(project);
         self.document_windows.project_changed(project);
         self.memos.project_changed(project);
+        self.analysis.summaries.project_changed();
     }
 
     /// Whose codings the transcript shows: in blind mode only the current coder's; while the

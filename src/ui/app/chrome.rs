@@ -165,11 +165,7 @@ impl MarginApp {
                 }
             });
             ui.menu_button(tr!("menu-analysis"), |ui| {
-                for tab in [
-                    AnalysisTab::Search,
-                    AnalysisTab::Retrieval,
-                    AnalysisTab::Tables,
-                ] {
+                for tab in AnalysisTab::ALL {
                     item(ui, Command::ShowAnalysis(tab), has_project, &mut commands);
                 }
             });

@@ -73,6 +73,12 @@ impl MarginApp {
                 self.apply(Command::OpenDocument(d), ctx);
             }
             MemoTarget::Code(c) => self.codebook.selected = Some(c),
+            MemoTarget::Summary { case, code } => {
+                self.analysis.open = true;
+                self.analysis.tab = AnalysisTab::Summaries;
+                let coder = session.coder();
+                self.analysis.summaries.select(project, case, code, coder);
+            }
             MemoTarget::Coding(c) => {
                 if let Some(coding) = project.coding(c) {
                     let (document, range) = (coding.document, coding.range);
