@@ -395,11 +395,10 @@ fn a_coded_document_golden_highlights_every_coding_and_names_its_codes_in_the_ma
     assert!(excerpts::write_document(&p, INTERVIEW, Format::Csv, &mut csv).is_err());
 }
 
-#[test]
-fn summary_grid_golden_cases_by_region_with_both_coders_summaries() {
+/// The fixture with summaries of two cells of the summary grid, one by both coders.
+fn with_summaries() -> margin::model::Project {
     use chrono::{TimeZone, Utc};
     use export_fixture::{G1, ROLE};
-    use margin::analysis::crosstab::CrosstabColumns;
     use margin::model::{Edit, Memo, MemoTarget};
     let mut p = project();
     let summary = |case, code, text: &str, author, minute| {
@@ -432,6 +431,14 @@ fn summary_grid_golden_cases_by_region_with_both_coders_summaries() {
         ),
     ]))
     .unwrap();
+    p
+}
+
+#[test]
+fn summary_grid_golden_cases_by_region_with_both_coders_summaries() {
+    use export_fixture::ROLE;
+    use margin::analysis::crosstab::CrosstabColumns;
+    let p = with_summaries();
     let by_region = CrosstabColumns::Attribute {
         attribute: REGION,
         bin: None,
@@ -504,4 +511,46 @@ fn summary_grid_golden_cases_by_region_with_both_coders_summaries() {
         excerpts::write_summary_grid(&p, &narrow, Format::Csv, &mut out).is_err(),
         "a grid is not a CSV"
     );
+}
+
+#[test]
+fn the_paper_report_golden_states_its_methods_and_holds_codebook_quotes_grid_table_and_agreement() {
+    use margin::export::report::write_report;
+    let p = with_summaries();
+    let mut html = Vec::new();
+    let summary = write_report(&p, Format::Html, &mut html).unwrap();
+    golden("report.html", &html);
+    let html = String::from_utf8(html).unwrap();
+    assert!(summary.agreement && summary.summaries == 3 && summary.exemplars > 0);
+    // The methods say what was coded, by whom, and the coefficients.
+    let methods =
+        &html[html.find("<h2>Methods</h2>").unwrap()..html.find("<h2>Codebook</h2>").unwrap()];
+    assert!(methods.contains("lin and zhou coded it"), "{methods}");
+    assert!(methods.contains("Cohen&#39;s κ = "), "{methods}");
+    // Sections in order; the exemplar in both languages; the chart drawn as SVG.
+    let order: Vec<usize> = [
+        "<h2>Codebook</h2>",
+        "<h2>Exemplar quotes</h2>",
+        "<h2>Summary grid</h2>",
+        "<h2>Codings per code and case</h2>",
+        "<h2>Agreement</h2>",
+    ]
+    .iter()
+    .map(|h| html.find(h).unwrap_or_else(|| panic!("{h} missing")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
+    assert!(html.contains("<blockquote class=\"translation\">Why me? 😭"));
+    assert!(html.contains("<svg") && html.contains("<title>Codings per code</title>"));
+    assert!(html.contains("Relief when the sisters answered at dawn ❤️"));
+    // Word holds the same, with tables.
+    let mut docx = Vec::new();
+    write_report(&p, Format::Docx, &mut docx).unwrap();
+    let xml = unzip(&docx)
+        .into_iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap();
+    assert!(xml.contains(">Methods<") && xml.contains("<w:tbl>") && xml.contains("Why me? 😭"));
+    assert!(xml.contains("Krippendorff"));
+    assert!(write_report(&p, Format::Csv, &mut Vec::new()).is_err());
 }

@@ -250,3 +250,30 @@ fn text(n: &egui_kittest::kittest::AccessKitNode<'_>) -> Option<String> {
 fn project_of(app: &margin::ui::MarginApp) -> margin::model::Project {
     app.session().unwrap().project().clone()
 }
+
+/// Project ▸ Export… writes the paper report as Word: the radio choice, then the file.
+#[test]
+fn the_paper_report_is_exported_from_the_export_dialog() {
+    use egui_kittest::kittest::Queryable as _;
+    let (dir, root, config) = sample();
+    let mut h = harness_with(Some(root), config);
+    h.state_mut().queue(Command::ExportDialog);
+    frames(&mut h, 3);
+    h.get_by_label_contains("The paper report").click();
+    frames(&mut h, 2);
+    h.get_by_label_contains("a methods paragraph stating what was coded");
+    let choice = h.state().export_dialog().choice(project(&h));
+    assert_eq!(
+        choice,
+        margin::ui::export_dialog::ExportChoice::Report(margin::export::excerpts::Format::Docx)
+    );
+    let out = dir.path().join("report.docx");
+    h.state_mut().queue(Command::ExportTo {
+        choice,
+        path: out.clone(),
+    });
+    frames(&mut h, 3);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a Word package");
+    h.get_by_label_contains("Wrote the report (14 codes");
+}

@@ -10,6 +10,7 @@ mod import;
 mod import_qdpx;
 mod merge;
 mod new;
+mod report;
 mod retrieve;
 mod sample;
 mod search;
@@ -24,6 +25,7 @@ pub use dist::DistArgs;
 pub use import::ImportArgs;
 pub use merge::MergeArgs;
 pub use new::{GenerateArgs, NewArgs};
+pub use report::ReportArgs;
 pub use retrieve::RetrieveArgs;
 pub use sample::{SampleArgs, working_copy as sample_working_copy};
 pub use search::SearchArgs;
@@ -93,6 +95,9 @@ pub enum Command {
     /// Export coded excerpts (CSV, XLSX, HTML, Markdown, DOCX), the codebook (REFI-QDA .qdc,
     /// CSV, Markdown) or the whole project (REFI-QDA .qdpx).
     Export(export::ExportArgs),
+    /// The paper report: methods, codebook with definitions and counts, exemplar quotes with
+    /// translations, the summary grid, the code × case table and the agreement (Word, HTML).
+    Report(report::ReportArgs),
     /// Create a new project from a REFI-QDA project file (.qdpx) that another QDA program
     /// (or Margin) exported.
     ImportQdpx(import_qdpx::ImportQdpxArgs),
@@ -161,6 +166,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Command::Crosstab(args) => tables::run_crosstab(&args, out),
         Command::Timeline(args) => tables::run_timeline(&args, out),
         Command::Export(args) => export::run(&args, out),
+        Command::Report(args) => report::run(&args, out),
         Command::ImportQdpx(args) => import_qdpx::run(&args, out),
         Command::Sample(args) => sample::run(&args, out),
         Command::DistFiles(args) => dist::run(&args, out),

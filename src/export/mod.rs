@@ -17,6 +17,7 @@ pub mod excerpts;
 mod filter;
 pub mod memos;
 pub mod qdpx;
+pub mod report;
 pub(crate) mod xml;
 
 use std::io::Write;

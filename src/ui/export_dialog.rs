@@ -17,7 +17,7 @@ use super::i18n::tr;
 use super::retrieval_panel::{RetrievalState, export_results_as};
 use crate::analysis::crosstab::CrosstabColumns;
 use crate::export::memos::all_memos;
-use crate::export::{ExcerptFilter, Quotes, codebook, excerpts, memos, qdpx, write_file};
+use crate::export::{ExcerptFilter, Quotes, codebook, excerpts, memos, qdpx, report, write_file};
 use crate::import::codebook::{CodebookMerge, IncomingCode, merge_codebook};
 use crate::model::{AttributeId, AttributeKind, DocumentId, Project};
 use crate::session::Action;
@@ -51,6 +51,8 @@ pub enum ExportChoice {
         /// Which text of a translated quote to show.
         quotes: Quotes,
     },
+    /// The paper report: methods, codebook, exemplar quotes, summary grid, table, agreement.
+    Report(excerpts::Format),
     /// Cases × codes, each cell its summaries and how many codings are behind it.
     SummaryGrid {
         /// Word, Excel, HTML or Markdown.
@@ -61,6 +63,9 @@ pub enum ExportChoice {
         bin: Option<u32>,
     },
 }
+
+/// The formats the paper report is written in.
+const REPORT_FORMATS: [excerpts::Format; 2] = [excerpts::Format::Docx, excerpts::Format::Html];
 
 /// The formats the summary grid is written in.
 const GRID_FORMATS: [excerpts::Format; 4] = [
@@ -90,7 +95,8 @@ impl ExportChoice {
             Self::Memos(f) => f.extension(),
             Self::QuoteMatrix { format, .. }
             | Self::CodedDocument { format, .. }
-            | Self::SummaryGrid { format, .. } => format.extension(),
+            | Self::SummaryGrid { format, .. }
+            | Self::Report(format) => format.extension(),
             Self::Project => "qdpx",
         }
     }
@@ -131,6 +137,8 @@ impl ExportChoice {
                 ..
             } => "summary-grid.md",
             Self::SummaryGrid { .. } => "summary-grid.html",
+            Self::Report(E::Docx) => "report.docx",
+            Self::Report(_) => "report.html",
             Self::CodedDocument {
                 format: E::Docx, ..
             } => "coded-document.docx",
@@ -161,7 +169,8 @@ pub fn format_name(choice: ExportChoice) -> &'static str {
     match choice {
         ExportChoice::QuoteMatrix { format, .. }
         | ExportChoice::CodedDocument { format, .. }
-        | ExportChoice::SummaryGrid { format, .. } => format_name(ExportChoice::Excerpts(format)),
+        | ExportChoice::SummaryGrid { format, .. }
+        | ExportChoice::Report(format) => format_name(ExportChoice::Excerpts(format)),
         ExportChoice::Excerpts(E::Csv) | ExportChoice::Codebook(C::Csv) => "CSV",
         ExportChoice::Excerpts(E::CsvExcel) => tr!("export-format-csv-excel"),
         ExportChoice::Excerpts(E::Xlsx) => tr!("picker-filter-xlsx"),
@@ -193,6 +202,8 @@ pub enum ExportWhat {
     QuoteMatrix,
     /// The summary grid.
     SummaryGrid,
+    /// The paper report.
+    Report,
 }
 
 /// The export dialog and the codebook import preview.
@@ -222,6 +233,8 @@ pub struct ExportDialog {
     pub quotes: Quotes,
     /// The summary grid's format (its rows are grouped as the matrix's columns are).
     pub grid_format: excerpts::Format,
+    /// The paper report's format.
+    pub report_format: excerpts::Format,
 }
 
 impl Default for ExportDialog {
@@ -239,6 +252,7 @@ impl Default for ExportDialog {
             matrix_bin: 10,
             quotes: Quotes::Both,
             grid_format: excerpts::Format::Docx,
+            report_format: excerpts::Format::Docx,
         }
     }
 }
@@ -259,6 +273,7 @@ impl ExportDialog {
                 bin,
                 quotes: self.quotes,
             },
+            ExportWhat::Report => ExportChoice::Report(self.report_format),
             ExportWhat::SummaryGrid => ExportChoice::SummaryGrid {
                 format: self.grid_format,
                 by: self.matrix_by,
@@ -358,6 +373,16 @@ pub fn write_export(
                 "export-done-grid",
                 cases = grid.rows.len(),
                 codes = grid.codes.len(),
+                path = path_text
+            )
+        }
+        ExportChoice::Report(format) => {
+            let s = write_file(path, |out| report::write_report(project, format, out))?;
+            tr!(
+                "export-done-report",
+                codes = s.codes,
+                exemplars = s.exemplars,
+                summaries = s.summaries,
                 path = path_text
             )
         }
@@ -477,6 +502,22 @@ pub fn export_dialog_ui(
                             ui,
                         );
                         grouping_ui(state, project, tr!("export-grid-by"), ui);
+                    });
+                }
+                let w = &mut state.what;
+                ui.radio_value(w, ExportWhat::Report, tr!("export-what-report"));
+                if state.what == ExportWhat::Report {
+                    ui.indent("report-options", |ui| {
+                        formats_ui(
+                            &mut state.report_format,
+                            &REPORT_FORMATS,
+                            ExportChoice::Excerpts,
+                            ui,
+                        );
+                        ui.add(
+                            egui::Label::new(RichText::new(tr!("export-report-explain")).weak())
+                                .wrap(),
+                        );
                     });
                 }
                 let w = &mut state.what;

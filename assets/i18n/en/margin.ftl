@@ -1185,6 +1185,9 @@ export-quotes-original = original
 export-quotes-translation = translation
 export-done-matrix = Wrote the quotes of { $codes } codes in { $columns } columns to { $path }.
 export-what-grid = Summary grid (cases × codes, with your summaries)
+export-what-report = The paper report (methods, codebook, exemplar quotes, summary grid, tables, agreement)
+export-report-explain = One document for the paper, in English: a methods paragraph stating what was coded, by whom and how well the coders agreed; the codebook with definitions and counts; the exemplar quotes with their translations; the summary grid; the code × case table; the agreement per code.
+export-done-report = Wrote the report ({ $codes } codes, { $exemplars } exemplar quotes, { $summaries } summaries) to { $path }.
 export-grid-by = Group the cases by:
 export-done-grid = Wrote the summary grid of { $cases } cases and { $codes } codes to { $path }.
 

@@ -999,6 +999,9 @@ export-quotes-original = 原文
 export-quotes-translation = 译文
 export-done-matrix = 已将 { $codes } 个编码、{ $columns } 列的引文写入 { $path }。
 export-what-grid = 框架矩阵（个案 × 编码，含您撰写的摘要）
+export-what-report = 论文报告（研究方法、编码簿、典型引文、框架矩阵、表格、编码一致性）
+export-report-explain = 为论文生成一份英文文档：说明编码材料、编码者及编码者间一致性的研究方法段落；含定义与计数的编码簿；附译文的典型引文；框架矩阵；编码 × 个案表；各编码的一致性。
+export-done-report = 已将报告（{ $codes } 个编码、{ $exemplars } 条典型引文、{ $summaries } 条摘要）写入 { $path }。
 export-grid-by = 个案分组依据：
 export-done-grid = 已将 { $cases } 个个案、{ $codes } 个编码的框架矩阵写入 { $path }。
 

@@ -9,7 +9,7 @@ use super::{Excerpt, grouped};
 use crate::export::{ExcerptFilter, ExportError, Quotes};
 use crate::model::{Code, Color, Project};
 
-pub(super) const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#222;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}
 h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
@@ -33,7 +33,7 @@ mark{color:inherit;padding:0 .1em}
 ";
 
 /// `s` escaped for HTML text and attribute values.
-pub(super) fn esc(out: &mut String, s: &str) {
+pub(crate) fn esc(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -58,7 +58,7 @@ fn anchor(code: &Code) -> String {
     format!("code-{}", code.id)
 }
 
-pub(super) fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
+pub(crate) fn excerpt(out: &mut String, e: &Excerpt<'_>, quotes: Quotes) {
     out.push_str("<div class=\"excerpt\">");
     if e.coding.exemplar {
         out.push_str("<p class=\"exemplar\">★ Exemplar</p>");

@@ -10,7 +10,7 @@
 mod csv;
 mod document;
 pub(crate) mod docx;
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod matrix;
 mod summary;
@@ -22,6 +22,7 @@ pub use matrix::{MatrixRow, QuoteMatrix, quote_matrix, write_matrix};
 pub use summary::{
     GridCell, GridCode, GridRow, SummaryGrid, summary_grid, summary_text, write_summary_grid,
 };
+pub(crate) use summary::{docx_body as summary_docx_body, html_table as summary_html_table};
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;

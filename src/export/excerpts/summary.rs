@@ -66,6 +66,35 @@ impl GridCell<'_> {
 }
 
 impl SummaryGrid<'_> {
+    /// Only the summarised cells, in the cases and codes that have any (what a reader of the
+    /// paper is shown): a cell without a summary is emptied.
+    #[must_use]
+    pub fn summarised(mut self) -> Self {
+        let keep: Vec<bool> = (0..self.codes.len())
+            .map(|i| self.rows.iter().any(|r| !r.cells[i].summaries.is_empty()))
+            .collect();
+        let mut i = 0;
+        self.codes.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        for row in &mut self.rows {
+            let mut i = 0;
+            row.cells.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            for cell in &mut row.cells {
+                if cell.summaries.is_empty() {
+                    cell.excerpts.clear();
+                }
+            }
+        }
+        self.rows
+            .retain(|r| r.cells.iter().any(|c| !c.summaries.is_empty()));
+        self
+    }
+
     /// The cell of `case` and `code`, if both are in the grid.
     #[must_use]
     pub fn cell(&self, case: CaseId, code: CodeId) -> Option<&GridCell<'_>> {
@@ -212,7 +241,7 @@ pub fn write_summary_grid(
             let mut runs = String::new();
             docx::run(&mut runs, "", &title);
             docx::paragraph(&mut body, "Title", &runs);
-            docx_body(&mut body, project, grid);
+            docx_body(&mut body, project, grid, 1);
             docx::write_package(project, &title, &body, out)?;
         }
         Format::Xlsx => write_xlsx(project, grid, &title, out)?,
@@ -318,13 +347,15 @@ pub(crate) fn html_table(s: &mut String, project: &Project, grid: &SummaryGrid<'
 }
 
 /// The grid in Word: a heading per case (under its group's), each code with a summary or
-/// codings in bold with its count, and the summary below.
-pub(crate) fn docx_body(body: &mut String, project: &Project, grid: &SummaryGrid<'_>) {
+/// codings in bold with its count, and the summary below. The headings start at `level` (1:
+/// `Heading1`).
+pub(crate) fn docx_body(body: &mut String, project: &Project, grid: &SummaryGrid<'_>, level: u8) {
     let mut group: Option<&str> = None;
+    let group_style = format!("Heading{level}");
     let case_style = if grid.grouped_by.is_some() {
-        "Heading2"
+        format!("Heading{}", level + 1)
     } else {
-        "Heading1"
+        group_style.clone()
     };
     for row in &grid.rows {
         if let (Some(by), Some(label)) = (&grid.grouped_by, &row.group)
@@ -332,12 +363,12 @@ pub(crate) fn docx_body(body: &mut String, project: &Project, grid: &SummaryGrid
         {
             let mut runs = String::new();
             docx::run(&mut runs, "", &format!("{by}: {label}"));
-            docx::paragraph(body, "Heading1", &runs);
+            docx::paragraph(body, &group_style, &runs);
             group = Some(label);
         }
         let mut runs = String::new();
         docx::run(&mut runs, "", &row.case.name);
-        docx::paragraph(body, case_style, &runs);
+        docx::paragraph(body, &case_style, &runs);
         for (code, cell) in grid.codes.iter().zip(&row.cells) {
             if cell.is_empty() {
                 continue;
