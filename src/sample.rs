@@ -116,6 +116,19 @@ the group chat and ten interviews (G1–G10), coded for identity construction an
             .into(),
         created: at(1, 0),
         settings: crate::model::Settings::default(),
+        // Two code queries the team runs again as coding goes on (`margin retrieve --saved`).
+        queries: vec![
+            crate::model::SavedQuery {
+                name: "Identity with emotion nearby".into(),
+                query: "Identity construction* AND (NEAR 1 TURNS Emotional arousal OR NEAR 1 \
+                        TURNS Emotional solidarity)"
+                    .into(),
+            },
+            crate::model::SavedQuery {
+                name: "Role disorder outside the group".into(),
+                query: "Role disorder and loneliness AND NOT Huddling for warmth".into(),
+            },
+        ],
     });
     let mut edits = Vec::new();
 

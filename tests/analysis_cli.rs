@@ -382,3 +382,62 @@ fn bad_input_is_reported_clearly() {
     assert!(margin(&root, &["retrieve", "--near", "CR"]).is_err());
     assert!(margin(&root, &["search", "x", "--regex", "--word"]).is_err());
 }
+
+#[test]
+fn retrieve_runs_a_written_query_saves_it_and_runs_it_again_by_name() {
+    let (_dir, root) = setup();
+    let query = "Emotional solidarity AND (graduate (毕业) OR Huddling for warmth)";
+    let direct = margin(
+        &root,
+        &[
+            "retrieve",
+            "--query",
+            query,
+            "--format",
+            "csv",
+            "--save",
+            "Solidarity with",
+        ],
+    )
+    .unwrap();
+    assert!(direct.lines().count() > 1, "{direct}");
+    let saved = ProjectDir::open_read_only(&root).unwrap().project;
+    let q = &saved.manifest().queries;
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        (q[0].name.as_str(), q[0].query.as_str()),
+        ("Solidarity with", query)
+    );
+    let again = margin(
+        &root,
+        &["retrieve", "--saved", "Solidarity with", "--format", "csv"],
+    )
+    .unwrap();
+    assert_eq!(again, direct);
+    // The same as the flags say for one alternative, more with both.
+    let one = margin(
+        &root,
+        &[
+            "retrieve",
+            "--code",
+            "Emotional solidarity",
+            "--and",
+            "graduate (毕业)",
+            "--format",
+            "csv",
+        ],
+    )
+    .unwrap();
+    assert!(one.lines().count() <= direct.lines().count());
+    for line in one.lines().skip(1) {
+        assert!(direct.contains(line), "{line}");
+    }
+    let err = margin(&root, &["retrieve", "--saved", "Nope"]).unwrap_err();
+    assert_eq!(err.to_string(), "the project has no saved query \"Nope\"");
+    let err = margin(&root, &["retrieve", "--query", "A OR B"]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("OR joins codes inside parentheses"),
+        "{err}"
+    );
+}

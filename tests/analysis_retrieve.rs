@@ -368,3 +368,83 @@ fn names_resolve_to_ids() {
     names_sorted.sort_by(|a, b| names::natural_cmp(a, b));
     assert_eq!(names_sorted, ["G1", "G2", "G10", "g1"]);
 }
+
+/// The labels a written code query retrieves.
+fn written(f: &Fixture, text: &str) -> Vec<&'static str> {
+    let q = margin::analysis::query::parse_query(&f.project, text, RetrievalQuery::default())
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
+    labels(f, &q)
+}
+
+/// The labels of `a` and of `b`, each once.
+fn union(a: &[&'static str], b: &[&'static str]) -> Vec<&'static str> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    for l in a.iter().chain(b) {
+        if !seen.contains(l) {
+            seen.push(l);
+        }
+    }
+    seen
+}
+
+#[test]
+fn or_groups_hold_when_one_of_their_conditions_does() {
+    let f = fixture();
+    let solidarity = f.project.code(f.solidarity).unwrap().name.clone();
+    let graduate = f.project.code(f.graduate).unwrap().name.clone();
+    let huddling = f.project.code(f.huddling).unwrap().name.clone();
+    // A AND (B OR C) keeps what A AND B or A AND C keeps.
+    let with_b = written(&f, &format!("{solidarity} AND {graduate}"));
+    let with_c = written(&f, &format!("{solidarity} AND {huddling}"));
+    let either = written(&f, &format!("{solidarity} AND ({graduate} OR {huddling})"));
+    let mut expected = union(&with_b, &with_c);
+    expected.sort_unstable();
+    let mut got = either.clone();
+    got.sort_unstable();
+    assert_eq!(got, expected);
+    assert_eq!(with_b, ["I5"]);
+    // (B OR NOT B) holds for every coding of A; (B OR C) with C never present is just B.
+    assert_eq!(
+        written(
+            &f,
+            &format!("{solidarity} AND ({graduate} OR NOT {graduate})")
+        ),
+        labels(&f, &of(f.solidarity))
+    );
+    // (A OR B) retrieves both codes' codings that pass the rest.
+    let a_or_b = written(
+        &f,
+        &format!("({solidarity} OR {graduate}) AND NOT {huddling}"),
+    );
+    let a = written(&f, &format!("{solidarity} AND NOT {huddling}"));
+    let b = written(&f, &format!("{graduate} AND NOT {huddling}"));
+    let mut got = a_or_b;
+    got.sort_unstable();
+    let mut expected = union(&a, &b);
+    expected.sort_unstable();
+    assert_eq!(got, expected);
+    // Conditions outside the group still all hold.
+    assert!(
+        written(
+            &f,
+            &format!("{solidarity} AND ({graduate} OR {huddling}) AND NOT {graduate}")
+        )
+        .iter()
+        .all(|l| !with_b.contains(l))
+    );
+}
+
+#[test]
+fn a_query_naming_an_unknown_code_says_which() {
+    let f = fixture();
+    let err = margin::analysis::query::parse_query(
+        &f.project,
+        "Nowhere AND (x OR y)",
+        RetrievalQuery::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, AnalysisError::UnknownCode(ref n) if n == "Nowhere"),
+        "{err}"
+    );
+}

@@ -277,3 +277,78 @@ fn the_paper_report_is_exported_from_the_export_dialog() {
     assert!(bytes.starts_with(b"PK"), "a Word package");
     h.get_by_label_contains("Wrote the report (14 codes");
 }
+
+/// Retrieval by a written code query (A AND (B OR C)), saved under a name for the team and run
+/// again from the saved queries.
+#[test]
+fn a_written_code_query_is_retrieved_saved_and_run_again() {
+    use egui::accesskit::Role;
+    use margin::ui::command::AnalysisTab;
+    let (_dir, root, config) = sample();
+    let mut h = harness_with(Some(root), config);
+    h.state_mut()
+        .queue(Command::ShowAnalysis(AnalysisTab::Retrieval));
+    frames(&mut h, 3);
+    let field = |h: &egui_kittest::Harness<'_, margin::ui::MarginApp>| {
+        h.get_by(|n| {
+            n.role() == Role::TextInput
+                && n.placeholder()
+                    .is_some_and(|p| p.starts_with("Identity* AND"))
+        })
+        .click();
+    };
+    field(&h);
+    frames(&mut h, 1);
+    let query =
+        "Self-transition AND (NEAR 1 TURNS Emotional arousal OR NEAR 1 TURNS Emotional solidarity)";
+    h.event(Event::Text(query.into()));
+    frames(&mut h, 1);
+    h.key_press(egui::Key::Enter);
+    frames(&mut h, 3);
+    let results = h.state().analysis().retrieval.results.len();
+    assert!(
+        results > 0,
+        "the query retrieves: {:?} {:?}",
+        h.state().analysis().retrieval.written,
+        h.state().analysis().retrieval.error
+    );
+    let expected = margin::analysis::retrieve::retrieve(
+        project(&h),
+        &margin::analysis::query::parse_query(
+            project(&h),
+            query,
+            h.state().analysis().retrieval.query(project(&h)).unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(results, expected.len());
+
+    // Saved under a name (one undo step), for the team.
+    h.get_by(|n| n.role() == Role::TextInput && n.placeholder() == Some("Name to save it under"))
+        .click();
+    frames(&mut h, 1);
+    h.event(Event::Text("Change with feeling".into()));
+    frames(&mut h, 1);
+    h.get_by_label("Save the query").click();
+    frames(&mut h, 3);
+    let saved = &project(&h).manifest().queries;
+    assert!(
+        saved
+            .iter()
+            .any(|q| q.name == "Change with feeling" && q.query == query)
+    );
+
+    // A saved query chosen from the list is written in and run.
+    h.get_by(|n| text(n).as_deref() == Some("Saved queries") && n.role() == Role::ComboBox)
+        .click();
+    frames(&mut h, 2);
+    h.get_by_label("Identity with emotion nearby").click();
+    frames(&mut h, 3);
+    let state = &h.state().analysis().retrieval;
+    assert_eq!(
+        state.written,
+        "Identity construction* AND (NEAR 1 TURNS Emotional arousal OR NEAR 1 TURNS Emotional solidarity)"
+    );
+    assert!(!state.results.is_empty() && state.error.is_none());
+}

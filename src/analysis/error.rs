@@ -66,4 +66,10 @@ pub enum AnalysisError {
     /// A period or distance that cannot be used.
     #[error("{0}")]
     BadOption(String),
+    /// A code query that does not parse.
+    #[error("code query {0}")]
+    BadQuery(String),
+    /// A saved query the project does not have.
+    #[error("the project has no saved query {0:?}")]
+    UnknownQuery(String),
 }

@@ -107,10 +107,17 @@ impl Combination {
 pub struct RetrievalQuery {
     /// The code to retrieve; `None` retrieves codings of every code.
     pub code: Option<CodeSelection>,
+    /// More codes retrieved with `code`: `(A OR B) AND C` retrieves codings of A and of B.
+    #[serde(default)]
+    pub or_codes: Vec<CodeSelection>,
     /// Which codings count.
     pub filter: CodingFilter,
     /// Conditions on other codes; all must hold.
     pub combinations: Vec<Combination>,
+    /// Groups of conditions of which one must hold, each group as well as `combinations`:
+    /// `A AND (B OR NOT C)`.
+    #[serde(default)]
+    pub any_of: Vec<Vec<Combination>>,
     /// Characters of context either side of each excerpt.
     pub context: usize,
     /// Within each coder or pooled; what a case's text is.
@@ -191,18 +198,42 @@ pub fn retrieve(
     project: &Project,
     query: &RetrievalQuery,
 ) -> Result<Vec<Retrieved>, AnalysisError> {
-    let codes = query.code.map(|s| s.resolve(project)).transpose()?;
-    let combos: Vec<(Combination, BTreeSet<CodeId>)> = query
+    let codes = match query.code {
+        None => None,
+        Some(first) => {
+            let mut set = first.resolve(project)?;
+            for more in &query.or_codes {
+                set.extend(more.resolve(project)?);
+            }
+            Some(set)
+        }
+    };
+    // Every condition once, with the group it belongs to: a coding qualifies when each group
+    // has a condition that holds (a lone condition is a group of its own).
+    let groups: Vec<&[Combination]> = query
         .combinations
         .iter()
-        .map(|c| Ok((*c, c.selection().resolve(project)?)))
+        .map(std::slice::from_ref)
+        .chain(
+            query
+                .any_of
+                .iter()
+                .map(Vec::as_slice)
+                .filter(|g| !g.is_empty()),
+        )
+        .collect();
+    let combos: Vec<(Combination, BTreeSet<CodeId>, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| group.iter().map(move |c| (g, c)))
+        .map(|(g, c)| Ok((*c, c.selection().resolve(project)?, g)))
         .collect::<Result<_, AnalysisError>>()?;
     let filter = query.filter.compile_with(project, query.options);
     let pooled = query.options.pool_coders;
     let mut selected = filter.by_document(|c| codes.as_ref().is_none_or(|s| s.contains(&c.code)));
     let mut partner_groups: Vec<_> = combos
         .iter()
-        .map(|(_, set)| {
+        .map(|(_, set, _)| {
             if query.partners_anywhere {
                 group_by_document(project, |c| {
                     set.contains(&c.code) && filter.allows_coder(c.coder)
@@ -232,7 +263,8 @@ pub fn retrieve(
         'candidates: for a in candidates {
             let a_span = segment_span(doc, a.range);
             let mut partners = Vec::new();
-            for ((how, _), bs) in combos.iter().zip(&others) {
+            let mut held = vec![false; groups.len()];
+            for ((how, _, group), bs) in combos.iter().zip(&others) {
                 // Partners are sorted by start: none past the last start that can qualify.
                 let last_start = match how {
                     Combination::Overlapping(_) | Combination::NotOverlapping(_) => {
@@ -247,7 +279,7 @@ pub fn retrieve(
                         within: Proximity::Segments(n),
                         ..
                     } => match a_span {
-                        None => continue 'candidates,
+                        None => continue,
                         Some((_, last)) => doc
                             .segments
                             .get(last.saturating_add(*n).saturating_add(1))
@@ -265,11 +297,16 @@ pub fn retrieve(
                     .map(|b| b.id)
                     .collect();
                 match how {
-                    Combination::NotOverlapping(_) if !found.is_empty() => continue 'candidates,
-                    Combination::NotOverlapping(_) => {}
-                    _ if found.is_empty() => continue 'candidates,
-                    _ => partners.extend(found),
+                    Combination::NotOverlapping(_) => held[*group] |= found.is_empty(),
+                    _ if found.is_empty() => {}
+                    _ => {
+                        held[*group] = true;
+                        partners.extend(found);
+                    }
                 }
+            }
+            if !held.iter().all(|&h| h) {
+                continue 'candidates;
             }
             partners.sort();
             partners.dedup();

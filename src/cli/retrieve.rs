@@ -10,9 +10,12 @@ use super::analysis_args::{
     EXCERPT_COLUMNS, FilterArgs, OutputFormat, excerpt_cells, location, one_line, write_csv,
     write_json,
 };
+use crate::analysis::error::AnalysisError;
 use crate::analysis::names;
+use crate::analysis::query::parse_query;
 use crate::analysis::retrieve::{CodeSelection, Combination, Proximity, RetrievalQuery, retrieve};
 use crate::analysis::table::{Cell, Table};
+use crate::session::Action;
 use crate::store::ProjectDir;
 
 /// What `--within` counts.
@@ -38,8 +41,19 @@ pub struct RetrieveArgs {
     /// The project folder.
     pub project: PathBuf,
     /// The code to retrieve (name or full path); without it, codings of every code.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["query", "saved"])]
     pub code: Option<String>,
+    /// A code query instead of --code, --and, --not and --near:
+    /// 'Identity* AND (Hope OR NOT Stigma) AND NEAR 50 Fear' (NEAR n TURNS: turns or messages;
+    /// a * takes the sub-codes; quote names holding a keyword).
+    #[arg(long, value_name = "QUERY", conflicts_with_all = ["and", "not", "near", "saved"])]
+    pub query: Option<String>,
+    /// Run the query saved under this name (see --save).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["and", "not", "near"])]
+    pub saved: Option<String>,
+    /// Save --query under this name in the project (for the team, and the retrieval tab).
+    #[arg(long, value_name = "NAME", requires = "query")]
+    pub save: Option<String>,
     /// Include the codings of sub-codes (for --code, --and, --not and --near).
     #[arg(long)]
     pub with_subcodes: bool,
@@ -87,6 +101,19 @@ pub struct RetrieveArgs {
 pub fn run(args: &RetrieveArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let opened = ProjectDir::open_read_only(&args.project)?;
     let project = &opened.project;
+    let written = match (&args.query, &args.saved) {
+        (Some(q), _) => Some(q.clone()),
+        (None, Some(name)) => Some(
+            project
+                .manifest()
+                .queries
+                .iter()
+                .find(|q| q.name == *name)
+                .map(|q| q.query.clone())
+                .ok_or_else(|| AnalysisError::UnknownQuery(name.clone()))?,
+        ),
+        (None, None) => None,
+    };
     let select = |name: &String| -> anyhow::Result<CodeSelection> {
         Ok(CodeSelection {
             code: names::code(project, name)?,
@@ -110,7 +137,7 @@ pub fn run(args: &RetrieveArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode>
             },
         });
     }
-    let query = RetrievalQuery {
+    let mut query = RetrievalQuery {
         code: args.code.as_ref().map(select).transpose()?,
         filter: args.filter.to_filter(project, &args.conditions)?,
         combinations,
@@ -119,8 +146,22 @@ pub fn run(args: &RetrieveArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode>
             .unwrap_or(project.manifest().settings.excerpt_context),
         options: args.filter.options(args.pool_coders),
         partners_anywhere: args.partners_anywhere,
+        ..RetrievalQuery::default()
     };
+    if let Some(text) = &written {
+        query = parse_query(project, text, query)?;
+    }
     let results = retrieve(project, &query)?;
+    if let (Some(name), Some(text)) = (&args.save, &args.query) {
+        drop(opened);
+        let mut session = super::open_for_writing(&args.project, "save the query")?;
+        session.execute(Action::SaveQuery {
+            name: name.clone(),
+            query: text.clone(),
+        })?;
+        session.save()?;
+        writeln!(std::io::stderr(), "saved the query as {name:?}")?;
+    }
     match args.format {
         OutputFormat::Json => write_json(out, &results)?,
         OutputFormat::Csv => {

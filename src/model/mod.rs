@@ -27,7 +27,7 @@ pub use edit::{Edit, EditError};
 pub use history::History;
 pub use ids::{AttributeId, CaseId, CodeId, CoderId, CodingId, DocumentId, MemoId};
 pub use memo::{Memo, MemoTarget};
-pub use project::{EntityKey, FORMAT_VERSION, Manifest, Project, Settings};
+pub use project::{EntityKey, FORMAT_VERSION, Manifest, Project, SavedQuery, Settings};
 pub use reanchor::{Held, Reanchored, SegmentAnchor, label_start, reanchor};
 pub use sort_key::SortKey;
 pub use text::{CharRange, Text, text_hash};

@@ -49,6 +49,18 @@ pub struct Manifest {
     /// Settings.
     #[serde(default)]
     pub settings: Settings,
+    /// Code queries saved with a name, to run again (`analysis::query`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queries: Vec<SavedQuery>,
+}
+
+/// A code query saved with a name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedQuery {
+    /// Its name.
+    pub name: String,
+    /// The query, as written (`Identity AND (Hope OR NOT Stigma)`).
+    pub query: String,
 }
 
 impl Manifest {
@@ -61,6 +73,7 @@ impl Manifest {
             description: String::new(),
             created: Utc::now(),
             settings: Settings::default(),
+            queries: Vec::new(),
         }
     }
 }

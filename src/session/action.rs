@@ -146,6 +146,14 @@ pub enum Action {
         /// Exemplar or not.
         exemplar: bool,
     },
+    /// Save a code query under a name (replacing one of that name), or remove it (empty
+    /// query).
+    SaveQuery {
+        /// Its name.
+        name: String,
+        /// The query as written (`analysis::query`); empty removes the saved query.
+        query: String,
+    },
     /// Give a coding's quote a translation (with a note), or remove it (`None`, or empty text).
     SetTranslation {
         /// The coding.
@@ -282,6 +290,8 @@ pub enum ActionName {
     SetExemplar,
     /// [`Action::SetTranslation`].
     SetTranslation,
+    /// [`Action::SaveQuery`].
+    SaveQuery,
     /// [`Action::RenameDocument`].
     RenameDocument,
     /// [`Action::DeleteDocument`].
@@ -339,6 +349,7 @@ impl Action {
             Action::TakeIncoming(_) => ActionName::TakeIncoming,
             Action::SetExemplar { .. } => ActionName::SetExemplar,
             Action::SetTranslation { .. } => ActionName::SetTranslation,
+            Action::SaveQuery { .. } => ActionName::SaveQuery,
             Action::RenameDocument { .. } => ActionName::RenameDocument,
             Action::DeleteDocument(_) => ActionName::DeleteDocument,
             Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
@@ -388,6 +399,7 @@ impl Action {
                 exemplar: false, ..
             } => "Unmark exemplar".into(),
             Action::SetTranslation { .. } => "Edit translation".into(),
+            Action::SaveQuery { name, .. } => format!("Save query {name}"),
             Action::RenameDocument { .. } => "Rename document".into(),
             Action::DeleteDocument(_) => "Delete document".into(),
             Action::SetDocumentKind { .. } => "Change document kind".into(),

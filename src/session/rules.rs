@@ -11,7 +11,7 @@ use super::error::{Gone, SessionError};
 use crate::merge::MergeReport;
 use crate::model::{
     Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit, Memo,
-    MemoTarget, Project, SortKey, Translation,
+    MemoTarget, Project, SavedQuery, SortKey, Translation,
 };
 use crate::store::ProjectDir;
 
@@ -168,6 +168,28 @@ pub fn plan(
             }
             c.translation = translation;
             edit(Edit::PutCoding(Box::new(c)))
+        }
+        Action::SaveQuery { name, query } => {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(SessionError::EmptyName);
+            }
+            let mut manifest = project.manifest().clone();
+            let at = manifest.queries.iter().position(|q| q.name == name);
+            let query = query.trim();
+            match (at, query.is_empty()) {
+                (None, true) => return Ok(None),
+                (Some(i), true) => {
+                    manifest.queries.remove(i);
+                }
+                (Some(i), false) if manifest.queries[i].query == query => return Ok(None),
+                (Some(i), false) => query.clone_into(&mut manifest.queries[i].query),
+                (None, false) => manifest.queries.push(SavedQuery {
+                    name: name.to_owned(),
+                    query: query.to_owned(),
+                }),
+            }
+            edit(Edit::SetManifest(manifest))
         }
         Action::CreateCode { name, parent } => {
             let name = name.trim();

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     AttributeDef, Case, Code, CodeId, Coder, Coding, CodingId, Document, Edit, EditError, Manifest,
-    Memo, MemoId, MemoTarget, Project,
+    Memo, MemoId, MemoTarget, Project, SavedQuery,
 };
 
 /// What a three-way merge did beyond taking each side's own changes.
@@ -221,11 +221,13 @@ pub fn merge3(
     // between two loadable copies).
     codings.retain(|_, c| codebook.contains_key(&c.code) && documents.contains_key(&c.document));
 
-    let manifest = if ours.manifest() == base.manifest() {
+    let mut manifest = if ours.manifest() == base.manifest() {
         theirs.manifest()
     } else {
         ours.manifest()
-    };
+    }
+    .clone();
+    manifest.queries = saved_queries(base.manifest(), ours.manifest(), theirs.manifest());
     let target = Target {
         coders,
         attributes,
@@ -237,7 +239,7 @@ pub fn merge3(
     };
     // The target is consistent by construction; a refusal would be a bug in the rules above,
     // and the caller keeps this copy as it is rather than half-merged.
-    let merged = target.into_project(manifest.clone())?;
+    let merged = target.into_project(manifest)?;
     Ok((merged, report))
 }
 
@@ -399,4 +401,73 @@ fn parents_first(codes: &BTreeMap<CodeId, Code>) -> Vec<Code> {
     let mut v: Vec<(usize, Code)> = codes.values().map(|c| (depth(c), c.clone())).collect();
     v.sort_by_key(|(d, c)| (*d, c.id));
     v.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The saved queries, name by name: each side's own change taken (a removal included), ours
+/// where both changed one; in our order, then theirs' new ones.
+fn saved_queries(base: &Manifest, ours: &Manifest, theirs: &Manifest) -> Vec<SavedQuery> {
+    let find = |m: &Manifest, name: &str| m.queries.iter().find(|q| q.name == name).cloned();
+    let mut names: Vec<&str> = Vec::new();
+    for q in ours
+        .queries
+        .iter()
+        .chain(&theirs.queries)
+        .chain(&base.queries)
+    {
+        if !names.contains(&q.name.as_str()) {
+            names.push(&q.name);
+        }
+    }
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let (b, o) = (find(base, name), find(ours, name));
+            if o == b { find(theirs, name) } else { o }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(queries: &[(&str, &str)]) -> Manifest {
+        let mut m = Manifest::new("p");
+        m.queries = queries
+            .iter()
+            .map(|(name, query)| SavedQuery {
+                name: (*name).into(),
+                query: (*query).into(),
+            })
+            .collect();
+        m
+    }
+
+    #[test]
+    fn saved_queries_merge_name_by_name() {
+        let base = with(&[("kept", "A"), ("changed by us", "B"), ("removed by them", "C")]);
+        let ours = with(&[
+            ("kept", "A"),
+            ("changed by us", "B AND D"),
+            ("removed by them", "C"),
+            ("ours", "E"),
+        ]);
+        let theirs = with(&[("kept", "A"), ("changed by us", "B AND X"), ("theirs", "F")]);
+        let merged: Vec<(String, String)> = saved_queries(&base, &ours, &theirs)
+            .into_iter()
+            .map(|q| (q.name, q.query))
+            .collect();
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(a, b)| ((*a).into(), (*b).into())).collect()
+        };
+        assert_eq!(
+            merged,
+            pairs(&[
+                ("kept", "A"),
+                ("changed by us", "B AND D"),
+                ("ours", "E"),
+                ("theirs", "F"),
+            ])
+        );
+    }
 }

@@ -449,6 +449,7 @@ pub fn action_label(action: &Action) -> String {
             exemplar: false, ..
         } => tr!("cmd-unmark-exemplar").into(),
         Action::SetTranslation { .. } => tr!("cmd-translation").into(),
+        Action::SaveQuery { name, .. } => tr!("cmd-save-query", name = name.as_str()),
         Action::RenameDocument { .. } => tr!("cmd-rename-document").into(),
         Action::DeleteDocument(_) => tr!("cmd-delete-document").into(),
         Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),

@@ -13,6 +13,7 @@ use super::error::UiError;
 use super::filter_form::{FilterForm, filter_ui};
 use super::i18n::tr;
 use super::search_panel::{CONTEXT, code_picker, excerpt_paragraph};
+use crate::analysis::query::parse_query;
 use crate::analysis::retrieve::{
     self, CodeSelection, Combination, Proximity, RetrievalQuery, Retrieved,
 };
@@ -54,6 +55,11 @@ pub struct RetrievalState {
     pub other_subcodes: bool,
     /// N for the "near" combinations.
     pub within: usize,
+    /// A code query written out (`Identity* AND (Hope OR NOT Stigma)`); when given, it takes
+    /// the place of the code and the combination chosen above.
+    pub written: String,
+    /// The name to save the written query under.
+    pub save_as: String,
     /// The results of the last retrieval.
     pub results: Vec<Retrieved>,
     /// Why the last retrieval failed.
@@ -64,6 +70,10 @@ pub struct RetrievalState {
 impl RetrievalState {
     /// The query the tab describes.
     pub fn query(&self, project: &Project) -> Result<RetrievalQuery, UiError> {
+        if !self.written.trim().is_empty() {
+            let base = self.query_for(project, None)?;
+            return Ok(parse_query(project, &self.written, base)?);
+        }
         let code = self.code.ok_or(UiError::ChooseCode)?;
         let code = CodeSelection {
             code,
@@ -80,7 +90,7 @@ impl RetrievalState {
     ) -> Result<RetrievalQuery, UiError> {
         let filter = self.filter.filter(project)?;
         let mut combinations = Vec::new();
-        if self.combine != Combine::None {
+        if self.combine != Combine::None && self.written.trim().is_empty() {
             let other = self.other.ok_or(UiError::ChooseSecondCode)?;
             let other = CodeSelection {
                 code: other,
@@ -111,19 +121,23 @@ impl RetrievalState {
     /// True when anything narrows the retrieval beyond its code (filters, a second code).
     #[must_use]
     pub fn filtered(&self) -> bool {
-        self.filter != FilterForm::default() || self.combine != Combine::None
+        self.filter != FilterForm::default()
+            || self.combine != Combine::None
+            || !self.written.trim().is_empty()
     }
 
     /// What the tab's code (every code when none is chosen) and filters retrieve, for an export.
     pub fn retrieve_for_export(&self, project: &Project) -> Result<Vec<Retrieved>, UiError> {
-        let code = self.code.map(|code| CodeSelection {
-            code,
-            with_subcodes: self.subcodes,
-        });
-        Ok(retrieve::retrieve(
-            project,
-            &self.query_for(project, code)?,
-        )?)
+        let query = if self.written.trim().is_empty() {
+            let code = self.code.map(|code| CodeSelection {
+                code,
+                with_subcodes: self.subcodes,
+            });
+            self.query_for(project, code)?
+        } else {
+            self.query(project)?
+        };
+        Ok(retrieve::retrieve(project, &query)?)
     }
 
     /// Run the retrieval on `project`.
@@ -243,7 +257,8 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
             }
         }
     });
-    if run && state.code.is_some() {
+    run |= written_query_ui(state, project, &mut commands, ui);
+    if run && (state.code.is_some() || !state.written.trim().is_empty()) {
         state.run(project);
     }
     if let Some(e) = &state.error {
@@ -306,6 +321,79 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
             }
         });
     commands
+}
+
+/// The written code query, with the saved ones: choosing a saved query runs it; "Save" keeps
+/// the written one under a name for the team. Returns true when the retrieval should run.
+fn written_query_ui(
+    state: &mut RetrievalState,
+    project: &Project,
+    commands: &mut Vec<Command>,
+    ui: &mut Ui,
+) -> bool {
+    let mut run = false;
+    ui.horizontal(|ui| {
+        ui.label(tr!("retrieval-query"))
+            .on_hover_text(tr!("retrieval-query-hover"));
+        // Read before the field, which takes the key for itself.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut state.written)
+                .desired_width(320.0)
+                .hint_text(tr!("retrieval-query-hint")),
+        );
+        run |= field.lost_focus() && enter;
+        let saved = &project.manifest().queries;
+        if !saved.is_empty() {
+            egui::ComboBox::from_id_salt("saved-queries")
+                .selected_text(tr!("retrieval-saved"))
+                .show_ui(ui, |ui| {
+                    for q in saved {
+                        if ui
+                            .selectable_label(state.written == q.query, &q.name)
+                            .on_hover_text(&q.query)
+                            .clicked()
+                        {
+                            state.written.clone_from(&q.query);
+                            state.save_as.clone_from(&q.name);
+                            run = true;
+                        }
+                    }
+                });
+        }
+    });
+    if !state.written.trim().is_empty() {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut state.save_as)
+                    .desired_width(180.0)
+                    .hint_text(tr!("retrieval-save-as-hint")),
+            );
+            let named = !state.save_as.trim().is_empty();
+            if ui
+                .add_enabled(named, egui::Button::new(tr!("retrieval-save-query")))
+                .on_hover_text(tr!("retrieval-save-query-hover"))
+                .clicked()
+            {
+                commands.push(Command::Edit(Action::SaveQuery {
+                    name: state.save_as.trim().to_owned(),
+                    query: state.written.trim().to_owned(),
+                }));
+            }
+            let saved = project
+                .manifest()
+                .queries
+                .iter()
+                .any(|q| q.name == state.save_as.trim());
+            if saved && ui.button(tr!("retrieval-forget-query")).clicked() {
+                commands.push(Command::Edit(Action::SaveQuery {
+                    name: state.save_as.trim().to_owned(),
+                    query: String::new(),
+                }));
+            }
+        });
+    }
+    run
 }
 
 /// The most excerpts listed at once (each is laid out whole).

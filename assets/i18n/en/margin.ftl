@@ -324,6 +324,14 @@ retrieval-combine-not = not overlapping
 retrieval-combine-near-chars = within N characters of
 retrieval-combine-near-turns = within N turns of
 retrieval-retrieve = Retrieve
+retrieval-query = Or write a query:
+retrieval-query-hover = Codes joined by AND, with alternatives in parentheses joined by OR: the first term is retrieved, each later one must hold for its passage. NOT B: not coded B. NEAR 50 B: within 50 characters of B; NEAR 2 TURNS B: within 2 turns or messages. A * after a name takes its sub-codes; quote a name holding a keyword. When written, the query takes the place of the code and the combination above. Press Enter to retrieve.
+retrieval-query-hint = Identity* AND (Emotional arousal OR NOT Stigma)
+retrieval-saved = Saved queries
+retrieval-save-as-hint = Name to save it under
+retrieval-save-query = Save the query
+retrieval-save-query-hover = Keep this query in the project under its name, for you and your team to run again
+retrieval-forget-query = Forget the saved query
 retrieval-count = { $count ->
     [one] { $count } excerpt
    *[other] { $count } excerpts
@@ -891,6 +899,8 @@ cmd-mark-exemplar = Mark as exemplar
 cmd-unmark-exemplar = Unmark exemplar
 cmd-exemplar = Exemplar
 cmd-translation = Edit translation
+cmd-save-query = Save the query “{ $name }”
+cmd-save-query-step = Save a query
 inspector-exemplar = ★ Exemplar of its code
 inspector-exemplar-hover = Exemplars come first in every export and report of this code.
 inspector-translation = Translation of the quote (e.g. its English, for the paper)

@@ -572,6 +572,7 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::TakeIncoming => tr!("cmd-take-incoming").into(),
         N::SetExemplar => tr!("cmd-exemplar").into(),
         N::SetTranslation => tr!("cmd-translation").into(),
+        N::SaveQuery => tr!("cmd-save-query-step").into(),
         N::RenameDocument => tr!("cmd-rename-document").into(),
         N::DeleteDocument => tr!("cmd-delete-document").into(),
         N::SetDocumentKind => tr!("cmd-document-kind").into(),
