@@ -9,6 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
+/// The font that travels with Margin: Latin and Chinese, for the window (a fresh machine may
+/// have no Chinese font) and for charts drawn as PNG.
+pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/DroidSansFallbackFull.ttf");
+
 use thiserror::Error;
 
 mod files {

@@ -441,3 +441,17 @@ fn retrieve_runs_a_written_query_saves_it_and_runs_it_again_by_name() {
         "{err}"
     );
 }
+
+#[test]
+fn tables_draw_their_chart_as_svg_or_png() {
+    let (dir, root) = setup();
+    let svg = dir.path().join("crosstab.svg");
+    let png = dir.path().join("cooccurrence.png");
+    margin(&root, &["crosstab", "--chart", svg.to_str().unwrap()]).unwrap();
+    margin(&root, &["cooccurrence", "--chart", png.to_str().unwrap()]).unwrap();
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.contains("<title>Codes by case</title>") && drawn.contains(">G8<"));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    let err = margin(&root, &["timeline", "--chart", "x.gif"]).unwrap_err();
+    assert!(err.to_string().contains("written as .svg or .png"), "{err}");
+}

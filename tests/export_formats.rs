@@ -540,7 +540,7 @@ fn the_paper_report_golden_states_its_methods_and_holds_codebook_quotes_grid_tab
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]));
     assert!(html.contains("<blockquote class=\"translation\">Why me? 😭"));
-    assert!(html.contains("<svg") && html.contains("<title>Codings per code</title>"));
+    assert!(html.contains("<svg") && html.contains("<title>Codings by code and case</title>"));
     assert!(html.contains("Relief when the sisters answered at dawn ❤️"));
     // Word holds the same, with tables.
     let mut docx = Vec::new();
@@ -552,5 +552,14 @@ fn the_paper_report_golden_states_its_methods_and_holds_codebook_quotes_grid_tab
         .unwrap();
     assert!(xml.contains(">Methods<") && xml.contains("<w:tbl>") && xml.contains("Why me? 😭"));
     assert!(xml.contains("Krippendorff"));
+    // The chart is a picture in the package.
+    let parts = unzip(&docx);
+    let chart = parts
+        .iter()
+        .find(|(name, _)| name == "word/media/chart1.png")
+        .map(|(_, bytes)| bytes.clone())
+        .unwrap();
+    assert!(chart.starts_with(b"\x89PNG"));
+    assert!(xml.contains("r:embed=\"rIdPicture1\""));
     assert!(write_report(&p, Format::Csv, &mut Vec::new()).is_err());
 }

@@ -352,3 +352,30 @@ fn a_written_code_query_is_retrieved_saved_and_run_again() {
     );
     assert!(!state.results.is_empty() && state.error.is_none());
 }
+
+/// The Tables tab saves the table shown as a chart: PNG for Word, SVG for print.
+#[test]
+fn the_table_shown_is_saved_as_a_png_and_an_svg_chart() {
+    use margin::ui::command::AnalysisTab;
+    let (dir, root, config) = sample();
+    let mut h = harness_with(Some(root), config);
+    h.state_mut()
+        .queue(Command::ShowAnalysis(AnalysisTab::Tables));
+    frames(&mut h, 4);
+    h.get_by_label("Save as chart…");
+    for name in ["chart.png", "chart.svg"] {
+        let path = dir.path().join(name);
+        h.state_mut().queue(Command::ExportTable(path.clone()));
+        frames(&mut h, 2);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"<svg"),
+            "{name}"
+        );
+    }
+    let svg = std::fs::read_to_string(dir.path().join("chart.svg")).unwrap();
+    assert!(
+        svg.contains("<title>Codes meeting codes</title>"),
+        "co-occurrence is the first table"
+    );
+}

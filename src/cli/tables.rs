@@ -15,6 +15,7 @@ use crate::analysis::crosstab::{CrosstabColumns, CrosstabQuery, Measure, crossta
 use crate::analysis::names;
 use crate::analysis::table::{Cell, Table};
 use crate::analysis::timeline::{Period, TimelineQuery, timeline};
+use crate::export::chart;
 use crate::store::ProjectDir;
 
 /// Options every table takes: which codes, and output format.
@@ -29,6 +30,9 @@ pub struct TableArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: OutputFormat,
+    /// Also draw the table as a heatmap chart in this file (.svg or .png), for a paper.
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
 }
 
 /// What meets in `margin cooccurrence`.
@@ -66,15 +70,26 @@ pub struct CooccurrenceArgs {
     pub table: TableArgs,
 }
 
-/// Print a table: aligned, CSV or JSON (`json` is the typed result).
+/// Print a table: aligned, CSV or JSON (`json` is the typed result); with `--chart`, draw it
+/// too (`title`; `skip_diagonal` for a code with itself).
 fn emit<T: serde::Serialize>(
     out: &mut dyn Write,
-    format: OutputFormat,
+    args: &TableArgs,
+    (title, skip_diagonal): (&str, bool),
     result: &T,
     table: Table,
     text: impl FnOnce(Table) -> Table,
 ) -> anyhow::Result<()> {
-    match format {
+    if let Some(path) = &args.chart {
+        let chart = chart::Chart {
+            title,
+            table: &table,
+            skip_diagonal,
+            bars: None,
+        };
+        chart::write(&chart, path)?;
+    }
+    match args.format {
         OutputFormat::Json => write_json(out, result),
         OutputFormat::Csv => write_csv(out, &table),
         OutputFormat::Table => {
@@ -101,7 +116,8 @@ pub fn run_cooccurrence(args: &CooccurrenceArgs, out: &mut dyn Write) -> anyhow:
     let result = cooccurrence(project, &query)?;
     emit(
         out,
-        args.table.format,
+        &args.table,
+        ("Codes meeting codes", true),
         &result,
         result.to_table(),
         |mut t| {
@@ -196,7 +212,8 @@ pub fn run_crosstab(args: &CrosstabArgs, out: &mut dyn Write) -> anyhow::Result<
     };
     emit(
         out,
-        args.table.format,
+        &args.table,
+        ("Codes by case", false),
         &result,
         result.to_table(measure),
         |mut t| {
@@ -273,7 +290,8 @@ pub fn run_timeline(args: &TimelineArgs, out: &mut dyn Write) -> anyhow::Result<
     }
     emit(
         out,
-        args.table.format,
+        &args.table,
+        ("Codes over time", false),
         &result,
         result.to_table(),
         |mut t| {

@@ -11,6 +11,7 @@
 //! Every writer takes the project and a `std::io::Write`; nothing here touches the disk itself,
 //! so the window and the command line share the same functions.
 
+pub mod chart;
 pub mod codebook;
 mod error;
 pub mod excerpts;

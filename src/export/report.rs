@@ -2,19 +2,20 @@
 //! paragraph stating what was done (documents, cases, coders, units and coefficients), the
 //! codebook with its definitions and how many codings and cases each code has, the exemplar
 //! quotes of each code with their translations, the summary grid's summarised cells, the code ×
-//! case table (with a bar chart of codings per code in HTML, as SVG) and the agreement of the
-//! coders, per code.
+//! case table with its chart (a heatmap and the codings per code; SVG in HTML, PNG in Word)
+//! and the agreement of the coders, per code.
 //! Written as HTML or Word, in English (the paper's language). Built only from what the other
 //! exports compute (`excerpts`, `summary_grid`, `crosstab`, `agreement`).
 
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::ExportError;
 use super::excerpts::{self, Excerpt, Format, collect, docx, html};
 use super::{ExcerptFilter, Quotes};
+use super::{ExportError, chart};
 use crate::analysis::agreement::{self, AgreementOptions, AgreementReport, consensus_coder};
 use crate::analysis::crosstab::{Crosstab, CrosstabColumns, CrosstabQuery, crosstab};
+use crate::analysis::table::{Cell, Table};
 use crate::model::{DocumentKind, Project};
 
 /// What a report holds, counted (what the command line and the window tell the user).
@@ -226,8 +227,8 @@ pub fn write_report(
     match format {
         Format::Html => out.write_all(html_report(project, &c).as_bytes())?,
         Format::Docx => {
-            let body = docx_report(project, &c);
-            docx::write_package(project, &c.title, &body, out)?;
+            let (body, pictures) = docx_report(project, &c);
+            docx::write_package_with(project, &c.title, &body, &pictures, out)?;
         }
         _ => {
             return Err(ExportError::Unsupported(
@@ -293,37 +294,35 @@ fn table_rows(t: &Crosstab) -> (Vec<String>, Vec<Vec<String>>, Vec<usize>) {
     (header, rows, t.codes.iter().map(|c| c.depth).collect())
 }
 
-/// A horizontal bar chart of codings per code, as SVG (drawn in the HTML report).
-fn bar_chart(t: &Crosstab) -> String {
-    const ROW: usize = 22;
-    const LABEL: usize = 300;
-    const BAR: usize = 360;
-    let max = t.totals.iter().copied().max().unwrap_or(0).max(1);
-    let height = ROW * t.codes.len() + 10;
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{height}\" \
-         viewBox=\"0 0 {} {height}\" font-size=\"12\">\n<title>Codings per code</title>\n",
-        LABEL + BAR + 60,
-        LABEL + BAR + 60
-    );
-    for (i, (code, total)) in t.codes.iter().zip(&t.totals).enumerate() {
-        let y = i * ROW + 5;
-        let w = total * BAR / max;
-        s.push_str("<text x=\"");
-        let _ = write!(s, "{}\" y=\"{}\" text-anchor=\"end\">", LABEL - 6, y + 14);
-        html::esc(&mut s, &code.path);
-        let _ = writeln!(
-            s,
-            "</text><rect x=\"{LABEL}\" y=\"{}\" width=\"{w}\" height=\"{}\" fill=\"#4c72b0\"/>\
-             <text x=\"{}\" y=\"{}\">{total}</text>",
-            y + 2,
-            ROW - 6,
-            LABEL + w + 4,
-            y + 14
-        );
-    }
-    s.push_str("</svg>\n");
-    s
+/// The code × case table as a chart: its heatmap, and the codings per code as bars.
+fn table_chart(t: &Crosstab) -> String {
+    let (header, rows, depths) = table_rows(t);
+    let table = Table {
+        columns: header,
+        rows: rows
+            .into_iter()
+            .zip(depths)
+            .map(|(row, depth)| {
+                let mut cells = row.into_iter();
+                let label = cells.next().unwrap_or_default();
+                std::iter::once(Cell::Text(format!("{}{label}", "  ".repeat(depth))))
+                    .chain(cells.map(|n| n.parse().map_or(Cell::Empty, Cell::Count)))
+                    .collect()
+            })
+            .collect(),
+    };
+    let bars: Vec<(String, f64)> = t
+        .codes
+        .iter()
+        .zip(&t.totals)
+        .map(|(c, n)| (c.path.clone(), *n as f64))
+        .collect();
+    chart::svg(&chart::Chart {
+        title: "Codings by code and case",
+        table: &table,
+        skip_diagonal: false,
+        bars: Some(("Codings per code", &bars)),
+    })
 }
 
 /// An HTML table: the header, then the rows, each row's first cell indented by its depth.
@@ -406,7 +405,7 @@ fn html_report(project: &Project, c: &Contents<'_>) -> String {
     }
     if let Some(t) = &c.table {
         s.push_str("<h2>Codings per code and case</h2>\n");
-        s.push_str(&bar_chart(t));
+        s.push_str(&table_chart(t));
         let (header, rows, depths) = table_rows(t);
         html_table(&mut s, &header, &rows, &depths);
     }
@@ -491,8 +490,10 @@ fn docx_heading(body: &mut String, style: &str, text: &str) {
     docx::paragraph(body, style, &runs);
 }
 
-fn docx_report(project: &Project, c: &Contents<'_>) -> String {
+/// The report's Word body, and the pictures it shows.
+fn docx_report(project: &Project, c: &Contents<'_>) -> (String, Vec<Vec<u8>>) {
     let mut body = String::new();
+    let mut pictures = Vec::new();
     docx_heading(&mut body, "Title", &c.title);
     docx_heading(&mut body, "Heading1", "Methods");
     for p in &c.methods {
@@ -544,6 +545,10 @@ fn docx_report(project: &Project, c: &Contents<'_>) -> String {
     excerpts::summary_docx_body(&mut body, project, &c.grid, 2);
     if let Some(t) = &c.table {
         docx_heading(&mut body, "Heading1", "Codings per code and case");
+        if let Ok(png) = chart::png(&table_chart(t), 2.0) {
+            docx::picture_paragraph(&mut body, pictures.len() + 1, &png);
+            pictures.push(png);
+        }
         let (header, rows, depths) = table_rows(t);
         docx_table(&mut body, &header, &rows, (2600, None), &depths);
     }
@@ -553,7 +558,7 @@ fn docx_report(project: &Project, c: &Contents<'_>) -> String {
         let (rows, depths) = agreement_rows(project, a);
         docx_table(&mut body, &header, &rows, (3800, None), &depths);
     }
-    body
+    (body, pictures)
 }
 
 /// Tables as wide as the page; the chart scales down on a narrow screen.

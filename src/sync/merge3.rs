@@ -445,7 +445,11 @@ mod tests {
 
     #[test]
     fn saved_queries_merge_name_by_name() {
-        let base = with(&[("kept", "A"), ("changed by us", "B"), ("removed by them", "C")]);
+        let base = with(&[
+            ("kept", "A"),
+            ("changed by us", "B"),
+            ("removed by them", "C"),
+        ]);
         let ours = with(&[
             ("kept", "A"),
             ("changed by us", "B AND D"),

@@ -133,6 +133,8 @@ pub enum Command {
     ExportRetrieval(PathBuf),
     /// Ask where to save the table shown as CSV.
     ExportTableDialog,
+    /// Ask where to save the table shown as a chart (PNG, SVG).
+    ExportChartDialog,
     /// Save the table shown as CSV to this file.
     ExportTable(PathBuf),
 
@@ -382,6 +384,7 @@ impl Command {
                 tr!("cmd-export-excerpts").into()
             }
             Command::ExportTableDialog | Command::ExportTable(_) => tr!("cmd-export-table").into(),
+            Command::ExportChartDialog => tr!("tables-save-chart").into(),
             Command::StartRename(_) => tr!("cmd-start-rename").into(),
             Command::StartMerge(_) => tr!("cmd-start-merge").into(),
             Command::StartShortcut(_) => tr!("cmd-start-shortcut").into(),

@@ -84,6 +84,8 @@ pub enum FileTarget {
     ExportRetrieval,
     /// Where to save the table shown, as CSV.
     ExportTable,
+    /// Where to save the table shown as a chart (PNG, SVG).
+    ExportChart,
     /// Where to write an export chosen in the export dialog.
     ExportAs(ExportChoice),
     /// A codebook (`.qdc`, CSV) to import.
@@ -174,6 +176,21 @@ impl FileTarget {
                 }],
                 "table.csv",
             ),
+            FileTarget::ExportChart => (
+                tr!("picker-title-chart"),
+                PickKind::Save,
+                vec![
+                    Filter {
+                        name: "PNG",
+                        extensions: &["png"],
+                    },
+                    Filter {
+                        name: "SVG",
+                        extensions: &["svg"],
+                    },
+                ],
+                "chart.png",
+            ),
             FileTarget::ExportAs(choice) => (
                 tr!("picker-title-export-as"),
                 PickKind::Save,
@@ -244,7 +261,7 @@ impl FileTarget {
             FileTarget::Qdpx => Command::QdpxChosen(path),
             FileTarget::Merge => Command::Edit(Action::MergeCopy(path)),
             FileTarget::ExportRetrieval => Command::ExportRetrieval(path),
-            FileTarget::ExportTable => Command::ExportTable(path),
+            FileTarget::ExportTable | FileTarget::ExportChart => Command::ExportTable(path),
             FileTarget::ExportAs(choice) => Command::ExportTo { choice, path },
             FileTarget::Codebook => Command::CodebookChosen(path),
             FileTarget::Import => Command::ImportFiles(vec![path]),

@@ -62,6 +62,19 @@ pub struct Grid {
     pub column_keys: Vec<ColumnKey>,
 }
 
+impl Grid {
+    /// The table as a chart for a paper, titled `title`: its heatmap with its bars below.
+    #[must_use]
+    pub fn chart<'a>(&'a self, title: &'a str) -> crate::export::chart::Chart<'a> {
+        crate::export::chart::Chart {
+            title,
+            table: &self.table,
+            skip_diagonal: self.skip_diagonal,
+            bars: Some((&self.bars_title, &self.bars)),
+        }
+    }
+}
+
 /// What a column of a table gathers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ColumnKey {
@@ -606,6 +619,17 @@ pub fn bar_chart(grid: &Grid, ui: &mut Ui) {
     }
 }
 
+/// The title of the shown table's chart.
+#[must_use]
+pub fn chart_title(state: &TablesState) -> &'static str {
+    match state.kind {
+        TableKind::Cooccurrence => tr!("tables-chart-cooccurrence"),
+        TableKind::Crosstab if state.coverage => tr!("tables-chart-coverage"),
+        TableKind::Crosstab => tr!("tables-chart-crosstab"),
+        TableKind::Timeline => tr!("tables-chart-timeline"),
+    }
+}
+
 /// One line saying what the shown table counts (its full definition is on hover).
 fn what_it_shows(state: &TablesState) -> &'static str {
     match state.kind {
@@ -720,6 +744,16 @@ pub fn tables_ui(state: &mut TablesState, project: &Project, ui: &mut Ui) -> Vec
             .clicked()
         {
             commands.push(Command::ExportTableDialog);
+        }
+        if ui
+            .add_enabled(
+                state.grid.is_some(),
+                egui::Button::new(tr!("tables-save-chart")),
+            )
+            .on_hover_text(tr!("tables-save-chart-hover"))
+            .clicked()
+        {
+            commands.push(Command::ExportChartDialog);
         }
     });
     if changed

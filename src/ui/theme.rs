@@ -11,8 +11,7 @@ use super::i18n::tr;
 use crate::analysis::agreement::PassageStatus;
 use crate::model::Color;
 
-/// The bundled CJK font.
-const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+use crate::bundled::CJK_FONT;
 
 /// Colour emoji fonts of the common systems; the first found is used before egui's monochrome
 /// emoji, so chat logs show emoji as their senders saw them.

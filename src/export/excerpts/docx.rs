@@ -250,9 +250,12 @@ fn core_xml(project: &Project, title: &str) -> String {
 }
 
 /// The `word/document.xml` around `body` (paragraphs already written with [`paragraph`]).
-fn wrap_body(body: &str) -> String {
+fn wrap_body(body: &str, pictures: bool) -> String {
     let mut w = XmlWriter::new(false);
-    w.raw(&format!("\n<w:document xmlns:w=\"{W}\"><w:body>\n"));
+    let drawing = if pictures { DRAWING_NAMESPACES } else { "" };
+    w.raw(&format!(
+        "\n<w:document xmlns:w=\"{W}\"{drawing}><w:body>\n"
+    ));
     w.raw(body);
     w.raw("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n");
     w.finish()
@@ -266,21 +269,86 @@ pub(crate) fn write_package(
     body: &str,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
+    write_package_with(project, title, body, &[], out)
+}
+
+/// The namespaces a body with pictures needs.
+const DRAWING_NAMESPACES: &str = " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+
+/// The width of the text of a page, in EMU (A4 less the margins: 6.25 in).
+const TEXT_WIDTH_EMU: u64 = 5_715_000;
+
+/// The paragraph showing the `n`th picture (from 1) of a package, `png`, as wide as the text
+/// (or its own width at 192 dpi when narrower).
+pub(crate) fn picture_paragraph(out: &mut String, n: usize, png: &[u8]) {
+    // The PNG's size, from its header (IHDR: width and height, big-endian, at bytes 16..24).
+    let dim = |at: usize| {
+        png.get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(1, |b| u64::from(u32::from_be_bytes(b)).max(1))
+    };
+    let (w, h) = (dim(16), dim(20));
+    let cx = (w * 914_400 / 192).min(TEXT_WIDTH_EMU);
+    let cy = cx * h / w;
+    let _ = writeln!(
+        out,
+        "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Chart {n}\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"chart{n}.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdPicture{n}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    );
+}
+
+/// [`write_package`] with pictures: the `n`th PNG of `pictures` is the one
+/// [`picture_paragraph`] shows for `n`.
+pub(crate) fn write_package_with(
+    project: &Project,
+    title: &str,
+    body: &str,
+    pictures: &[Vec<u8>],
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let (types, rels) = if pictures.is_empty() {
+        (CONTENT_TYPES.to_owned(), DOCUMENT_RELS.to_owned())
+    } else {
+        let mut rels = String::new();
+        for n in 1..=pictures.len() {
+            let _ = write!(
+                rels,
+                "<Relationship Id=\"rIdPicture{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/chart{n}.png\"/>"
+            );
+        }
+        (
+            CONTENT_TYPES.replacen(
+                "<Default Extension=\"xml\"",
+                "<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"xml\"",
+                1,
+            ),
+            DOCUMENT_RELS.replacen("</Relationships>", &format!("{rels}</Relationships>"), 1),
+        )
+    };
     let parts = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
-        ("_rels/.rels", RELS.to_owned()),
-        ("docProps/core.xml", core_xml(project, title)),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
-        ("word/styles.xml", STYLES.to_owned()),
-        ("word/document.xml", wrap_body(body)),
+        ("[Content_Types].xml".to_owned(), types.into_bytes()),
+        ("_rels/.rels".to_owned(), RELS.as_bytes().to_vec()),
+        (
+            "docProps/core.xml".to_owned(),
+            core_xml(project, title).into_bytes(),
+        ),
+        ("word/_rels/document.xml.rels".to_owned(), rels.into_bytes()),
+        ("word/styles.xml".to_owned(), STYLES.as_bytes().to_vec()),
+        (
+            "word/document.xml".to_owned(),
+            wrap_body(body, !pictures.is_empty()).into_bytes(),
+        ),
     ];
+    let media = pictures
+        .iter()
+        .enumerate()
+        .map(|(i, png)| (format!("word/media/chart{}.png", i + 1), png.clone()));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
-    for (name, content) in parts {
+    for (name, content) in parts.into_iter().chain(media) {
         zip.start_file(name, options)?;
-        zip.write_all(content.as_bytes())?;
+        zip.write_all(&content)?;
     }
     let bytes = zip.finish()?.into_inner();
     out.write_all(&bytes)?;

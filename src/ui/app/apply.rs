@@ -113,13 +113,22 @@ impl MarginApp {
                 }
             }
             Command::ExportTableDialog => self.ask_file(FileTarget::ExportTable),
+            Command::ExportChartDialog => self.ask_file(FileTarget::ExportChart),
             Command::ExportTable(path) => {
                 if let Some(grid) = &self.analysis.tables.grid {
-                    let written = crate::export::write_file(&path, |out| {
-                        grid.table
-                            .write_csv(out)
-                            .map_err(|e| crate::export::ExportError::Io(e.into()))
+                    let chart = path.extension().is_some_and(|e| {
+                        e.eq_ignore_ascii_case("png") || e.eq_ignore_ascii_case("svg")
                     });
+                    let written = if chart {
+                        let title = crate::ui::tables_panel::chart_title(&self.analysis.tables);
+                        crate::export::chart::write(&grid.chart(title), &path)
+                    } else {
+                        crate::export::write_file(&path, |out| {
+                            grid.table
+                                .write_csv(out)
+                                .map_err(|e| crate::export::ExportError::Io(e.into()))
+                        })
+                    };
                     match written {
                         Ok(()) => {
                             self.info(tr!("notice-table-saved", path = path.display().to_string()));
@@ -327,6 +336,7 @@ impl MarginApp {
             | Command::ExportRetrievalDialog
             | Command::ExportRetrieval(_)
             | Command::ExportTableDialog
+            | Command::ExportChartDialog
             | Command::ExportTable(_)
             | Command::AskCoderName
             | Command::SetCoderName(_)
