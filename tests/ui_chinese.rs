@@ -202,7 +202,7 @@ fn english_words() -> BTreeSet<String> {
 const EGUI_OWN: [&str; 3] = ["Resize panel", "Resize window ", "Close window"];
 
 /// Names, formats and keys that stay as they are in the Chinese window.
-const ALLOWED: [&str; 41] = [
+const ALLOWED: [&str; 43] = [
     "MIT",
     "Apache",
     "License",
@@ -222,6 +222,8 @@ const ALLOWED: [&str; 41] = [
     "QualCoder",
     "CSV",
     "XLSX",
+    "PNG",
+    "SVG",
     "DOCX",
     "HTML",
     "Markdown",

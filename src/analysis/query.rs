@@ -11,8 +11,9 @@
 //!
 //! Code names are written as they are (spaces allowed), as a path `Parent / Child`, or in
 //! double quotes when they hold a keyword or a parenthesis; a `*` after a name takes its
-//! sub-codes too. Keywords are upper case, so a code may be called "and". This is conjunctive
-//! normal form over the retrieval's conditions ([`RetrievalQuery::any_of`]).
+//! sub-codes too. Keywords are upper case, so a code may be called "and"; a Chinese team may
+//! write them 并且, 或者, 不含, 相距 and 段. This is conjunctive normal form over the retrieval's
+//! conditions ([`RetrievalQuery::any_of`]).
 
 use super::error::AnalysisError;
 use super::names;
@@ -53,7 +54,9 @@ fn tokens(text: &str) -> Result<Vec<Token>, AnalysisError> {
                     && matches!(out.last(), Some(Token::Word(_, false)))
                 {
                     let inside = &rest[..end];
-                    let keyword = |w: &str| ["AND", "OR", "NOT", "NEAR"].contains(&w);
+                    let keyword = |w: &str| {
+                        ["AND", "OR", "NOT", "NEAR", "并且", "或者", "不含", "相距"].contains(&w)
+                    };
                     if !inside.contains(['(', '（']) && !inside.split_whitespace().any(keyword) {
                         let close = rest[end..].chars().next().map_or(1, char::len_utf8);
                         let raw = &text[i..i + c.len_utf8() + end + close];
@@ -104,11 +107,11 @@ fn tokens(text: &str) -> Result<Vec<Token>, AnalysisError> {
                     chars.next();
                 }
                 out.push(match word.as_str() {
-                    "AND" => Token::And,
-                    "OR" => Token::Or,
-                    "NOT" => Token::Not,
-                    "NEAR" => Token::Near,
-                    "TURNS" => Token::Turns,
+                    "AND" | "并且" => Token::And,
+                    "OR" | "或者" => Token::Or,
+                    "NOT" | "不含" => Token::Not,
+                    "NEAR" | "相距" => Token::Near,
+                    "TURNS" | "段" => Token::Turns,
                     w => match w.parse::<usize>() {
                         Ok(n) if out.last() == Some(&Token::Near) => Token::Number(n),
                         _ => Token::Word(word, false),
@@ -340,6 +343,18 @@ mod tests {
                 Atom::Also(named("graduate （毕业）", false)),
                 Atom::Also(named("CR", false))
             ]]
+        );
+        let p = parse("身份建构* 并且 （情感唤起 或者 不含 污名） 并且 相距 2 段 留级").unwrap();
+        assert_eq!(p.codes, [named("身份建构", true)]);
+        assert_eq!(
+            p.groups,
+            [
+                vec![
+                    Atom::Also(named("情感唤起", false)),
+                    Atom::Not(named("污名", false))
+                ],
+                vec![Atom::Near(2, true, named("留级", false))],
+            ]
         );
         let p = parse("（A OR B） AND NEAR 40 C").unwrap();
         assert_eq!(p.codes, [named("A", false), named("B", false)]);
