@@ -8,7 +8,7 @@ use crate::analysis::search::AutocodeScope;
 use crate::import::codebook::IncomingCode;
 use crate::model::{
     AttributeId, AttributeKind, CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId,
-    DocumentKind, Edit, MemoTarget, Translation, Value,
+    DocumentKind, Edit, MediaLink, MemoTarget, Translation, Value,
 };
 
 /// A change to the project: one undo step.
@@ -175,6 +175,13 @@ pub enum Action {
         /// The case.
         case: Option<CaseId>,
     },
+    /// Link a recording to a document (or unlink it, with `None`); see `crate::media::link_for`.
+    SetDocumentMedia {
+        /// The document.
+        document: DocumentId,
+        /// The link.
+        media: Option<MediaLink>,
+    },
     /// Add documents with what an import was asked to do around them (their case, cases for
     /// the senders, a speaker's turns coded): the edit `import::plan_import` made.
     Import {
@@ -289,6 +296,8 @@ pub enum ActionName {
     SetDocumentKind,
     /// [`Action::SetDocumentCase`].
     SetDocumentCase,
+    /// [`Action::SetDocumentMedia`].
+    SetDocumentMedia,
     /// [`Action::ImportCodebook`].
     ImportCodebook,
     /// [`Action::Import`], with how many files.
@@ -342,6 +351,7 @@ impl Action {
             Action::DeleteDocument(_) => ActionName::DeleteDocument,
             Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
             Action::SetDocumentCase { .. } => ActionName::SetDocumentCase,
+            Action::SetDocumentMedia { .. } => ActionName::SetDocumentMedia,
             Action::ImportCodebook(_) => ActionName::ImportCodebook,
             Action::Import { files, .. } => ActionName::Import(*files),
             Action::AddCase(_) => ActionName::AddCase,
@@ -391,6 +401,8 @@ impl Action {
             Action::DeleteDocument(_) => "Delete document".into(),
             Action::SetDocumentKind { .. } => "Change document kind".into(),
             Action::SetDocumentCase { .. } => "Change document case".into(),
+            Action::SetDocumentMedia { media: Some(_), .. } => "Link recording".into(),
+            Action::SetDocumentMedia { media: None, .. } => "Unlink recording".into(),
             Action::ImportCodebook(_) => "Import codebook".into(),
             Action::Import { files, .. } => match files {
                 1 => "Import a file".into(),

@@ -324,6 +324,14 @@ pub fn plan(
             d.case = case;
             edit(Edit::PutDocument(Box::new(d)))
         }
+        Action::SetDocumentMedia { document, media } => {
+            let mut d = document_of(project, document)?.clone();
+            if d.media == media {
+                return Ok(None);
+            }
+            d.media = media;
+            edit(Edit::PutDocument(Box::new(d)))
+        }
         Action::ImportCodebook(incoming) => {
             edit(crate::import::codebook::merge_codebook(project, &incoming).edit)
         }

@@ -444,6 +444,7 @@ pub fn action_label(action: &Action) -> String {
         Action::DeleteDocument(_) => tr!("cmd-delete-document").into(),
         Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),
         Action::SetDocumentCase { .. } => tr!("cmd-document-case").into(),
+        Action::SetDocumentMedia { .. } => tr!("cmd-document-media").into(),
         Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
         Action::Import { .. }
         | Action::AddCase(_)

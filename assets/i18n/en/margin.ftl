@@ -1185,3 +1185,6 @@ export-done-matrix = Wrote the quotes of { $codes } codes in { $columns } column
 document-menu-export-html = Export coded (HTML)…
 document-menu-export-docx = Export coded (Word)…
 export-done-document = Wrote the document with its { $count } codings to { $path }.
+
+## Recordings (issue 20)
+cmd-document-media = Link recording

@@ -999,3 +999,6 @@ export-done-matrix = 已将 { $codes } 个编码、{ $columns } 列的引文写�
 document-menu-export-html = 导出带编码的文档（HTML）…
 document-menu-export-docx = 导出带编码的文档（Word）…
 export-done-document = 已将该文档及其 { $count } 个编码片段写入 { $path }。
+
+## Recordings (issue 20)
+cmd-document-media = 关联录音

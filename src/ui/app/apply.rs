@@ -569,6 +569,7 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::DeleteDocument => tr!("cmd-delete-document").into(),
         N::SetDocumentKind => tr!("cmd-document-kind").into(),
         N::SetDocumentCase => tr!("cmd-document-case").into(),
+        N::SetDocumentMedia => tr!("cmd-document-media").into(),
         N::ImportCodebook => tr!("cmd-import-codebook").into(),
         N::Import(_)
         | N::AddCase
