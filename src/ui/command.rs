@@ -231,6 +231,8 @@ pub enum Command {
     ToggleCases,
     /// Turn snapping drag-selections to whole words on or off.
     ToggleWordSnap,
+    /// Something asked of a recording: link one, play, seek, play a coding.
+    Media(super::player::MediaCommand),
 }
 
 /// The tabs of the analysis window.
@@ -406,6 +408,7 @@ impl Command {
             }
             Command::ToggleCases => tr!("cmd-cases").into(),
             Command::ToggleWordSnap => tr!("cmd-snap-words").into(),
+            Command::Media(_) => tr!("cmd-media").into(),
         }
     }
 }

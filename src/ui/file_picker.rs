@@ -92,6 +92,8 @@ pub enum FileTarget {
     PseudonymMap,
     /// An attribute table (CSV, XLSX) for the case sheet.
     AttributeTable,
+    /// The recording to link to a document.
+    Media(crate::model::DocumentId),
 }
 
 /// The dialog for a [`FileTarget`].
@@ -219,6 +221,18 @@ impl FileTarget {
                 ],
                 "",
             ),
+            FileTarget::Media(_) => (
+                tr!("picker-title-media"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: tr!("picker-filter-media"),
+                        extensions: crate::media::EXTENSIONS,
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
         };
         FileRequest {
             title,
@@ -250,6 +264,9 @@ impl FileTarget {
             FileTarget::Import => Command::ImportFiles(vec![path]),
             FileTarget::PseudonymMap => Command::PseudonymMapChosen(path),
             FileTarget::AttributeTable => Command::AttributeTableChosen(path),
+            FileTarget::Media(document) => {
+                Command::Media(super::player::MediaCommand::Link { document, path })
+            }
         })
     }
 }

@@ -27,6 +27,7 @@ pub mod inspector;
 pub mod keys;
 pub mod layout_generation;
 pub mod memo_manager;
+pub mod player;
 pub mod quote;
 pub mod reanchor;
 pub mod retrieval_panel;

@@ -154,6 +154,7 @@ impl MarginApp {
             | Command::ImportCodebookDialog
             | Command::CodebookChosen(_)
             | Command::RetrieveCell { .. } => self.apply_study(command, ctx),
+            Command::Media(m) => self.apply_media(m),
             other => self.apply_view(other, ctx),
         }
     }
@@ -336,7 +337,8 @@ impl MarginApp {
             | Command::ExportTo { .. }
             | Command::ImportCodebookDialog
             | Command::CodebookChosen(_)
-            | Command::RetrieveCell { .. } => self.apply(command, ctx),
+            | Command::RetrieveCell { .. }
+            | Command::Media(_) => self.apply(command, ctx),
         }
     }
 
