@@ -118,6 +118,14 @@ impl PlayerState {
         self.null_output = true;
     }
 
+    /// Play at `speed` times (0.5 to 2).
+    pub fn set_speed(&mut self, speed: f32) {
+        self.speed = speed.clamp(SPEEDS.0, SPEEDS.1);
+        if let Some(p) = &mut self.player {
+            p.set_speed(self.speed);
+        }
+    }
+
     fn output(&self) -> Box<dyn Output> {
         if self.null_output {
             Box::new(NullOutput::new(tr!("player-no-output-test")))
@@ -398,10 +406,7 @@ pub fn player_ui(state: &mut PlayerState, doc: &Document, ui: &mut Ui) -> Vec<Co
             .response
             .on_hover_text(tr!("player-speed-hover"));
         if (speed - state.speed).abs() > f32::EPSILON {
-            state.speed = speed.clamp(SPEEDS.0, SPEEDS.1);
-            if let Some(p) = &mut state.player {
-                p.set_speed(state.speed);
-            }
+            state.set_speed(speed);
         }
         ui.checkbox(&mut state.follow, tr!("player-follow"))
             .on_hover_text(tr!("player-follow-hover"));
