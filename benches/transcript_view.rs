@@ -136,7 +136,8 @@ fn main() {
         };
         let mut w = hound::WavWriter::create(&wav, spec).expect("wav");
         for i in 0..segments as u64 * 80 {
-            w.write_sample(((i * 7_919) % 2_000) as i16 - 1_000).expect("sample");
+            w.write_sample(((i * 7_919) % 2_000) as i16 - 1_000)
+                .expect("sample");
         }
         w.finalize().expect("wav");
     }
@@ -315,7 +316,8 @@ fn main() {
     for _ in 0..5 {
         d.frame(Vec::new());
     }
-    d.app.run(Command::Media(MediaCommand::PlayAt(60_000)), &d.ctx);
+    d.app
+        .run(Command::Media(MediaCommand::PlayAt(60_000)), &d.ctx);
     d.frame(Vec::new());
     d.app.player_mut().set_speed(2.0);
     let mut playing = Vec::new();

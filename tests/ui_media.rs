@@ -316,3 +316,36 @@ fn a_coding_shows_its_time_and_plays_from_the_inspector() {
     let pos = h.state().player().position_ms().unwrap();
     assert!((5_850..6_200).contains(&pos), "{pos}");
 }
+
+#[test]
+fn the_import_dialog_links_the_transcripts_recording() {
+    let f = fixture(4, false);
+    let mut h = open_interview(&f);
+    let srt = f.dir.path().join("G2.srt");
+    std::fs::write(
+        &srt,
+        "1\n00:00:00,000 --> 00:00:02,000\nG2: The second interview.\n\n\
+         2\n00:00:02,000 --> 00:00:03,500\nInterviewer: Thank you.\n",
+    )
+    .unwrap();
+    h.state_mut().queue(Command::ImportFiles(vec![srt]));
+    frames(&mut h, 3);
+    h.get_by_label("The recording of the transcript").click();
+    frames(&mut h, 1);
+    h.get_by_label("The recording of the transcript")
+        .type_text(&f.wav.display().to_string());
+    frames(&mut h, 1);
+    h.get_by_label("Read the files").click();
+    until(&mut h, "read", |a| {
+        a.import_dialog()
+            .is_some_and(margin::ui::import_dialog::ImportDialog::previewing)
+    });
+    h.get_by_label("Add to project").click();
+    frames(&mut h, 3);
+    let p = project(&h);
+    let g2 = p.documents().values().find(|d| d.name == "G2").unwrap();
+    assert_eq!(
+        g2.media.as_ref().unwrap().path,
+        "../recordings/G1 interview.wav"
+    );
+}

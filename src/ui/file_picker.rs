@@ -94,6 +94,8 @@ pub enum FileTarget {
     AttributeTable,
     /// The recording to link to a document.
     Media(crate::model::DocumentId),
+    /// The recording of the transcript the import dialog imports.
+    ImportMedia,
 }
 
 /// The dialog for a [`FileTarget`].
@@ -221,7 +223,7 @@ impl FileTarget {
                 ],
                 "",
             ),
-            FileTarget::Media(_) => (
+            FileTarget::Media(_) | FileTarget::ImportMedia => (
                 tr!("picker-title-media"),
                 PickKind::Files,
                 vec![
@@ -266,6 +268,9 @@ impl FileTarget {
             FileTarget::AttributeTable => Command::AttributeTableChosen(path),
             FileTarget::Media(document) => {
                 Command::Media(super::player::MediaCommand::Link { document, path })
+            }
+            FileTarget::ImportMedia => {
+                Command::Media(super::player::MediaCommand::ImportMediaChosen(path))
             }
         })
     }

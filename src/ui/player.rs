@@ -37,6 +37,8 @@ pub enum MediaCommand {
     },
     /// Unlink the document's recording.
     Unlink(DocumentId),
+    /// The recording chosen for the import dialog's transcript.
+    ImportMediaChosen(PathBuf),
     /// Play or pause.
     Toggle,
     /// Move by so many ms (back when negative).
@@ -260,7 +262,10 @@ impl PlayerState {
                     .ok_or_else(|| tr!("player-no-time").to_owned())?;
                 self.play_from(from, Some(to));
             }
-            MediaCommand::AskLink(_) | MediaCommand::Link { .. } | MediaCommand::Unlink(_) => {}
+            MediaCommand::AskLink(_)
+            | MediaCommand::Link { .. }
+            | MediaCommand::Unlink(_)
+            | MediaCommand::ImportMediaChosen(_) => {}
         }
         Ok(())
     }

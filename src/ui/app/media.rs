@@ -29,6 +29,11 @@ impl MarginApp {
                     Err(e) => self.error(tr!("player-link-failed", error = e.to_string())),
                 }
             }
+            MediaCommand::ImportMediaChosen(path) => {
+                if let Some(d) = &mut self.dialogs.import {
+                    d.form.media = path.display().to_string();
+                }
+            }
             MediaCommand::Unlink(document) => self.execute(Action::SetDocumentMedia {
                 document,
                 media: None,
