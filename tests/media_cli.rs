@@ -174,3 +174,36 @@ fn linking_in_the_session_is_one_undoable_step() {
         })
     );
 }
+
+#[test]
+fn a_transcript_typed_becomes_turns_and_a_coded_one_is_not_retyped() {
+    let (_dir, project, _wav, srt) = setup();
+    margin(&["import", project.to_str().unwrap(), srt.to_str().unwrap()]).unwrap();
+    let mut session = Session::open_writable(&project).unwrap();
+    let id = *session.project().documents().keys().next().unwrap();
+    session
+        .execute(Action::SetTranscript {
+            document: id,
+            text: "[00:00:01] 访谈者：您好。\r\n[00:00:04] G3：您好，我在快递站上班。\n".into(),
+        })
+        .unwrap();
+    let d = &session.project().documents()[&id];
+    assert_eq!(d.segments.len(), 2);
+    assert_eq!(d.segments[1].media.unwrap().start_ms, 4_000);
+    assert!(!d.text.as_str().contains('\r'));
+    session.set_coder("Lin").unwrap();
+    let range = session.project().documents()[&id].segments[1].range;
+    session
+        .execute(Action::InVivo {
+            document: id,
+            range,
+        })
+        .unwrap();
+    let err = session
+        .execute(Action::SetTranscript {
+            document: id,
+            text: "something else".into(),
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("1 coding(s)"), "{err}");
+}

@@ -349,3 +349,68 @@ fn the_import_dialog_links_the_transcripts_recording() {
         "../recordings/G1 interview.wav"
     );
 }
+
+#[test]
+fn transcription_mode_inserts_the_time_and_a_speaker_and_makes_turns() {
+    let f = fixture(4, false);
+    let notes = f.dir.path().join("G3 notes.txt");
+    std::fs::write(&notes, "Second interview, to be typed.\n").unwrap();
+    margin(&[
+        "import",
+        f.root.to_str().unwrap(),
+        notes.to_str().unwrap(),
+        "--kind",
+        "notes",
+        "--media",
+        f.wav.to_str().unwrap(),
+    ]);
+    let mut h = harness_with(Some(f.root.clone()), f.config.clone());
+    h.state_mut().player_mut().use_null_output();
+    let id = project(&h)
+        .documents()
+        .values()
+        .find(|d| d.name == "G3 notes")
+        .unwrap()
+        .id;
+    h.state_mut().queue(Command::OpenDocument(id));
+    frames(&mut h, 3);
+    h.get_by_label("Transcribe").click();
+    frames(&mut h, 3);
+    h.state_mut()
+        .queue(Command::Media(margin::ui::player::MediaCommand::PlayAt(
+            2_000,
+        )));
+    frames(&mut h, 2);
+    until(&mut h, "playing past 2 s", |a| {
+        a.player().position_ms().is_some_and(|p| p >= 2_100)
+    });
+    // Escape pauses; F3 puts the time at the caret (a new line), F4 the speaker's label.
+    h.key_press(Key::Escape);
+    frames(&mut h, 2);
+    assert!(!h.state().player().is_playing());
+    h.key_press(Key::F3);
+    frames(&mut h, 1);
+    h.key_press(Key::F4);
+    frames(&mut h, 1);
+    h.event(Event::Text("How did you come to the city?".into()));
+    frames(&mut h, 2);
+    h.get_by_label("Done").click();
+    frames(&mut h, 3);
+    let p = project(&h);
+    let d = p.document(id).unwrap();
+    assert_eq!(
+        d.text.as_str(),
+        "Second interview, to be typed.\n[00:00:02] Interviewer: How did you come to the city?"
+    );
+    assert_eq!(d.segments.len(), 1);
+    assert_eq!(d.segments[0].speaker.as_deref(), Some("Interviewer"));
+    assert_eq!(d.segments[0].media.unwrap().start_ms, 2_000);
+    assert_eq!(d.kind, margin::model::DocumentKind::Interview);
+    // One undo takes the typing back.
+    h.state_mut().queue(Command::Undo);
+    frames(&mut h, 2);
+    assert_eq!(
+        project(&h).document(id).unwrap().text.as_str(),
+        "Second interview, to be typed.\n"
+    );
+}

@@ -182,6 +182,14 @@ pub enum Action {
         /// The link.
         media: Option<MediaLink>,
     },
+    /// Replace the text of a document being transcribed (it must have no codings yet); its
+    /// turns are read from the text as the importer reads a transcript (`[hh:mm:ss] Name: …`).
+    SetTranscript {
+        /// The document.
+        document: DocumentId,
+        /// Its new text.
+        text: String,
+    },
     /// Add documents with what an import was asked to do around them (their case, cases for
     /// the senders, a speaker's turns coded): the edit `import::plan_import` made.
     Import {
@@ -298,6 +306,8 @@ pub enum ActionName {
     SetDocumentCase,
     /// [`Action::SetDocumentMedia`].
     SetDocumentMedia,
+    /// [`Action::SetTranscript`].
+    SetTranscript,
     /// [`Action::ImportCodebook`].
     ImportCodebook,
     /// [`Action::Import`], with how many files.
@@ -352,6 +362,7 @@ impl Action {
             Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
             Action::SetDocumentCase { .. } => ActionName::SetDocumentCase,
             Action::SetDocumentMedia { .. } => ActionName::SetDocumentMedia,
+            Action::SetTranscript { .. } => ActionName::SetTranscript,
             Action::ImportCodebook(_) => ActionName::ImportCodebook,
             Action::Import { files, .. } => ActionName::Import(*files),
             Action::AddCase(_) => ActionName::AddCase,
@@ -403,6 +414,7 @@ impl Action {
             Action::SetDocumentCase { .. } => "Change document case".into(),
             Action::SetDocumentMedia { media: Some(_), .. } => "Link recording".into(),
             Action::SetDocumentMedia { media: None, .. } => "Unlink recording".into(),
+            Action::SetTranscript { .. } => "Transcribe".into(),
             Action::ImportCodebook(_) => "Import codebook".into(),
             Action::Import { files, .. } => match files {
                 1 => "Import a file".into(),

@@ -72,6 +72,8 @@ pub struct MarginApp {
     transcript: TranscriptState,
     /// The player of the open document's recording.
     player: super::player::PlayerState,
+    /// Transcription mode's draft.
+    transcription: super::transcription::Transcription,
     documents: DocumentsState,
     codebook: CodebookState,
     inspector: InspectorState,
@@ -135,6 +137,7 @@ impl MarginApp {
             session: None,
             transcript: TranscriptState::default(),
             player: super::player::PlayerState::default(),
+            transcription: super::transcription::Transcription::default(),
             documents: DocumentsState::default(),
             codebook: CodebookState::default(),
             inspector: InspectorState::default(),
@@ -504,7 +507,16 @@ impl MarginApp {
                     self.transcript.snap_words = self.config.snap_to_words;
                     if let Some(doc) = self.transcript.document().and_then(|d| project.document(d))
                     {
-                        commands.extend(super::player::player_ui(&mut self.player, doc, ui));
+                        let on = self.transcription.is_on(doc.id);
+                        commands.extend(super::player::player_ui(&mut self.player, doc, on, ui));
+                        commands.extend(super::transcription::transcription_ui(
+                            &mut self.transcription,
+                            &self.player,
+                            &self.config.transcription_keys,
+                            doc,
+                            now,
+                            ui,
+                        ));
                     }
                     commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
                 })

@@ -448,6 +448,7 @@ pub fn action_label(action: &Action) -> String {
         Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),
         Action::SetDocumentCase { .. } => tr!("cmd-document-case").into(),
         Action::SetDocumentMedia { .. } => tr!("cmd-document-media").into(),
+        Action::SetTranscript { .. } => tr!("cmd-transcribe").into(),
         Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
         Action::Import { .. }
         | Action::AddCase(_)

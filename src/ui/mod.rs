@@ -37,6 +37,7 @@ pub mod tables_panel;
 pub mod team_sync;
 pub mod theme;
 pub mod transcript;
+pub mod transcription;
 
 use std::path::{Path, PathBuf};
 

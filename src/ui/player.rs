@@ -53,6 +53,8 @@ pub enum MediaCommand {
     PlayChar(usize),
     /// Open the coding's document and play its time span.
     PlayCoding(CodingId),
+    /// Turn transcription mode on or off for the open document.
+    Transcribe(bool),
 }
 
 /// A waveform being computed, or done.
@@ -65,8 +67,8 @@ enum Wave {
 /// The player of the open document.
 pub struct PlayerState {
     doc: Option<DocumentId>,
-    /// What the timeline was built from: the link and the number of turns.
-    built_for: Option<(MediaLink, usize)>,
+    /// What the timeline was built from: the link, and the turns' count and times.
+    built_for: Option<(MediaLink, usize, u64)>,
     /// Where the recording is, or why it cannot be played.
     path: Result<PathBuf, String>,
     player: Option<Player>,
@@ -167,7 +169,14 @@ impl PlayerState {
 
     /// Keep up with the open document (another one, a new link, new turns) in `root`'s project.
     pub fn sync(&mut self, root: &std::path::Path, doc: Option<&Document>) {
-        let key = doc.and_then(|d| Some((d.media.clone()?, d.segments.len())));
+        let key = doc.and_then(|d| {
+            let times = d
+                .segments
+                .iter()
+                .filter_map(|s| s.media)
+                .fold(0u64, |h, m| h.wrapping_mul(31).wrapping_add(m.start_ms));
+            Some((d.media.clone()?, d.segments.len(), times))
+        });
         if doc.map(|d| d.id) == self.doc && key == self.built_for {
             return;
         }
@@ -181,7 +190,7 @@ impl PlayerState {
         }
         self.built_for.clone_from(&key);
         let Some(doc) = doc else { return };
-        let Some((link, _)) = key else {
+        let Some((link, _, _)) = key else {
             self.path = Err(String::new());
             self.timeline = Timeline::default();
             return;
@@ -265,7 +274,8 @@ impl PlayerState {
             MediaCommand::AskLink(_)
             | MediaCommand::Link { .. }
             | MediaCommand::Unlink(_)
-            | MediaCommand::ImportMediaChosen(_) => {}
+            | MediaCommand::ImportMediaChosen(_)
+            | MediaCommand::Transcribe(_) => {}
         }
         Ok(())
     }
@@ -354,7 +364,12 @@ impl PlayerState {
 }
 
 /// The player's bar, for the open document `doc` (nothing when it has no recording).
-pub fn player_ui(state: &mut PlayerState, doc: &Document, ui: &mut Ui) -> Vec<Command> {
+pub fn player_ui(
+    state: &mut PlayerState,
+    doc: &Document,
+    transcribing: bool,
+    ui: &mut Ui,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     if state.built_for.is_none() || state.doc != Some(doc.id) {
         return commands;
@@ -415,6 +430,14 @@ pub fn player_ui(state: &mut PlayerState, doc: &Document, ui: &mut Ui) -> Vec<Co
         }
         ui.checkbox(&mut state.follow, tr!("player-follow"))
             .on_hover_text(tr!("player-follow-hover"));
+        let mut on = transcribing;
+        if ui
+            .toggle_value(&mut on, tr!("player-transcribe"))
+            .on_hover_text(tr!("player-transcribe-hover"))
+            .changed()
+        {
+            commands.push(media(MediaCommand::Transcribe(on)));
+        }
         if let Some(d) = duration {
             let mut secs = pos as f64 / 1000.0;
             let slider = egui::Slider::new(&mut secs, 0.0..=(d as f64 / 1000.0))

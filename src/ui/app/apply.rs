@@ -572,6 +572,7 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::SetDocumentKind => tr!("cmd-document-kind").into(),
         N::SetDocumentCase => tr!("cmd-document-case").into(),
         N::SetDocumentMedia => tr!("cmd-document-media").into(),
+        N::SetTranscript => tr!("cmd-transcribe").into(),
         N::ImportCodebook => tr!("cmd-import-codebook").into(),
         N::Import(_)
         | N::AddCase

@@ -34,6 +34,31 @@ impl MarginApp {
                     d.form.media = path.display().to_string();
                 }
             }
+            MediaCommand::Transcribe(on) => {
+                let doc = self
+                    .transcript
+                    .document()
+                    .and_then(|d| session.project().document(d));
+                match doc {
+                    Some(doc) if on => {
+                        let coded = session
+                            .project()
+                            .codings()
+                            .values()
+                            .any(|c| c.document == doc.id);
+                        if coded {
+                            self.error(tr!("transcription-coded"));
+                        } else {
+                            self.transcription.start(doc);
+                        }
+                    }
+                    _ => {
+                        let mut commands = Vec::new();
+                        self.transcription.stop(&mut commands);
+                        self.queued.extend(commands);
+                    }
+                }
+            }
             MediaCommand::Unlink(document) => self.execute(Action::SetDocumentMedia {
                 document,
                 media: None,
