@@ -25,8 +25,11 @@ type DelayFn = unsafe extern "C" fn(*mut Pcm, *mut c_long) -> c_int;
 type RecoverFn = unsafe extern "C" fn(*mut Pcm, c_int, c_int) -> c_int;
 type PcmFn = unsafe extern "C" fn(*mut Pcm) -> c_int;
 type StrerrorFn = unsafe extern "C" fn(c_int) -> *const c_char;
+type NonblockFn = unsafe extern "C" fn(*mut Pcm, c_int) -> c_int;
 
 const SND_PCM_STREAM_PLAYBACK: c_int = 0;
+/// Open without waiting for a device another program holds; writes block again after.
+const SND_PCM_NONBLOCK: c_int = 1;
 const SND_PCM_FORMAT_S16_LE: c_int = 2;
 const SND_PCM_ACCESS_RW_INTERLEAVED: c_int = 3;
 /// The device's queue: long enough not to stutter, short enough for pause and seek to feel
@@ -44,6 +47,7 @@ struct Api {
     prepare: PcmFn,
     close: PcmFn,
     strerror: StrerrorFn,
+    nonblock: NonblockFn,
     // Kept last and alive as long as the function pointers above.
     _lib: Library,
 }
@@ -86,6 +90,9 @@ impl Api {
                 strerror: *lib
                     .get::<StrerrorFn>("snd_strerror")
                     .map_err(|_| f("snd_strerror"))?,
+                nonblock: *lib
+                    .get::<NonblockFn>("snd_pcm_nonblock")
+                    .map_err(|_| f("snd_pcm_nonblock"))?,
                 _lib: lib,
             })
         }
@@ -118,10 +125,19 @@ impl AlsaOutput {
         let name = CString::new(device).map_err(|_| format!("bad ALSA device name {device:?}"))?;
         let mut pcm: *mut Pcm = std::ptr::null_mut();
         // SAFETY: `pcm` is a valid out-pointer and `name` a NUL-terminated string.
-        let rc = unsafe { (api.open)(&raw mut pcm, name.as_ptr(), SND_PCM_STREAM_PLAYBACK, 0) };
+        let rc = unsafe {
+            (api.open)(
+                &raw mut pcm,
+                name.as_ptr(),
+                SND_PCM_STREAM_PLAYBACK,
+                SND_PCM_NONBLOCK,
+            )
+        };
         if rc < 0 || pcm.is_null() {
             return Err(format!("ALSA device {device:?}: {}", api.error(rc)));
         }
+        // SAFETY: `pcm` is the handle just opened; 0 makes its writes wait for room again.
+        unsafe { (api.nonblock)(pcm, 0) };
         Ok(Self {
             api,
             device: device.to_owned(),
@@ -254,5 +270,49 @@ mod tests {
         out.write(&[0.0; 64]).expect("writes after a drop");
         assert_eq!(out.name(), "ALSA null");
         assert!(!out.audible());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod player_tests {
+    use super::*;
+    use crate::media::Player;
+    use crate::media::decode::tests::write_wav;
+    use std::time::{Duration, Instant};
+
+    /// The player through ALSA's null device, which takes samples as fast as they come (it has
+    /// no clock of its own): the recording plays through writes, delays and the end without an
+    /// error, and the position is where it ended. (Pacing is the null output's test.)
+    #[test]
+    fn the_player_plays_through_alsa() {
+        if AlsaOutput::new("null").is_err() {
+            assert!(std::env::var_os("MARGIN_REQUIRE_ALSA").is_none());
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talk.wav");
+        write_wav(&path, 4, 8_000, 2);
+        let player = Player::start(path, || {
+            Box::new(AlsaOutput::new("null").expect("opened a moment ago")) as Box<dyn Output>
+        });
+        let start = Instant::now();
+        while !player.is_ready() {
+            assert!(start.elapsed() < Duration::from_secs(5));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(player.output(), "ALSA null");
+        player.play_from(1_000);
+        let start = Instant::now();
+        while player.is_playing() {
+            assert!(start.elapsed() < Duration::from_secs(10), "never ended");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(player.error(), None);
+        assert!(
+            player.position_ms().abs_diff(4_000) < 50,
+            "{}",
+            player.position_ms()
+        );
     }
 }

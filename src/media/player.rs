@@ -47,19 +47,23 @@ pub struct Player {
 }
 
 impl Player {
-    /// Open `path` on a new thread and play it through `output` when asked. An error (the file
+    /// Open `path` on a new thread and play it through the output `output` makes there (so
+    /// that loading and opening a sound device never holds up the caller). An error (the file
     /// cannot be decoded, the device refuses) is kept for [`Player::error`]; a device that
     /// refuses is replaced by a null output, so the clock and the view still run.
     #[must_use]
-    pub fn start(path: PathBuf, output: Box<dyn Output>) -> Self {
+    pub fn start(path: PathBuf, output: impl FnOnce() -> Box<dyn Output> + Send + 'static) -> Self {
         let (commands, rx) = channel();
         let shared = Arc::new(Shared::default());
-        *lock(&shared.output) = output.name();
         let thread_shared = Arc::clone(&shared);
         let thread_path = path.clone();
         let spawned = std::thread::Builder::new()
             .name("margin-player".into())
-            .spawn(move || run(&thread_path, output, &rx, &thread_shared));
+            .spawn(move || {
+                let output = output();
+                *lock(&thread_shared.output) = output.name();
+                run(&thread_path, output, &rx, &thread_shared);
+            });
         if let Err(e) = spawned {
             *lock(&shared.error) = Some(format!("cannot start the player: {e}"));
         }
@@ -383,7 +387,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("talk.wav");
         write_wav(&path, 6, 8_000, 1);
-        let player = Player::start(path, Box::new(NullOutput::new("none")));
+        let player = Player::start(path, || Box::new(NullOutput::new("none")));
         wait_until("ready", || player.is_ready());
         assert_eq!(player.duration_ms(), Some(6_000));
         player.play_from(2_000);
@@ -413,7 +417,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("talk.wav");
         write_wav(&path, 4, 8_000, 2);
-        let mut player = Player::start(path, Box::new(NullOutput::new("none")));
+        let mut player = Player::start(path, || Box::new(NullOutput::new("none")));
         wait_until("ready", || player.is_ready());
         player.set_speed(2.0);
         player.play_from(0);
@@ -437,10 +441,9 @@ mod tests {
     #[test]
     fn a_recording_that_cannot_be_opened_says_why() {
         let dir = tempfile::tempdir().unwrap();
-        let player = Player::start(
-            dir.path().join("moved.mp3"),
-            Box::new(NullOutput::new("none")),
-        );
+        let player = Player::start(dir.path().join("moved.mp3"), || {
+            Box::new(NullOutput::new("none"))
+        });
         wait_until("the error", || player.error().is_some());
         assert!(player.error().unwrap().contains("moved.mp3"));
         player.play(); // no panic, nothing plays

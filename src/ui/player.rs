@@ -67,8 +67,9 @@ enum Wave {
 /// The player of the open document.
 pub struct PlayerState {
     doc: Option<DocumentId>,
-    /// What the timeline was built from: the link, and the turns' count and times.
-    built_for: Option<(MediaLink, usize, u64)>,
+    /// What the timeline was built from: the link, the number of turns, the text's length and
+    /// the last turn's time (cheap to compare every frame; the times change with the text).
+    built_for: Option<(MediaLink, usize, usize, Option<u64>)>,
     /// Where the recording is, or why it cannot be played.
     path: Result<PathBuf, String>,
     player: Option<Player>,
@@ -130,11 +131,14 @@ impl PlayerState {
         }
     }
 
-    fn output(&self) -> Box<dyn Output> {
-        if self.null_output {
-            Box::new(NullOutput::new(tr!("player-no-output-test")))
-        } else {
-            system_output()
+    /// What makes the output, on the player's thread.
+    fn output(&self) -> impl FnOnce() -> Box<dyn Output> + Send + 'static {
+        let null = self
+            .null_output
+            .then(|| tr!("player-no-output-test").to_owned());
+        move || match null {
+            Some(name) => Box::new(NullOutput::new(name)) as Box<dyn Output>,
+            None => system_output(),
         }
     }
 
@@ -170,12 +174,8 @@ impl PlayerState {
     /// Keep up with the open document (another one, a new link, new turns) in `root`'s project.
     pub fn sync(&mut self, root: &std::path::Path, doc: Option<&Document>) {
         let key = doc.and_then(|d| {
-            let times = d
-                .segments
-                .iter()
-                .filter_map(|s| s.media)
-                .fold(0u64, |h, m| h.wrapping_mul(31).wrapping_add(m.start_ms));
-            Some((d.media.clone()?, d.segments.len(), times))
+            let last = d.segments.last().and_then(|s| s.media).map(|m| m.start_ms);
+            Some((d.media.clone()?, d.segments.len(), d.text.char_len(), last))
         });
         if doc.map(|d| d.id) == self.doc && key == self.built_for {
             return;
@@ -190,7 +190,7 @@ impl PlayerState {
         }
         self.built_for.clone_from(&key);
         let Some(doc) = doc else { return };
-        let Some((link, _, _)) = key else {
+        let Some((link, ..)) = key else {
             self.path = Err(String::new());
             self.timeline = Timeline::default();
             return;
