@@ -331,8 +331,9 @@ fn main() {
     assert!(d.app.player().is_playing(), "still playing");
     summary("play at 2× with follow", playing, 4.0);
     eprintln!(
-        "  ({} messages marked in turn; now at {} ms of the recording)",
+        "  ({} messages marked in turn; now at {} ms of the recording; still following: {})",
         marked.len(),
-        d.app.player().position_ms().unwrap_or(0)
+        d.app.player().position_ms().unwrap_or(0),
+        d.app.player().follow
     );
 }
