@@ -331,17 +331,28 @@ fn run(
         if !playing {
             continue;
         }
+        let before = decoder.position_ms();
         match decoder.next_chunk() {
             Ok(Some(chunk)) => {
                 resampler.run(chunk, channels, speed, &mut out);
                 let after = decoder.position_ms();
-                if let Err(why) = output.write(&out) {
-                    output = Box::new(NullOutput::new(format!("no sound output: {why}")));
-                    let _ = output.open(decoder.sample_rate(), decoder.channels());
-                    *lock(&shared.output) = output.name();
+                // Written in pieces of 20 ms, the position published after each: a device (or
+                // the null output) waits in a write while its queue is full, and the window
+                // should see the position move smoothly meanwhile.
+                let piece = (decoder.sample_rate() as usize / 50).max(1) * channels;
+                let total = out.len().max(1);
+                let mut done = 0;
+                for part in out.chunks(piece) {
+                    if let Err(why) = output.write(part) {
+                        output = Box::new(NullOutput::new(format!("no sound output: {why}")));
+                        let _ = output.open(decoder.sample_rate(), decoder.channels());
+                        *lock(&shared.output) = output.name();
+                    }
+                    done += part.len();
+                    let at = before + (after - before) * done as f64 / total as f64;
+                    clock.wrote((part.len() / channels) as u64, at);
+                    publish(clock.position(output.delay()));
                 }
-                clock.wrote((out.len() / channels) as u64, after);
-                publish(clock.position(output.delay()));
             }
             Ok(None) => {
                 // The end: let the device play out what it holds, then stop there.
