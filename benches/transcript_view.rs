@@ -15,6 +15,7 @@ use egui::{Event, MouseWheelSource, MouseWheelUnit, RawInput, Rect, TouchPhase, 
 use margin::model::{CharRange, DocumentKind};
 use margin::store::ProjectDir;
 use margin::synth::{SynthOptions, generate};
+use margin::ui::player::MediaCommand;
 use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
 
 /// CPU time this thread has run (`CLOCK_THREAD_CPUTIME_ID`); `None` where there is no such
@@ -111,6 +112,35 @@ fn main() {
         let d = project.document(doc).expect("document");
         (d.text.char_len(), d.segments.len())
     };
+    // A recording for the last part (playing with follow): every message 10 ms after the one
+    // before, and a quiet recording that long beside the project. It is linked only then.
+    {
+        let mut d = project.document(doc).expect("document").clone();
+        for (i, s) in d.segments.iter_mut().enumerate() {
+            s.media = Some(margin::model::MediaTime {
+                start_ms: i as u64 * 10,
+                end_ms: None,
+            });
+        }
+        project
+            .apply(margin::model::Edit::PutDocument(Box::new(d)))
+            .expect("timed messages");
+    }
+    let wav = tmp.path().join("recording.wav");
+    {
+        let spec = hound::WavSpec {
+            channels: 1,
+            sample_rate: 8_000,
+            bits_per_sample: 16,
+            sample_format: hound::SampleFormat::Int,
+        };
+        let mut w = hound::WavWriter::create(&wav, spec).expect("wav");
+        for i in 0..segments as u64 * 80 {
+            w.write_sample(((i * 7_919) % 2_000) as i16 - 1_000)
+                .expect("sample");
+        }
+        w.finalize().expect("wav");
+    }
     drop(ProjectDir::create(&root, &mut project).expect("write project"));
     drop(project);
     eprintln!(
@@ -270,4 +300,40 @@ fn main() {
         coding.push(d.frame(Vec::new()));
     }
     summary("code a selection in compare mode", coding, 4.0);
+
+    // Playing with follow mode: the recording linked, played at 2× through a null output (a
+    // device's pace, no sound) while frames come at 60 a second; the view follows the message
+    // being played (a new one every 5 ms of real time), the waveform computed on its own thread.
+    d.app.run(Command::ToggleReview, &d.ctx);
+    d.app.player_mut().use_null_output();
+    d.app.run(
+        Command::Media(MediaCommand::Link {
+            document: doc,
+            path: wav.clone(),
+        }),
+        &d.ctx,
+    );
+    for _ in 0..5 {
+        d.frame(Vec::new());
+    }
+    d.app
+        .run(Command::Media(MediaCommand::PlayAt(60_000)), &d.ctx);
+    d.frame(Vec::new());
+    d.app.player_mut().set_speed(2.0);
+    let mut playing = Vec::new();
+    let mut marked = std::collections::BTreeSet::new();
+    for _ in 0..300 {
+        let start = Instant::now();
+        playing.push(d.frame(Vec::new()));
+        marked.extend(d.app.transcript().playing_segment);
+        std::thread::sleep(Duration::from_micros(16_667).saturating_sub(start.elapsed()));
+    }
+    assert!(d.app.player().is_playing(), "still playing");
+    summary("play at 2× with follow", playing, 4.0);
+    eprintln!(
+        "  ({} messages marked in turn; now at {} ms of the recording; still following: {})",
+        marked.len(),
+        d.app.player().position_ms().unwrap_or(0),
+        d.app.player().follow
+    );
 }

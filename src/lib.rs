@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod install;
 pub mod logging;
+pub mod media;
 pub mod merge;
 pub mod model;
 pub mod sample;

@@ -72,6 +72,11 @@ pub struct ImportArgs {
     /// Allow the mapping or the report (which hold real names) to be inside the project folder.
     #[arg(long)]
     pub allow_names_in_project: bool,
+    /// The recording the (one) imported transcript was made from: mp3, m4a/aac, wav, ogg
+    /// (Vorbis), flac, or the audio of an mp4. It is linked, not copied: the project stores its
+    /// path relative to the project folder where the two share a folder.
+    #[arg(long, value_name = "FILE")]
+    pub media: Option<PathBuf>,
 }
 
 /// Apply an edit a planner prepared, through the session (one step, saved with the rest).
@@ -181,6 +186,17 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     {
         check_regular(file)?;
     }
+    if args.media.is_some() && args.files.len() != 1 {
+        bail!(
+            "--media links one recording to one transcript; {} files were given",
+            args.files.len()
+        );
+    }
+    let media = args
+        .media
+        .as_deref()
+        .map(|file| crate::media::link_for(&args.project, file))
+        .transpose()?;
     let mut session = super::open_for_writing(&args.project, "import")?;
     if let Some(map) = &args.pseudonyms
         && !args.allow_names_in_project
@@ -230,7 +246,10 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let documents: Vec<_> = imported.iter().map(|i| i.document.clone()).collect();
+    let mut documents: Vec<_> = imported.iter().map(|i| i.document.clone()).collect();
+    if let (Some(link), [doc]) = (&media, documents.as_mut_slice()) {
+        doc.media = Some(link.clone());
+    }
     if let Some(speaker) = &args.autocode_speaker {
         // Before anything else is asked (the coder): the speaker must be there.
         with_speaker(&documents, speaker)?;
@@ -268,6 +287,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             },
         )?;
         total.merge(&item.replacements);
+    }
+    if let Some(link) = &media {
+        writeln!(out, "linked the recording {}", link.path)?;
     }
     session
         .execute(Action::Import {

@@ -70,6 +70,15 @@ pub struct MediaTime {
     pub end_ms: Option<u64>,
 }
 
+/// The recording a document was transcribed from: a path relative to the project folder where
+/// the two share a parent (written with `/`), else absolute. The file is never copied; where
+/// it is now is resolved (and a missing file reported) by `crate::media`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MediaLink {
+    /// The path as stored.
+    pub path: String,
+}
+
 /// A speaker turn or chat message: who said the text in `range`, and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Segment {
@@ -119,6 +128,8 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// The text as coded: UTF-8, LF line endings.
     pub text: Text,
+    /// The recording it was transcribed from, if one is linked.
+    pub media: Option<MediaLink>,
 }
 
 impl Document {
@@ -133,6 +144,7 @@ impl Document {
             origin: None,
             segments: Vec::new(),
             text: text.into(),
+            media: None,
         }
     }
 

@@ -22,7 +22,7 @@ pub use case::{AttributeDef, AttributeKind, Case, Value};
 pub use code::{Code, Color};
 pub use coder::Coder;
 pub use coding::{Coding, CodingRecord, Translation};
-pub use document::{Document, DocumentKind, MediaTime, Origin, Segment, SegmentKind};
+pub use document::{Document, DocumentKind, MediaLink, MediaTime, Origin, Segment, SegmentKind};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use ids::{AttributeId, CaseId, CodeId, CoderId, CodingId, DocumentId, MemoId};

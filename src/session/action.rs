@@ -8,7 +8,7 @@ use crate::analysis::search::AutocodeScope;
 use crate::import::codebook::IncomingCode;
 use crate::model::{
     AttributeId, AttributeKind, CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId,
-    DocumentKind, Edit, MemoTarget, Translation, Value,
+    DocumentKind, Edit, MediaLink, MemoTarget, Translation, Value,
 };
 
 /// A change to the project: one undo step.
@@ -184,6 +184,21 @@ pub enum Action {
         /// The case.
         case: Option<CaseId>,
     },
+    /// Link a recording to a document (or unlink it, with `None`); see `crate::media::link_for`.
+    SetDocumentMedia {
+        /// The document.
+        document: DocumentId,
+        /// The link.
+        media: Option<MediaLink>,
+    },
+    /// Replace the text of a document being transcribed (it must have no codings yet); its
+    /// turns are read from the text as the importer reads a transcript (`[hh:mm:ss] Name: …`).
+    SetTranscript {
+        /// The document.
+        document: DocumentId,
+        /// Its new text.
+        text: String,
+    },
     /// Add documents with what an import was asked to do around them (their case, cases for
     /// the senders, a speaker's turns coded): the edit `import::plan_import` made.
     Import {
@@ -300,6 +315,10 @@ pub enum ActionName {
     SetDocumentKind,
     /// [`Action::SetDocumentCase`].
     SetDocumentCase,
+    /// [`Action::SetDocumentMedia`].
+    SetDocumentMedia,
+    /// [`Action::SetTranscript`].
+    SetTranscript,
     /// [`Action::ImportCodebook`].
     ImportCodebook,
     /// [`Action::Import`], with how many files.
@@ -354,6 +373,8 @@ impl Action {
             Action::DeleteDocument(_) => ActionName::DeleteDocument,
             Action::SetDocumentKind { .. } => ActionName::SetDocumentKind,
             Action::SetDocumentCase { .. } => ActionName::SetDocumentCase,
+            Action::SetDocumentMedia { .. } => ActionName::SetDocumentMedia,
+            Action::SetTranscript { .. } => ActionName::SetTranscript,
             Action::ImportCodebook(_) => ActionName::ImportCodebook,
             Action::Import { files, .. } => ActionName::Import(*files),
             Action::AddCase(_) => ActionName::AddCase,
@@ -404,6 +425,9 @@ impl Action {
             Action::DeleteDocument(_) => "Delete document".into(),
             Action::SetDocumentKind { .. } => "Change document kind".into(),
             Action::SetDocumentCase { .. } => "Change document case".into(),
+            Action::SetDocumentMedia { media: Some(_), .. } => "Link recording".into(),
+            Action::SetDocumentMedia { media: None, .. } => "Unlink recording".into(),
+            Action::SetTranscript { .. } => "Transcribe".into(),
             Action::ImportCodebook(_) => "Import codebook".into(),
             Action::Import { files, .. } => match files {
                 1 => "Import a file".into(),

@@ -351,6 +351,44 @@ pub fn plan(
             d.case = case;
             edit(Edit::PutDocument(Box::new(d)))
         }
+        Action::SetDocumentMedia { document, media } => {
+            let mut d = document_of(project, document)?.clone();
+            if d.media == media {
+                return Ok(None);
+            }
+            d.media = media;
+            edit(Edit::PutDocument(Box::new(d)))
+        }
+        Action::SetTranscript { document, text } => {
+            let d = document_of(project, document)?;
+            let codings_on_it = project
+                .codings()
+                .values()
+                .filter(|c| c.document == document)
+                .count();
+            if codings_on_it > 0 {
+                return Err(SessionError::Edit {
+                    action: "Transcribe".into(),
+                    source: crate::model::EditError::InUse(
+                        format!("document {:?}", d.name),
+                        format!(
+                            "{codings_on_it} coding(s) on its text; a coded text is not transcribed again"
+                        ),
+                    ),
+                });
+            }
+            let text = text.replace("\r\n", "\n");
+            if d.text.as_str() == text {
+                return Ok(None);
+            }
+            let mut d = d.clone();
+            d.segments = crate::import::detect_turns(&text);
+            d.text = text.into();
+            if !d.segments.is_empty() && d.kind == crate::model::DocumentKind::Notes {
+                d.kind = crate::model::DocumentKind::Interview;
+            }
+            edit(Edit::PutDocument(Box::new(d)))
+        }
         Action::ImportCodebook(incoming) => {
             edit(crate::import::codebook::merge_codebook(project, &incoming).edit)
         }

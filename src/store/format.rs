@@ -12,7 +12,8 @@ use chrono::NaiveDateTime;
 
 use crate::model::{
     Anchor, AttributeDef, AttributeId, Case, CaseId, CharRange, CoderId, CodingRecord, Document,
-    DocumentId, DocumentKind, MediaTime, Origin, Segment, SegmentAnchor, SegmentKind, Value,
+    DocumentId, DocumentKind, MediaLink, MediaTime, Origin, Segment, SegmentAnchor, SegmentKind,
+    Value,
 };
 
 use super::error::Problem;
@@ -37,6 +38,10 @@ pub struct DocumentMeta {
     /// Speaker turns or chat messages.
     #[serde(default)]
     pub segments: Vec<SegmentRecord>,
+    /// The linked recording (absent in older projects, and left out when there is none so
+    /// that a document without one saves as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaLink>,
 }
 
 impl DocumentMeta {
@@ -57,6 +62,7 @@ impl DocumentMeta {
                 .zip(anchors)
                 .map(|(s, a)| SegmentRecord::of(s, a))
                 .collect(),
+            media: doc.media.clone(),
         }
     }
 }

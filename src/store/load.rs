@@ -722,6 +722,7 @@ fn load_documents(
                 origin: meta.origin,
                 segments,
                 text,
+                media: meta.media,
             },
         );
     }

@@ -8,6 +8,7 @@ mod chrome;
 mod files;
 mod import;
 mod input;
+mod media;
 mod notices;
 mod projects;
 mod study;
@@ -69,6 +70,10 @@ pub struct MarginApp {
     data: Option<PathBuf>,
     session: Option<Session>,
     transcript: TranscriptState,
+    /// The player of the open document's recording.
+    player: super::player::PlayerState,
+    /// Transcription mode's draft.
+    transcription: super::transcription::Transcription,
     documents: DocumentsState,
     codebook: CodebookState,
     inspector: InspectorState,
@@ -131,6 +136,8 @@ impl MarginApp {
             data: options.data,
             session: None,
             transcript: TranscriptState::default(),
+            player: super::player::PlayerState::default(),
+            transcription: super::transcription::Transcription::default(),
             documents: DocumentsState::default(),
             codebook: CodebookState::default(),
             inspector: InspectorState::default(),
@@ -213,6 +220,23 @@ impl MarginApp {
     #[must_use]
     pub fn transcript(&self) -> &TranscriptState {
         &self.transcript
+    }
+
+    /// The player of the open document's recording.
+    #[must_use]
+    pub fn player(&self) -> &super::player::PlayerState {
+        &self.player
+    }
+
+    /// Whether the open document's recording is playing (for tests: `fn(&MarginApp) -> bool`).
+    #[must_use]
+    pub fn is_playing_for_tests(&self) -> bool {
+        self.player.is_playing()
+    }
+
+    /// The player, mutably.
+    pub fn player_mut(&mut self) -> &mut super::player::PlayerState {
+        &mut self.player
     }
 
     /// The transcript view, mutably.
@@ -402,6 +426,14 @@ impl MarginApp {
         let text_size = self.config.text_size;
         let now = self.now;
         self.sync_transcript();
+        if let Some(session) = &self.session {
+            let doc = self
+                .transcript
+                .document()
+                .and_then(|d| session.project().document(d));
+            self.player.sync(session.root(), doc);
+            self.player.tick(&mut self.transcript, &ctx);
+        }
         if let Some(session) = &mut self.session {
             session.refresh_counts();
             let counts = session.cached_counts();
@@ -441,6 +473,7 @@ impl MarginApp {
                                 selection: self.transcript.selected_range().map(|(_, r)| r),
                                 code: self.codebook.selected,
                                 document: self.transcript.document(),
+                                player: &self.player,
                             };
                             commands.extend(inspector_ui(&mut self.inspector, &input, ui));
                         });
@@ -473,6 +506,19 @@ impl MarginApp {
                 .show(ui, |ui| {
                     notices_ui(&mut self.notices, now, ui);
                     self.transcript.snap_words = self.config.snap_to_words;
+                    if let Some(doc) = self.transcript.document().and_then(|d| project.document(d))
+                    {
+                        let on = self.transcription.is_on(doc.id);
+                        commands.extend(super::player::player_ui(&mut self.player, doc, on, ui));
+                        commands.extend(super::transcription::transcription_ui(
+                            &mut self.transcription,
+                            &self.player,
+                            &self.config.transcription_keys,
+                            doc,
+                            now,
+                            ui,
+                        ));
+                    }
                     commands.extend(transcript_ui(&mut self.transcript, project, text_size, ui));
                 })
                 .response

@@ -235,6 +235,8 @@ pub enum Command {
     ToggleCases,
     /// Turn snapping drag-selections to whole words on or off.
     ToggleWordSnap,
+    /// Something asked of a recording: link one, play, seek, play a coding.
+    Media(super::player::MediaCommand),
 }
 
 /// The tabs of the analysis window.
@@ -418,6 +420,7 @@ impl Command {
             }
             Command::ToggleCases => tr!("cmd-cases").into(),
             Command::ToggleWordSnap => tr!("cmd-snap-words").into(),
+            Command::Media(_) => tr!("cmd-media").into(),
         }
     }
 }
@@ -457,6 +460,8 @@ pub fn action_label(action: &Action) -> String {
         Action::DeleteDocument(_) => tr!("cmd-delete-document").into(),
         Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),
         Action::SetDocumentCase { .. } => tr!("cmd-document-case").into(),
+        Action::SetDocumentMedia { .. } => tr!("cmd-document-media").into(),
+        Action::SetTranscript { .. } => tr!("cmd-transcribe").into(),
         Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
         Action::Import { .. }
         | Action::AddCase(_)

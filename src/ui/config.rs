@@ -64,6 +64,8 @@ pub struct Config {
     pub file_dialog: DialogChoice,
     /// Drag-selections snap to whole words (Alt selects exactly).
     pub snap_to_words: bool,
+    /// The keys of transcription mode (names as egui writes them: "Escape", "F1").
+    pub transcription_keys: super::transcription::TranscriptionKeys,
 }
 
 impl Default for Config {
@@ -78,6 +80,7 @@ impl Default for Config {
             recent_folders: Vec::new(),
             file_dialog: DialogChoice::Auto,
             snap_to_words: true,
+            transcription_keys: super::transcription::TranscriptionKeys::default(),
         }
     }
 }

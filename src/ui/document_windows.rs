@@ -10,6 +10,7 @@ use super::command::Command;
 use super::documents::natural_cmp;
 use super::export_dialog::ExportChoice;
 use super::i18n::{self, tr};
+use super::player::MediaCommand;
 use crate::export::excerpts;
 use crate::model::{CaseId, DocumentId, DocumentKind, MemoTarget, Project, SegmentKind};
 use crate::session::Action;
@@ -409,6 +410,27 @@ pub fn document_windows_ui(
                                 tr!("document-prop-no-source").to_owned(),
                             ),
                         }
+                        ui.label(RichText::new(tr!("document-prop-recording")).weak());
+                        ui.horizontal_wrapped(|ui| {
+                            let media = |c: MediaCommand| Command::Media(c);
+                            match &doc.media {
+                                Some(link) => {
+                                    ui.add(egui::Label::new(link.path.as_str()).wrap());
+                                    if ui.button(tr!("document-recording-change")).clicked() {
+                                        commands.push(media(MediaCommand::AskLink(document)));
+                                    }
+                                    if ui.button(tr!("document-recording-unlink")).clicked() {
+                                        commands.push(media(MediaCommand::Unlink(document)));
+                                    }
+                                }
+                                None => {
+                                    if ui.button(tr!("document-recording-link")).clicked() {
+                                        commands.push(media(MediaCommand::AskLink(document)));
+                                    }
+                                }
+                            }
+                        });
+                        ui.end_row();
                         row(
                             ui,
                             tr!("document-prop-characters"),

@@ -94,6 +94,10 @@ pub enum FileTarget {
     PseudonymMap,
     /// An attribute table (CSV, XLSX) for the case sheet.
     AttributeTable,
+    /// The recording to link to a document.
+    Media(crate::model::DocumentId),
+    /// The recording of the transcript the import dialog imports.
+    ImportMedia,
 }
 
 /// The dialog for a [`FileTarget`].
@@ -236,6 +240,18 @@ impl FileTarget {
                 ],
                 "",
             ),
+            FileTarget::Media(_) | FileTarget::ImportMedia => (
+                tr!("picker-title-media"),
+                PickKind::Files,
+                vec![
+                    Filter {
+                        name: tr!("picker-filter-media"),
+                        extensions: crate::media::EXTENSIONS,
+                    },
+                    all_files(),
+                ],
+                "",
+            ),
         };
         FileRequest {
             title,
@@ -267,6 +283,12 @@ impl FileTarget {
             FileTarget::Import => Command::ImportFiles(vec![path]),
             FileTarget::PseudonymMap => Command::PseudonymMapChosen(path),
             FileTarget::AttributeTable => Command::AttributeTableChosen(path),
+            FileTarget::Media(document) => {
+                Command::Media(super::player::MediaCommand::Link { document, path })
+            }
+            FileTarget::ImportMedia => {
+                Command::Media(super::player::MediaCommand::ImportMediaChosen(path))
+            }
         })
     }
 }

@@ -32,6 +32,8 @@ pub struct ImportDialog {
     pub form: Form,
     stage: Stage,
     problem: Option<String>,
+    /// The recording's link, checked when reading starts.
+    media: Option<crate::model::MediaLink>,
 }
 
 /// The options of an import, as the command line has them.
@@ -53,6 +55,8 @@ pub struct Form {
     pub code: String,
     /// The pseudonym map's path (empty: none).
     pub pseudonyms: String,
+    /// The recording of the (one) transcript imported (empty: none).
+    pub media: String,
 }
 
 /// Where the dialog is.
@@ -101,6 +105,7 @@ impl ImportDialog {
             form: Form::default(),
             stage: Stage::Options,
             problem: None,
+            media: None,
         }
     }
 
@@ -135,6 +140,20 @@ impl ImportDialog {
     /// Start reading the files on a background thread; `root` is the project's folder, which
     /// the pseudonym map (it holds the real names) must stay out of.
     fn start(&mut self, root: &std::path::Path, ctx: &egui::Context) {
+        self.media = match self.form.media.trim() {
+            "" => None,
+            _ if self.files.len() != 1 => {
+                self.problem = Some(tr!("import-media-one").into());
+                return;
+            }
+            path => match crate::media::link_for(root, std::path::Path::new(path)) {
+                Ok(link) => Some(link),
+                Err(e) => {
+                    self.problem = Some(tr!("player-link-failed", error = e.to_string()));
+                    return;
+                }
+            },
+        };
         let pseudonyms = match self.form.pseudonyms.trim() {
             "" => None,
             path if crate::import::is_inside(std::path::Path::new(path), root) => {
@@ -256,7 +275,10 @@ impl ImportDialog {
             senders_as_cases: self.form.senders_as_cases,
             autocode,
         };
-        let documents: Vec<_> = read.imported().map(|i| i.document.clone()).collect();
+        let mut documents: Vec<_> = read.imported().map(|i| i.document.clone()).collect();
+        if let (Some(link), [doc]) = (&self.media, documents.as_mut_slice()) {
+            doc.media = Some(link.clone());
+        }
         plan_import(project, &documents, &placement).map_err(|e| match e {
             crate::import::PlanError::NoSuchSpeaker { speaker, found } => {
                 tr!("import-no-speaker", speaker = speaker, found = found)
@@ -516,6 +538,7 @@ fn options_ui(form: &mut Form, project: &Project, commands: &mut Vec<Command>, u
         speaker,
         code,
         pseudonyms,
+        media,
     } = form;
     egui::Grid::new("import-options")
         .num_columns(2)
@@ -643,6 +666,22 @@ fn options_ui(form: &mut Form, project: &Project, commands: &mut Vec<Command>, u
                 });
                 if ui.button(tr!("new-project-browse")).clicked() {
                     commands.push(Command::AskFile(FileTarget::PseudonymMap));
+                }
+            });
+            ui.end_row();
+
+            ui.label(tr!("import-media"));
+            ui.horizontal(|ui| {
+                let m = ui.add(
+                    egui::TextEdit::singleline(media)
+                        .hint_text(tr!("import-media-hint"))
+                        .desired_width(300.0),
+                );
+                m.widget_info(|| {
+                    WidgetInfo::labeled(Role::TextInput, true, tr!("import-media-label"))
+                });
+                if ui.button(tr!("player-browse")).clicked() {
+                    commands.push(Command::AskFile(FileTarget::ImportMedia));
                 }
             });
             ui.end_row();

@@ -96,6 +96,8 @@ pub struct InspectorInput<'a> {
     pub code: Option<CodeId>,
     /// The open document.
     pub document: Option<DocumentId>,
+    /// The player of the open document's recording (a coding's time span, "play this coding").
+    pub player: &'a super::player::PlayerState,
 }
 
 /// Show the inspector.
@@ -180,6 +182,28 @@ pub fn inspector_ui(
                         .weak()
                         .small(),
                     );
+                    if let Some((from, to)) = input
+                        .player
+                        .span_of(coding.range.start, coding.range.end)
+                        .filter(|_| input.document == Some(coding.document))
+                    {
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(tr!(
+                                    "inspector-coding-time",
+                                    from = crate::media::format_time(from),
+                                    to = crate::media::format_time(to)
+                                ))
+                                .weak()
+                                .small(),
+                            );
+                            if ui.small_button(tr!("inspector-play-coding")).clicked() {
+                                commands.push(Command::Media(
+                                    super::player::MediaCommand::PlayCoding(slot.id),
+                                ));
+                            }
+                        });
+                    }
                     if let Some(doc) = project.document(coding.document) {
                         let text = crate::ui::quote::quote_start(doc.text.slice(coding.range), 140);
                         ui.add(egui::Label::new(super::theme::quote(&text)).wrap());

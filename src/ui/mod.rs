@@ -27,6 +27,7 @@ pub mod inspector;
 pub mod keys;
 pub mod layout_generation;
 pub mod memo_manager;
+pub mod player;
 pub mod quote;
 pub mod reanchor;
 pub mod retrieval_panel;
@@ -37,6 +38,7 @@ pub mod tables_panel;
 pub mod team_sync;
 pub mod theme;
 pub mod transcript;
+pub mod transcription;
 
 use std::path::{Path, PathBuf};
 

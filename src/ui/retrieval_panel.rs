@@ -298,6 +298,22 @@ pub fn retrieval_ui(state: &mut RetrievalState, project: &Project, ui: &mut Ui) 
                         exemplar: !exemplar,
                     }));
                 }
+                // A passage of a document with a recording, in a timed turn: play it.
+                let timed = project
+                    .document(r.excerpt.document)
+                    .filter(|d| d.media.is_some())
+                    .and_then(|d| d.segment_at(r.excerpt.range.start).map(|i| &d.segments[i]))
+                    .and_then(|s| s.media);
+                if let Some(t) = timed
+                    && ui
+                        .small_button(format!("▶ {}", crate::media::format_time(t.start_ms)))
+                        .on_hover_text(tr!("inspector-play-coding"))
+                        .clicked()
+                {
+                    commands.push(Command::Media(super::player::MediaCommand::PlayCoding(
+                        r.coding,
+                    )));
+                }
                 if excerpt_paragraph(ui, &prefix, &r.excerpt) {
                     commands.push(Command::JumpTo {
                         document: r.excerpt.document,

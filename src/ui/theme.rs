@@ -168,6 +168,16 @@ pub fn speaker(name: &str, visuals: &Visuals) -> Color32 {
     }
 }
 
+/// The faint band behind the turn a recording is playing.
+#[must_use]
+pub fn playing(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgba_unmultiplied(90, 140, 255, 28)
+    } else {
+        Color32::from_rgba_unmultiplied(40, 100, 230, 22)
+    }
+}
+
 /// The highlight of a search match.
 #[must_use]
 pub fn find_match(visuals: &Visuals, current: bool) -> Color32 {

@@ -164,6 +164,7 @@ impl MarginApp {
             | Command::ImportCodebookDialog
             | Command::CodebookChosen(_)
             | Command::RetrieveCell { .. } => self.apply_study(command, ctx),
+            Command::Media(m) => self.apply_media(m),
             other => self.apply_view(other, ctx),
         }
     }
@@ -352,7 +353,8 @@ impl MarginApp {
             | Command::ExportTo { .. }
             | Command::ImportCodebookDialog
             | Command::CodebookChosen(_)
-            | Command::RetrieveCell { .. } => self.apply(command, ctx),
+            | Command::RetrieveCell { .. }
+            | Command::Media(_) => self.apply(command, ctx),
         }
     }
 
@@ -587,6 +589,8 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::DeleteDocument => tr!("cmd-delete-document").into(),
         N::SetDocumentKind => tr!("cmd-document-kind").into(),
         N::SetDocumentCase => tr!("cmd-document-case").into(),
+        N::SetDocumentMedia => tr!("cmd-document-media").into(),
+        N::SetTranscript => tr!("cmd-transcribe").into(),
         N::ImportCodebook => tr!("cmd-import-codebook").into(),
         N::Import(_)
         | N::AddCase

@@ -164,6 +164,19 @@ pub struct TranscriptState {
     chinese: bool,
     /// Galleys laid out in the last frame (for benchmarks and tests).
     pub layouts_last_frame: usize,
+    /// The turn the recording is at (marked in the margin), while a recording is open.
+    pub playing_segment: Option<usize>,
+    /// Whether the user scrolled the view (the player's follow mode stops following).
+    scroll_watch: ScrollWatch,
+}
+
+/// The user's scrolling, told from the view's own (reveals, re-layouts).
+#[derive(Clone, Copy, Debug, Default)]
+struct ScrollWatch {
+    /// The view was scrolled by the user since this was last taken.
+    by_user: bool,
+    /// The scroll offset last frame.
+    last: f32,
 }
 
 impl Default for TranscriptState {
@@ -192,6 +205,8 @@ impl Default for TranscriptState {
             marks: None,
             chinese: false,
             layouts_last_frame: 0,
+            playing_segment: None,
+            scroll_watch: ScrollWatch::default(),
         }
     }
 }
@@ -644,5 +659,16 @@ impl TranscriptState {
     /// Scroll so that character `pos` is in view next frame.
     pub fn reveal(&mut self, pos: usize) {
         self.reveal = Some((pos, Reveal::Place));
+    }
+
+    /// Scroll next frame only if character `pos` is out of view (the player following the
+    /// recording).
+    pub fn reveal_if_needed(&mut self, pos: usize) {
+        self.reveal = Some((pos, Reveal::IfNeeded));
+    }
+
+    /// Whether the user scrolled the view since this was last asked.
+    pub fn take_user_scrolled(&mut self) -> bool {
+        std::mem::take(&mut self.scroll_watch.by_user)
     }
 }

@@ -17,6 +17,7 @@ use crate::model::{CharRange, CoderId, Document, DocumentKind, Project, SegmentK
 use crate::session::Action;
 use crate::ui::command::Command;
 use crate::ui::i18n::{self, tr};
+use crate::ui::player::MediaCommand;
 use crate::ui::search_panel::code_list_ui;
 use crate::ui::theme;
 
@@ -368,6 +369,7 @@ fn body_ui(
             drag: egui::scroll_area::DragScroll::Never,
             ..egui::scroll_area::ScrollSource::ALL
         });
+    let scrolled_by_us = state.pending_offset.is_some() || state.reveal.is_some();
     if let Some(y) = state.pending_offset.take() {
         area = area.vertical_scroll_offset(y.max(0.0));
     } else if let Some((pos, how)) = state.reveal
@@ -472,6 +474,11 @@ fn body_ui(
         shift
     });
     let shift = output.inner;
+    let offset = output.state.clamped_offset().y;
+    if !scrolled_by_us && shift == 0.0 && (offset - state.scroll_watch.last).abs() > 0.5 {
+        state.scroll_watch.by_user = true;
+    }
+    state.scroll_watch.last = offset;
     if shift != 0.0 && state.pending_offset.is_none() {
         state.pending_offset = Some(output.state.clamped_offset().y + shift);
         ui.ctx().request_repaint();
@@ -791,6 +798,17 @@ fn interact(
                     anchor: range.start,
                     head: range.end,
                 });
+                // A timed turn of a document with a recording: play from its time.
+                if let Some(s) = block.segment
+                    && doc.media.is_some()
+                    && doc.segments[s].media.is_some()
+                {
+                    commands.push(Command::Media(MediaCommand::PlaySegment(s)));
+                }
+            }
+            Some(Hit::Text(c)) if ui.input(|i| i.modifiers.alt) && doc.media.is_some() => {
+                state.selection = Some(Selection::caret(c));
+                commands.push(Command::Media(MediaCommand::PlayChar(c)));
             }
             Some(Hit::Stripe(coding)) => {
                 state.selected_coding = Some(coding);
@@ -1195,6 +1213,20 @@ fn paint(state: &TranscriptState, project: &Project, doc: &Document, place: &Pla
     for v in &state.visible {
         let block = &state.blocks.blocks[v.block];
         let seg = block.segment.map(|s| &doc.segments[s]);
+
+        // The turn the recording is at: a faint band behind it and a bar at its left.
+        if block.segment.is_some() && block.segment == state.playing_segment {
+            let band = Rect::from_min_max(
+                pos2(v.text_origin.x - 4.0, v.rect.top()),
+                pos2(v.text_origin.x + cols.wrap + 4.0, v.rect.bottom()),
+            );
+            painter.rect_filled(band, 3.0, theme::playing(visuals));
+            painter.rect_filled(
+                Rect::from_min_size(band.min, vec2(3.0, band.height())),
+                1.0,
+                visuals.selection.stroke.color,
+            );
+        }
 
         // Day separator.
         if let Some(day) = block.new_day {
