@@ -119,6 +119,8 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// The text as coded: UTF-8, LF line endings.
     pub text: Text,
+    /// Who changed the text in Margin, when and how much, oldest first.
+    pub edits: Vec<super::text_edit::TextChange>,
 }
 
 impl Document {
@@ -133,6 +135,7 @@ impl Document {
             origin: None,
             segments: Vec::new(),
             text: text.into(),
+            edits: Vec::new(),
         }
     }
 

@@ -12,7 +12,8 @@ use chrono::NaiveDateTime;
 
 use crate::model::{
     Anchor, AttributeDef, AttributeId, Case, CaseId, CharRange, CoderId, CodingRecord, Document,
-    DocumentId, DocumentKind, MediaTime, Origin, Segment, SegmentAnchor, SegmentKind, Value,
+    DocumentId, DocumentKind, MediaTime, Origin, Segment, SegmentAnchor, SegmentKind, TextChange,
+    Value,
 };
 
 use super::error::Problem;
@@ -37,6 +38,10 @@ pub struct DocumentMeta {
     /// Speaker turns or chat messages.
     #[serde(default)]
     pub segments: Vec<SegmentRecord>,
+    /// Who changed the text in Margin, when and how much (absent in files written before
+    /// texts could be edited, and while none was).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<TextChange>,
 }
 
 impl DocumentMeta {
@@ -57,6 +62,7 @@ impl DocumentMeta {
                 .zip(anchors)
                 .map(|(s, a)| SegmentRecord::of(s, a))
                 .collect(),
+            edits: doc.edits.clone(),
         }
     }
 }

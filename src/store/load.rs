@@ -719,6 +719,7 @@ fn load_documents(
                 origin: meta.origin,
                 segments,
                 text,
+                edits: meta.edits,
             },
         );
     }
