@@ -17,6 +17,7 @@ pub mod excerpt;
 pub mod filter;
 pub mod headings;
 pub mod names;
+pub mod replace;
 pub mod retrieve;
 pub mod search;
 pub mod table;

@@ -416,21 +416,43 @@ impl Edit {
     /// the memos on them), as one step; and how many codings that removes.
     #[must_use]
     pub fn edit_text(project: &Project, edit: TextEdit) -> (Edit, usize) {
-        let splice = Splice::new(edit.range, edit.text.chars().count());
-        let doomed: Vec<CodingId> = project
-            .codings_of(edit.document)
-            .filter(|c| splice.coding(c.range).is_empty())
-            .map(|c| c.id)
-            .collect();
-        if doomed.is_empty() {
-            return (edit.into_edit(), 0);
+        Self::edit_texts(project, vec![edit])
+    }
+
+    /// Text edits of one document applied in the order given (each in the coordinates the ones
+    /// before it left), with the removal of every coding whose whole text they delete put
+    /// first; and how many codings that removes. Only the document's codings are followed.
+    #[must_use]
+    pub fn edit_texts(project: &Project, edits: Vec<TextEdit>) -> (Edit, usize) {
+        let mut doomed: Vec<CodingId> = Vec::new();
+        let mut ranges: Vec<(CodingId, CharRange)> = Vec::new();
+        let mut document = None;
+        for edit in &edits {
+            if document != Some(edit.document) {
+                document = Some(edit.document);
+                ranges = project
+                    .codings_of(edit.document)
+                    .map(|c| (c.id, c.range))
+                    .collect();
+            }
+            let splice = Splice::new(edit.range, edit.text.chars().count());
+            ranges.retain_mut(|(id, r)| {
+                *r = splice.coding(*r);
+                if r.is_empty() {
+                    doomed.push(*id);
+                }
+                !r.is_empty()
+            });
         }
         let n = doomed.len();
-        let mut edits: Vec<Edit> = doomed
+        let mut out: Vec<Edit> = doomed
             .into_iter()
             .map(|id| Edit::remove_coding(project, id))
             .collect();
-        edits.push(edit.into_edit());
-        (Edit::Batch(edits), n)
+        out.extend(edits.into_iter().map(TextEdit::into_edit));
+        match out.len() {
+            1 => (out.pop().unwrap_or(Edit::Batch(Vec::new())), n),
+            _ => (Edit::Batch(out), n),
+        }
     }
 }

@@ -445,6 +445,9 @@ pub fn action_label(action: &Action) -> String {
         Action::SetDocumentKind { .. } => tr!("cmd-document-kind").into(),
         Action::SetDocumentCase { .. } => tr!("cmd-document-case").into(),
         Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
+        Action::EditText { .. } => tr!("cmd-edit-text").into(),
+        Action::ReplaceAll { .. } => tr!("cmd-replace-all").into(),
+        Action::ReplaceName { .. } => tr!("cmd-replace-name").into(),
         Action::Import { .. }
         | Action::AddCase(_)
         | Action::RenameCase { .. }

@@ -570,6 +570,9 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::SetDocumentKind => tr!("cmd-document-kind").into(),
         N::SetDocumentCase => tr!("cmd-document-case").into(),
         N::ImportCodebook => tr!("cmd-import-codebook").into(),
+        N::EditText => tr!("cmd-edit-text").into(),
+        N::ReplaceAll => tr!("cmd-replace-all").into(),
+        N::ReplaceName => tr!("cmd-replace-name").into(),
         N::Import(_)
         | N::AddCase
         | N::RenameCase
