@@ -334,7 +334,10 @@ mod tests {
         // Text: 张伟 ×3 in a (label, turn, second turn), Li ×1 (not in Lisa); name and speaker.
         // Documents in name order.
         assert_eq!(plan.places[0], (Place::Document(b), "notes".into(), 2));
-        assert_eq!(plan.places[1], (Place::Document(a), "张伟 interview".into(), 6));
+        assert_eq!(
+            plan.places[1],
+            (Place::Document(a), "张伟 interview".into(), 6)
+        );
         assert!(matches!(plan.places[2], (Place::Memo(_), _, 1)));
         assert_eq!(plan.total(), 9);
         let undo = p.apply(plan.edit).unwrap();
@@ -345,15 +348,15 @@ mod tests {
         );
         assert_eq!(doc.name, "G8 interview");
         assert_eq!(doc.segments[0].speaker.as_deref(), Some("G8"));
-        assert_eq!(doc.text.slice(doc.segments[0].range), "我叫G8，G8 Lisa 都认识我。");
+        assert_eq!(
+            doc.text.slice(doc.segments[0].range),
+            "我叫G8，G8 Lisa 都认识我。"
+        );
         assert_eq!(doc.text.slice(doc.segments[1].range), "G8你好。");
         let coding = p.codings_of(a).next().unwrap();
         assert_eq!(doc.text.slice(coding.range), "我叫G8，");
         assert_eq!(doc.edits.len(), 1);
-        assert_eq!(
-            p.document(b).unwrap().text.as_str(),
-            "Met G8 and G8 today."
-        );
+        assert_eq!(p.document(b).unwrap().text.as_str(), "Met G8 and G8 today.");
         assert_eq!(p.memos().values().next().unwrap().text, "Ask G8 again");
         p.apply(undo).unwrap();
         assert_eq!(p.documents(), before.documents());

@@ -145,6 +145,64 @@ impl Splice {
         }
     }
 
+    /// The splices that turn `old` into `new` (a character diff, given at most two seconds,
+    /// then coarser), last first: applied in this order, each is in the coordinates of the text
+    /// the ones before it left. How a text that arrives whole (a merge, a sync) moved.
+    #[must_use]
+    pub fn between(old: &str, new: &str) -> Vec<Self> {
+        if old == new {
+            return Vec::new();
+        }
+        let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        let ops = similar::capture_diff_slices_deadline(
+            similar::Algorithm::Myers,
+            &old,
+            &new,
+            Some(deadline),
+        );
+        let mut out: Vec<Self> = ops
+            .iter()
+            .filter(|op| !matches!(op, similar::DiffOp::Equal { .. }))
+            .map(|op| {
+                let (_, old_range, new_range) = op.as_tag_tuple();
+                Self {
+                    start: old_range.start,
+                    removed: old_range.len(),
+                    inserted: new_range.len(),
+                }
+            })
+            .collect();
+        out.reverse();
+        out
+    }
+
+    /// Where a coding of `old` goes in `new` when `old` became `new` by `splices` (as
+    /// [`Splice::between`] gives them).
+    #[must_use]
+    pub fn coding_through(splices: &[Self], range: CharRange) -> CharRange {
+        splices.iter().fold(range, |r, s| s.coding(r))
+    }
+
+    /// Where a coding of `new` goes back in `old` (the inverse of [`Splice::coding_through`]).
+    #[must_use]
+    pub fn coding_back(splices: &[Self], range: CharRange) -> CharRange {
+        splices
+            .iter()
+            .rev()
+            .fold(range, |r, s| s.inverse().coding(r))
+    }
+
+    /// The splice that takes positions of the new text back to the old one.
+    #[must_use]
+    pub fn inverse(self) -> Self {
+        Self {
+            start: self.start,
+            removed: self.inserted,
+            inserted: self.removed,
+        }
+    }
+
     /// One past the last character removed.
     #[must_use]
     pub fn end(self) -> usize {

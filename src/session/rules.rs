@@ -383,13 +383,19 @@ pub fn plan(
             }))
         }
         Action::ReplaceAll { query, with } => {
-            let who = coder().ok().and_then(|c| project.coder(c)).map(|c| c.name.as_str());
+            let who = coder()
+                .ok()
+                .and_then(|c| project.coder(c))
+                .map(|c| c.name.as_str());
             Ok(Plan::replacement(crate::analysis::replace::plan_replace(
                 project, &query, &with, who,
             )?))
         }
         Action::ReplaceName { forms, with } => {
-            let who = coder().ok().and_then(|c| project.coder(c)).map(|c| c.name.as_str());
+            let who = coder()
+                .ok()
+                .and_then(|c| project.coder(c))
+                .map(|c| c.name.as_str());
             Ok(Plan::replacement(
                 crate::analysis::replace::plan_replace_name(project, &forms, &with, who)?,
             ))

@@ -795,13 +795,21 @@ fn typing_in_one_place_is_one_undo_step_and_a_deleted_coding_is_counted_and_give
     })
     .unwrap()
     .unwrap();
-    assert!(text(&s).starts_with("  我们都叫它毕业。我们 We"), "{}", text(&s));
+    assert!(
+        text(&s).starts_with("  我们都叫它毕业。我们 We"),
+        "{}",
+        text(&s)
+    );
     let history = &s.project.document(doc).unwrap().edits;
     assert_eq!(history.len(), 1, "one run of typing, one entry");
     assert_eq!((history[0].inserted, history[0].removed), (3, 1));
     assert_eq!(history[0].who, "Lin");
     s.undo().unwrap().unwrap();
-    assert_eq!(state(&s.project), before, "one undo takes back the whole run");
+    assert_eq!(
+        state(&s.project),
+        before,
+        "one undo takes back the whole run"
+    );
     // Deleting the coded words removes the coding, in the same step, and says so.
     let applied = s
         .execute(Action::EditText {
@@ -840,7 +848,10 @@ fn typing_in_one_place_is_one_undo_step_and_a_deleted_coding_is_counted_and_give
             text: String::new(),
         })
         .unwrap_err();
-    assert!(refused.to_string().contains("turn or message 1"), "{refused}");
+    assert!(
+        refused.to_string().contains("turn or message 1"),
+        "{refused}"
+    );
 }
 
 #[test]
@@ -867,12 +878,7 @@ fn an_edited_text_saves_its_history_and_hash_and_loads_without_re_anchoring() {
     assert_eq!(reopened.project().document(doc).unwrap(), &edited);
     assert_eq!(reopened.project().coding(c).unwrap().range, range);
     assert_eq!(
-        reopened
-            .project()
-            .document(doc)
-            .unwrap()
-            .text
-            .slice(range),
+        reopened.project().document(doc).unwrap().text.slice(range),
         "我们😀👍🏽都叫它毕"
     );
     drop(dir);
