@@ -145,6 +145,33 @@ impl Splice {
         }
     }
 
+    /// The one splice that turns `old` into `new` when they differ in one stretch: their
+    /// common beginning and end kept (what one key press or paste changed in an edited line).
+    #[must_use]
+    pub fn common(old: &str, new: &str) -> Option<Self> {
+        if old == new {
+            return None;
+        }
+        let prefix = old
+            .chars()
+            .zip(new.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (old_len, new_len) = (old.chars().count(), new.chars().count());
+        let suffix = old
+            .chars()
+            .rev()
+            .zip(new.chars().rev())
+            .take(old_len.min(new_len) - prefix)
+            .take_while(|(a, b)| a == b)
+            .count();
+        Some(Self {
+            start: prefix,
+            removed: old_len - prefix - suffix,
+            inserted: new_len - prefix - suffix,
+        })
+    }
+
     /// The splices that turn `old` into `new` (a character diff, given at most two seconds,
     /// then coarser), last first: applied in this order, each is in the coordinates of the text
     /// the ones before it left. How a text that arrives whole (a merge, a sync) moved.

@@ -231,6 +231,12 @@ pub enum Command {
     ToggleCases,
     /// Turn snapping drag-selections to whole words on or off.
     ToggleWordSnap,
+    /// Turn the transcript's edit mode on or off (Document ▸ Edit text).
+    ToggleEditText,
+    /// Show the Find and replace dialog.
+    FindReplaceDialog,
+    /// Show the Replace a name everywhere dialog.
+    ReplaceNameDialog,
 }
 
 /// The tabs of the analysis window.
@@ -406,6 +412,9 @@ impl Command {
             }
             Command::ToggleCases => tr!("cmd-cases").into(),
             Command::ToggleWordSnap => tr!("cmd-snap-words").into(),
+            Command::ToggleEditText => tr!("cmd-edit-text").into(),
+            Command::FindReplaceDialog => tr!("cmd-find-replace").into(),
+            Command::ReplaceNameDialog => tr!("cmd-replace-name-dialog").into(),
         }
     }
 }

@@ -34,6 +34,7 @@ pub mod review;
 pub mod search_panel;
 pub mod tables_panel;
 pub mod team_sync;
+pub mod text_editing;
 pub mod theme;
 pub mod transcript;
 

@@ -240,6 +240,9 @@ impl MarginApp {
                 self.transcript.reveal(range.start);
             }
             Command::Notify(text) => self.info(text),
+            Command::CodeSelection(_) | Command::InVivoSelection if self.transcript.editing => {
+                self.info(tr!("edit-coding-off"));
+            }
             Command::CodeSelection(code) => match self.transcript.selected_range() {
                 Some((document, range)) => self.execute(Action::ApplyCode {
                     document,
@@ -288,6 +291,15 @@ impl MarginApp {
             }
             Command::StartMerge(code) => self.dialogs.ask_merge(code),
             Command::StartShortcut(code) => self.dialogs.shortcut = Some(code),
+            Command::ToggleEditText => self.transcript.toggle_editing(),
+            Command::FindReplaceDialog => {
+                self.find_replace.open = true;
+                self.find_replace.project_changed();
+            }
+            Command::ReplaceNameDialog => {
+                self.replace_name.open = true;
+                self.replace_name.project_changed();
+            }
             // Handled in `apply`.
             Command::Edit(_)
             | Command::NewProjectDialog
@@ -388,6 +400,19 @@ impl MarginApp {
                 if let Some(s) = summary {
                     self.info(s);
                 }
+                if matches!(
+                    applied.step.name,
+                    crate::session::ActionName::ReplaceAll
+                        | crate::session::ActionName::ReplaceName
+                ) {
+                    self.info(tr!("notice-replaced", count = applied.replaced));
+                }
+                if applied.removed_codings > 0 {
+                    self.info(tr!(
+                        "notice-codings-removed",
+                        count = applied.removed_codings
+                    ));
+                }
             }
             Ok(None) => match follow {
                 Follow::SayAutocoded(_) => self.info(tr!("notice-autocode-nothing")),
@@ -478,6 +503,8 @@ impl MarginApp {
         self.keys = code_keys(project);
         self.document_windows.project_changed(project);
         self.memos.project_changed(project);
+        self.find_replace.project_changed();
+        self.replace_name.project_changed();
     }
 
     /// Whose codings the transcript shows: in blind mode only the current coder's; while the
