@@ -382,7 +382,7 @@ impl Project {
             .iter()
             .map(|(id, r, a)| (*id, (*r, a)))
             .collect();
-        let mut moves: Vec<(CodingId, CharRange)> = Vec::new();
+        let new_len = len - range.len() + splice.inserted;
         let mut touched_codings = Vec::new();
         for c in self.codings.values().filter(|c| c.document == document) {
             let to = restored
@@ -394,20 +394,16 @@ impl Project {
                     c.range.start, c.range.end
                 )));
             }
+            if to.end > new_len {
+                return Err(EditError::OutOfRange {
+                    start: to.start,
+                    end: to.end,
+                    len: new_len,
+                });
+            }
             if splice.touches(c.range) || restored.contains_key(&c.id) {
                 touched_codings.push((c.id, c.range, c.anchor.clone(), c.coder));
             }
-            if to != c.range {
-                moves.push((c.id, to));
-            }
-        }
-        let new_len = len - range.len() + splice.inserted;
-        if let Some((_, r)) = moves.iter().find(|(_, r)| r.end > new_len) {
-            return Err(EditError::OutOfRange {
-                start: r.start,
-                end: r.end,
-                len: new_len,
-            });
         }
         let mut segments = Vec::with_capacity(doc.segments.len());
         let mut old_touched_segments = Vec::new();
@@ -461,20 +457,22 @@ impl Project {
         };
         let new_text = doc.text.clone();
         self.touched.insert(EntityKey::Document(document));
+        // One pass over the codings in place (no lookup per coding).
         let mut coders = std::collections::BTreeSet::new();
-        for (id, to) in moves {
-            if let Some(c) = self.codings.get_mut(&id) {
+        for c in self.codings.values_mut().filter(|c| c.document == document) {
+            let to = restored
+                .get(&c.id)
+                .map_or_else(|| splice.coding(c.range), |(r, _)| *r);
+            let touched = splice.touches(c.range) || restored.contains_key(&c.id);
+            if to != c.range || touched {
                 c.range = to;
                 coders.insert(c.coder);
             }
-        }
-        for (id, _, _, coder) in &touched_codings {
-            if let Some(c) = self.codings.get_mut(id) {
-                c.anchor = match restored.get(id) {
+            if touched {
+                c.anchor = match restored.get(&c.id) {
                     Some((_, anchor)) => (*anchor).clone(),
                     None => Anchor::capture(&new_text, c.range),
                 };
-                coders.insert(*coder);
             }
         }
         for coder in coders {
@@ -515,10 +513,17 @@ impl Edit {
         for edit in &edits {
             if document != Some(edit.document) {
                 document = Some(edit.document);
-                ranges = project
-                    .codings_of(edit.document)
-                    .map(|c| (c.id, c.range))
-                    .collect();
+                // An insertion deletes no coding's text: nothing to follow for it alone.
+                ranges = if edits.len() == 1 && edit.range.is_empty() {
+                    Vec::new()
+                } else {
+                    project
+                        .codings()
+                        .values()
+                        .filter(|c| c.document == edit.document)
+                        .map(|c| (c.id, c.range))
+                        .collect()
+                };
             }
             let splice = Splice::new(edit.range, edit.text.chars().count());
             ranges.retain_mut(|(id, r)| {

@@ -64,6 +64,9 @@ pub struct Applied {
     pub removed_codings: usize,
     /// Replacements it made (find and replace, a name).
     pub replaced: usize,
+    /// What this application changed, for the views (narrower than its step's for a text
+    /// edit: the step may grow into a run of typing, and undo takes back the whole run).
+    pub changes: Changes,
 }
 
 /// Where the last text edit left the caret, while typing may continue the same undo step.
@@ -279,12 +282,16 @@ impl Session {
         if plan.edit.is_empty() {
             return Ok(None);
         }
+        let changes = Changes::of(&plan.edit);
         let step = Step {
             label,
             name,
-            changes: Changes::of(&plan.edit),
+            changes: match changes {
+                Changes::Text { .. } => Changes::All,
+                ref other => other.clone(),
+            },
         };
-        let tally = Tally::before(&step.changes, &self.project);
+        let tally = Tally::before(&changes, &self.project);
         let edit_error = |source| SessionError::Edit {
             action: step.label.clone(),
             source,
@@ -325,6 +332,7 @@ impl Session {
             created_documents: plan.created_documents,
             removed_codings: plan.removed_codings,
             replaced: plan.replaced,
+            changes,
         }))
     }
 

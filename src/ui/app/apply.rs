@@ -395,7 +395,7 @@ impl MarginApp {
         let follow = Follow::of(&action);
         match session.execute(action) {
             Ok(Some(applied)) => {
-                self.project_changed(&applied.step.changes);
+                self.project_changed(&applied.changes);
                 self.after(follow, &applied);
                 if let Some(s) = summary {
                     self.info(s);

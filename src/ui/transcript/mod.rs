@@ -371,6 +371,30 @@ impl TranscriptState {
                     self.index.update(project, doc_id, &self.blocks, *id);
                 }
             }
+            Changes::Text { document, splice } => {
+                if *document != doc_id {
+                    return;
+                }
+                match self.blocks.follow_edit(doc, *splice) {
+                    Some(cut) => {
+                        self.index.follow_edit(project, *splice);
+                        for i in cut {
+                            self.geometry.forget(i);
+                        }
+                    }
+                    None => {
+                        self.blocks = Blocks::build(doc);
+                        self.geometry.clear();
+                        self.index = CodingIndex::build_for(
+                            project,
+                            doc_id,
+                            &self.blocks,
+                            self.whose_wanted(),
+                        );
+                    }
+                }
+                self.find.searched.clear();
+            }
             Changes::All => {
                 let blocks = Blocks::build(doc);
                 if blocks.blocks != self.blocks.blocks {
