@@ -3,10 +3,11 @@
 //! messages, and with them their media times) by the edit itself, with no searching. The rules
 //! are in [`Splice`], the one place that says where an offset goes:
 //!
-//! - a coding grows or shrinks with an edit strictly inside it; text inserted exactly at its
-//!   start or end stays outside; what is deleted from it is gone from it; a coding whose whole
-//!   text is replaced covers the replacement; a coding whose whole text is deleted must be
-//!   removed first (the session plans that, in the same undo step);
+//! - a coding grows or shrinks with an edit inside it: text inserted strictly inside it joins
+//!   it, text inserted exactly at its start or end stays outside; characters of it replaced
+//!   (a name, a typo) are replaced in it, even at its ends; what is deleted from it is gone from
+//!   it, and a deletion across its edge leaves the rest; a coding whose whole text is deleted
+//!   must be removed first (the session plans that, in the same undo step);
 //! - a turn's or message's own text takes in what is inserted at its start or end; an edit may
 //!   change its label (speaker, header line) but not cross into it, delete its last character,
 //!   add or remove a line break in it, nor cross the start or end of the text it holds, so that
@@ -251,9 +252,10 @@ impl Splice {
     #[allow(clippy::many_single_char_names)] // positions named as in the module docs
     pub fn coding(self, r: CharRange) -> CharRange {
         let a = self.start;
-        if r.start == a && r.end == self.end() && self.removed > 0 && self.inserted > 0 {
-            // Its whole text replaced: it covers the replacement.
-            return CharRange::new(a, a + self.inserted);
+        if self.removed > 0 && r.start <= a && self.end() <= r.end {
+            // Characters of the coding replaced: the replacement takes their place in it.
+            let len = r.len() - self.removed + self.inserted;
+            return CharRange::new(r.start, r.start + len);
         }
         let (s, e) = (self.after_deletion(r.start), self.after_deletion(r.end));
         if e <= s {

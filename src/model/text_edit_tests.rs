@@ -141,14 +141,17 @@ impl Model {
         self.chars.splice(a..b, inserted.iter().copied());
         let mut removed = Vec::new();
         self.codings.retain_mut(|(id, mask)| {
-            let exact = k > 0
-                && (a..b).all(|i| mask[i])
-                && b > a
-                && !mask[..a].contains(&true)
-                && !mask[b..].contains(&true);
+            // Characters all of the coding replaced: the replacement is in it. An insertion is
+            // in it when both its neighbours are.
+            let replaced_inside = b > a && (a..b).all(|i| mask[i]);
             mask.drain(a..b);
-            let inside = exact || (a > 0 && a < mask.len() && mask[a - 1] && mask[a]);
-            if !exact && !mask.contains(&true) {
+            let inside = if b > a {
+                replaced_inside
+            } else {
+                a > 0 && a < mask.len() && mask[a - 1] && mask[a]
+            };
+            let kept = mask.contains(&true) || (inside && k > 0);
+            if !kept {
                 removed.push(*id);
                 return false;
             }
