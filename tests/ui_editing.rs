@@ -157,6 +157,15 @@ fn edit_mode_type_into_a_message_and_one_undo_gives_the_text_back() {
         h.state().session().unwrap().undo_redo_labels().0,
         Some("Edit text")
     );
+    // The properties window lists the edit.
+    h.state_mut().queue(Command::ShowDocumentProperties(chat));
+    frames(&mut h, 3);
+    h.get_by_label("Edited in Margin");
+    assert!(
+        h.query_all_by_label_contains("by Lin Yue: 0 characters removed, 4 inserted")
+            .count()
+            == 1
+    );
     // Coding is off in edit mode.
     let code = *project(&h).codes().keys().next().unwrap();
     h.state_mut().queue(Command::CodeSelection(code));

@@ -1243,3 +1243,6 @@ name-preview-memo = Memo “{ $title }”
 name-preview-notes = Notes and translations of codings
 name-total = { $count } replacements in all, in the texts, names, speakers, memos and notes: one step that Undo takes back.
 name-button = Replace everywhere
+document-prop-hash-edited = The text was edited; its new hash is written when it is saved.
+document-prop-edits = Edited in Margin
+document-prop-edit = { $when } by { $who }: { $removed } characters removed, { $inserted } inserted

@@ -1039,3 +1039,6 @@ name-preview-memo = 备忘录“{ $title }”
 name-preview-notes = 编码片段的注释和译文
 name-total = 共 { $count } 处，涉及文本、文档名、发言人、备忘录和注释；作为一步操作，可一次撤销。
 name-button = 全部替换
+document-prop-hash-edited = 文本已被编辑；新的哈希值在保存时写入。
+document-prop-edits = 在 Margin 中的编辑
+document-prop-edit = { $when }，{ $who }：删除 { $removed } 字，插入 { $inserted } 字
