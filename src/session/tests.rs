@@ -318,11 +318,33 @@ fn counts_follow_edits_and_the_journal_replays_them_exactly() {
     assert_eq!(s.counts().by_code[&b], 1);
     s.redo().unwrap();
     s.undo().unwrap();
+    // A run of typing (one step, journaled as its edits) then a deletion of coded text, its
+    // undo, and more typing.
+    for (at, text) in [(3, "x"), (4, "y"), (5, "z")] {
+        s.execute(Action::EditText {
+            document: doc,
+            range: CharRange::new(at, at),
+            text: text.into(),
+        })
+        .unwrap();
+    }
+    s.execute(Action::EditText {
+        document: doc,
+        range: CharRange::new(1, 12),
+        text: String::new(),
+    })
+    .unwrap();
+    s.undo().unwrap();
+    s.undo().unwrap();
+    s.redo().unwrap();
+    let fresh = Counts::of(&s.project).by_code;
+    assert_eq!(s.counts().by_code, fresh, "counts follow text edits");
     for op in std::mem::take(&mut s.journal) {
         op.replay(&mut replica, &mut replica_history).unwrap();
     }
     assert_eq!(replica.codings(), s.project.codings());
     assert_eq!(replica.codes(), s.project.codes());
+    assert_eq!(replica.documents(), s.project.documents());
 }
 
 #[test]
