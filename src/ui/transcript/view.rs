@@ -755,7 +755,8 @@ fn interact(
                 }
             }
             Drag::Carrying => {
-                if let Some((document, range)) = state.selected_range() {
+                // In edit mode nothing is coded: a selection carries nowhere.
+                if let Some((document, range)) = state.selected_range().filter(|_| !state.editing) {
                     response.dnd_set_drag_payload(SelectionDrag { document, range });
                     ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
                     if let Some(p) = pointer {
