@@ -76,6 +76,30 @@ fn main() {
         d.frame(Vec::new());
     }
 
+    // For comparison: frames in edit mode with the message open in its editor, nothing typed.
+    let idle: Vec<_> = (0..200).map(|_| d.frame(Vec::new())).collect();
+    summary("edit mode, nothing typed (frame)", idle, 4.0);
+    // And the session alone: one typed character executed, no frame drawn.
+    let mut executed = Vec::new();
+    for _ in 0..100 {
+        let at = {
+            let p = d.app.session().expect("session").project();
+            p.document(doc).expect("document").segments[3].range.end
+        };
+        let t = thread_cpu().map(|_| Instant::now());
+        d.app.run(
+            Command::Edit(Action::EditText {
+                document: doc,
+                range: CharRange::new(at, at),
+                text: "好".into(),
+            }),
+            &d.ctx,
+        );
+        executed.push(t.map_or_else(std::time::Duration::default, |t| t.elapsed()));
+        d.frame(Vec::new());
+    }
+    summary("type a character (session and views)", executed, 4.0);
+
     // Typing: one character a frame at the end of the message, then deleting them again.
     let mut typing = Vec::new();
     let mut deleting = Vec::new();

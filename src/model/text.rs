@@ -176,24 +176,29 @@ impl Text {
     /// indexed again.
     #[must_use]
     pub fn replace(&self, range: CharRange, with: &str) -> (Self, String) {
+        let mut text = self.clone();
+        let removed = text.replace_in_place(range, with);
+        (text, removed)
+    }
+
+    /// Replace `range` (clamped to the text) by `with` in place; returns the text removed. When
+    /// no other copy shares the bytes, only the bytes after the edit move (no new allocation of
+    /// the whole text); otherwise they are copied once. The checkpoints after the edit shift;
+    /// only the changed stretch is indexed again.
+    pub fn replace_in_place(&mut self, range: CharRange, with: &str) -> String {
         let start = range.start.min(self.chars);
         let end = range.end.clamp(start, self.chars);
         let (b0, b1) = (self.byte_of(start), self.byte_of(end));
         let removed = self.content[b0..b1].to_owned();
-        let mut content = String::with_capacity(self.content.len() - removed.len() + with.len());
-        content.push_str(&self.content[..b0]);
-        content.push_str(with);
-        content.push_str(&self.content[b1..]);
+        Arc::make_mut(&mut self.content).replace_range(b0..b1, with);
+        let content: &str = &self.content;
         let inserted = with.chars().count();
         let chars = self.chars - (end - start) + inserted;
+        let old = &self.checkpoints;
         // Checkpoints before the edit stay; those after it shift; the stretch between the last
         // one kept and the first one shifted is indexed again.
-        let keep = self
-            .checkpoints
-            .partition_point(|&(c, _)| (c as usize) <= start);
-        let first_after = self
-            .checkpoints
-            .partition_point(|&(c, _)| (c as usize) < end.max(start + 1));
+        let keep = old.partition_point(|&(c, _)| (c as usize) <= start);
+        let first_after = old.partition_point(|&(c, _)| (c as usize) < end.max(start + 1));
         // A checkpoint after the edit: `(c, b)` with `c >= end`, so these never underflow.
         let shift = |(c, b): (u32, u32)| {
             (
@@ -201,19 +206,17 @@ impl Text {
                 (b as usize + with.len() - (b1 - b0)) as u32,
             )
         };
-        let shifted = self.checkpoints[first_after..].iter().map(|&p| shift(p));
-        let mut checkpoints: Vec<(u32, u32)> = Vec::with_capacity(self.checkpoints.len() + 2);
-        checkpoints.extend_from_slice(&self.checkpoints[..keep]);
+        let mut checkpoints: Vec<(u32, u32)> = Vec::with_capacity(old.len() + 2);
+        checkpoints.extend_from_slice(&old[..keep]);
         let (from_char, from_byte) = checkpoints
             .last()
             .map_or((0, 0), |&(c, b)| (c as usize, b as usize));
-        let (to_char, to_byte) =
-            self.checkpoints[first_after..]
-                .first()
-                .map_or((chars, content.len()), |&p| {
-                    let (c, b) = shift(p);
-                    (c as usize, b as usize)
-                });
+        let (to_char, to_byte) = old[first_after..]
+            .first()
+            .map_or((chars, content.len()), |&p| {
+                let (c, b) = shift(p);
+                (c as usize, b as usize)
+            });
         let mut fresh = Vec::new();
         index_stretch(
             &content[from_byte..to_byte],
@@ -231,15 +234,10 @@ impl Text {
                 .skip(1)
                 .filter(|&(c, _)| (c as usize) < to_char),
         );
-        checkpoints.extend(shifted);
-        (
-            Self {
-                content: Arc::new(content),
-                checkpoints: checkpoints.into(),
-                chars,
-            },
-            removed,
-        )
+        checkpoints.extend(old[first_after..].iter().map(|&p| shift(p)));
+        self.checkpoints = checkpoints.into();
+        self.chars = chars;
+        removed
     }
 
     /// SHA-256 of the UTF-8 text, as lowercase hex (what `sha256sum` prints for the `.txt`).

@@ -437,8 +437,7 @@ impl Project {
             .documents
             .get_mut(&document)
             .ok_or_else(|| EditError::Missing(format!("document {document}")))?;
-        let (new_text, removed) = doc.text.replace(range, &text);
-        doc.text = new_text;
+        let removed = doc.text.replace_in_place(range, &text);
         for (s, r) in doc.segments.iter_mut().zip(segments) {
             s.range = r;
         }

@@ -124,30 +124,23 @@ impl Blocks {
         // The blocks of the one segment whose text holds the edit (ends included).
         let first = self.blocks.partition_point(|blk| blk.range.end < a);
         let seg_index = self.blocks.get(first)?.segment?;
-        let seg_old = {
-            let blocks = self
-                .blocks
-                .iter()
-                .filter(|blk| blk.segment == Some(seg_index));
-            let (mut lo, mut hi) = (usize::MAX, 0);
-            for blk in blocks {
-                lo = lo.min(blk.range.start);
-                hi = hi.max(blk.range.end);
-            }
-            CharRange::new(lo, hi)
-        };
-        if a < seg_old.start || b > seg_old.end {
-            return None;
+        // The segment's blocks are consecutive, from `first` back and forth.
+        let mut start = first;
+        while start > 0 && self.blocks[start - 1].segment == Some(seg_index) {
+            start -= 1;
         }
-        let start = self
-            .blocks
-            .iter()
-            .position(|blk| blk.segment == Some(seg_index))?;
-        let end = start
-            + self.blocks[start..]
+        let end = first
+            + self.blocks[first..]
                 .iter()
                 .take_while(|blk| blk.segment == Some(seg_index))
                 .count();
+        let seg_old = CharRange::new(
+            self.blocks[start].range.start,
+            self.blocks[end - 1].range.end,
+        );
+        if a < seg_old.start || b > seg_old.end {
+            return None;
+        }
         let seg = doc.segments.get(seg_index)?;
         if seg.range.is_empty() {
             return None;

@@ -141,10 +141,13 @@ impl CodingIndex {
     pub fn follow_edit(&mut self, project: &Project, splice: Splice) {
         // Each slot is moved on its own; the order of the visit does not matter.
         self.slots.values_mut().for_each(|slot| {
-            slot.range = match project.coding(slot.id) {
-                Some(c) if splice.touches(slot.range) => c.range,
-                _ => splice.coding(slot.range),
-            };
+            // Only a coding that touches the edited stretch is looked up; the rest move by the
+            // rule alone (a lookup per coding would cost more than the edit).
+            let touched = splice
+                .touches(slot.range)
+                .then(|| project.coding(slot.id))
+                .flatten();
+            slot.range = touched.map_or_else(|| splice.coding(slot.range), |c| c.range);
         });
     }
 
