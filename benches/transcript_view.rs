@@ -9,112 +9,22 @@
 //!
 //! Budgets (DESIGN.md §5, the issue): p95 per frame under 4 ms, opening under 200 ms.
 
+mod window;
+
 use std::time::{Duration, Instant};
 
-use egui::{Event, MouseWheelSource, MouseWheelUnit, RawInput, Rect, TouchPhase, Vec2, pos2};
-use margin::model::{CharRange, DocumentKind};
-use margin::store::ProjectDir;
-use margin::synth::{SynthOptions, generate};
 use margin::ui::player::MediaCommand;
-use margin::ui::{AppOptions, Command, ConfigStore, MarginApp};
 
-/// CPU time this thread has run (`CLOCK_THREAD_CPUTIME_ID`); `None` where there is no such
-/// clock, and then wall-clock time is measured instead.
-#[cfg(unix)]
-#[allow(clippy::unnecessary_wraps)]
-fn thread_cpu() -> Option<Duration> {
-    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
-    Some(Duration::new(
-        u64::try_from(t.tv_sec).unwrap_or(0),
-        u32::try_from(t.tv_nsec).unwrap_or(0),
-    ))
-}
-
-#[cfg(not(unix))]
-fn thread_cpu() -> Option<Duration> {
-    None
-}
-
-/// One frame of the window: run the UI and tessellate what it painted.
-struct Driver {
-    ctx: egui::Context,
-    app: MarginApp,
-    time: f64,
-}
-
-impl Driver {
-    fn frame(&mut self, events: Vec<Event>) -> Duration {
-        self.time += 1.0 / 60.0;
-        let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(
-                pos2(0.0, 0.0),
-                Vec2::new(1280.0, 800.0),
-            )),
-            time: Some(self.time),
-            predicted_dt: 1.0 / 60.0,
-            events,
-            focused: true,
-            ..RawInput::default()
-        };
-        let (cpu, wall) = (thread_cpu(), Instant::now());
-        let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
-        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        let elapsed = match (cpu, thread_cpu()) {
-            (Some(a), Some(b)) => b.saturating_sub(a),
-            _ => wall.elapsed(),
-        };
-        std::hint::black_box(primitives);
-        elapsed
-    }
-
-    fn wheel(dy: f32) -> Vec<Event> {
-        vec![
-            Event::PointerMoved(pos2(620.0, 400.0)),
-            Event::MouseWheel {
-                unit: MouseWheelUnit::Point,
-                delta: Vec2::new(0.0, dy),
-                phase: TouchPhase::Move,
-                source: MouseWheelSource::Unknown,
-                modifiers: egui::Modifiers::NONE,
-            },
-        ]
-    }
-}
-
-fn summary(name: &str, mut times: Vec<Duration>, budget_ms: f64) {
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let median = ms(times[times.len() / 2]);
-    let p95 = ms(times[(times.len() * 95 / 100).min(times.len() - 1)]);
-    let max = ms(times[times.len() - 1]);
-    eprintln!(
-        "{name:<36} median {median:7.2} ms   p95 {p95:7.2} ms   max {max:7.2} ms   budget {budget_ms} ms   ({} frames)",
-        times.len()
-    );
-}
+use egui::Event;
+use margin::model::CharRange;
+use margin::ui::Command;
+use window::{Driver, summary, thread_cpu};
 
 #[allow(clippy::too_many_lines)]
 fn main() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let root = tmp.path().join("chat");
-    let started = Instant::now();
-    let mut project = generate(&SynthOptions {
-        documents: 1,
-        bytes: 10_000_000,
-        chinese: 1.0,
-        codings: 20_000,
-        kinds: vec![DocumentKind::Chat],
-        ..SynthOptions::default()
-    });
-    let doc = *project.documents().keys().next().expect("one document");
-    let (chars, segments) = {
-        let d = project.document(doc).expect("document");
-        (d.text.char_len(), d.segments.len())
-    };
     // A recording for the last part (playing with follow): every message 10 ms after the one
     // before, and a quiet recording that long beside the project. It is linked only then.
-    {
+    let (mut d, doc, chars, tmp) = window::open_chat_window(|project, doc, dir| {
         let mut d = project.document(doc).expect("document").clone();
         for (i, s) in d.segments.iter_mut().enumerate() {
             s.media = Some(margin::model::MediaTime {
@@ -122,60 +32,24 @@ fn main() {
                 end_ms: None,
             });
         }
+        let segments = d.segments.len() as u64;
         project
             .apply(margin::model::Edit::PutDocument(Box::new(d)))
             .expect("timed messages");
-    }
-    let wav = tmp.path().join("recording.wav");
-    {
         let spec = hound::WavSpec {
             channels: 1,
             sample_rate: 8_000,
             bits_per_sample: 16,
             sample_format: hound::SampleFormat::Int,
         };
-        let mut w = hound::WavWriter::create(&wav, spec).expect("wav");
-        for i in 0..segments as u64 * 80 {
+        let mut w = hound::WavWriter::create(dir.join("recording.wav"), spec).expect("wav");
+        for i in 0..segments * 80 {
             w.write_sample(((i * 7_919) % 2_000) as i16 - 1_000)
                 .expect("sample");
         }
         w.finalize().expect("wav");
-    }
-    drop(ProjectDir::create(&root, &mut project).expect("write project"));
-    drop(project);
-    eprintln!(
-        "generated a {chars}-character Chinese chat log ({segments} messages, 20,000 codings) in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-
-    let config = tmp.path().join("config");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("config.ron"),
-        "(coder_name: Some(\"coder1\"), theme: Light, language: Some(English))",
-    )
-    .expect("config");
-    let ctx = egui::Context::default();
-    let t = Instant::now();
-    let app = MarginApp::new(
-        &ctx,
-        AppOptions {
-            project: Some(root.clone()),
-            config: ConfigStore::in_dir(&config),
-            sample: None,
-            data: None,
-        },
-    );
-    let mut d = Driver {
-        ctx,
-        app,
-        time: 0.0,
-    };
-    d.frame(Vec::new());
-    eprintln!(
-        "open the project and draw the first frame: {:.0} ms (wall clock)",
-        t.elapsed().as_secs_f64() * 1e3
-    );
+    });
+    let wav = tmp.path().join("recording.wav");
     // Warm up: fonts, the glyph atlas, the first layouts.
     for _ in 0..30 {
         d.frame(Driver::wheel(-40.0));

@@ -455,3 +455,54 @@ fn tables_draw_their_chart_as_svg_or_png() {
     let err = margin(&root, &["timeline", "--chart", "x.gif"]).unwrap_err();
     assert!(err.to_string().contains("written as .svg or .png"), "{err}");
 }
+
+#[test]
+fn replace_says_what_it_would_change_then_changes_it_and_codings_follow() {
+    let (_dir, root) = setup();
+    let before = ProjectDir::open_read_only(&root).unwrap().project;
+    let count: usize = before
+        .documents()
+        .values()
+        .map(|d| d.text.as_str().matches("毕业").count())
+        .sum();
+    assert!(count > 0);
+    let dry = margin(
+        &root,
+        &["replace", "--find", "毕业", "--with", "结业", "--dry-run"],
+    )
+    .unwrap();
+    assert!(
+        dry.contains(&format!("would replace {count} match(es)")),
+        "{dry}"
+    );
+    assert_eq!(
+        ProjectDir::open_read_only(&root)
+            .unwrap()
+            .project
+            .documents(),
+        before.documents()
+    );
+    margin(
+        &root,
+        &[
+            "replace", "--find", "毕业", "--with", "结业", "--coder", "lin",
+        ],
+    )
+    .unwrap();
+    let after = ProjectDir::open_read_only(&root).unwrap().project;
+    for d in after.documents().values() {
+        assert!(!d.text.as_str().contains("毕业"));
+    }
+    for c in after.codings().values() {
+        let old = before.coding(c.id).unwrap();
+        let old_text = before.document(c.document).unwrap().text.slice(old.range);
+        let new_text = after.document(c.document).unwrap().text.slice(c.range);
+        assert_eq!(new_text, old_text.replace("毕业", "结业"));
+    }
+    assert!(
+        after
+            .documents()
+            .values()
+            .any(|d| d.edits.iter().any(|e| e.who == "lin"))
+    );
+}

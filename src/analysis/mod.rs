@@ -18,6 +18,7 @@ pub mod filter;
 pub mod headings;
 pub mod names;
 pub mod query;
+pub mod replace;
 pub mod retrieve;
 pub mod search;
 pub mod table;

@@ -95,19 +95,6 @@ impl Searcher {
         })
     }
 
-    /// True when the match `start..end` (bytes) of `s` stands as a whole word.
-    fn stands_alone(s: &str, start: usize, end: usize) -> bool {
-        let m = &s[start..end];
-        let (Some(first), Some(last)) = (m.chars().next(), m.chars().next_back()) else {
-            return false;
-        };
-        let before = s[..start].chars().next_back();
-        let after = s[end..].chars().next();
-        let glued_before = spaced_word_char(first) && before.is_some_and(spaced_word_char);
-        let glued_after = spaced_word_char(last) && after.is_some_and(spaced_word_char);
-        !glued_before && !glued_after
-    }
-
     /// The matches in `text`, as character ranges in text order (empty matches are skipped).
     #[must_use]
     pub fn find_in(&self, text: &Text) -> Vec<CharRange> {
@@ -130,7 +117,7 @@ impl Searcher {
                 pos = next_boundary(s, m.end());
                 continue;
             }
-            if self.whole_word && !Self::stands_alone(s, m.start(), m.end()) {
+            if self.whole_word && !stands_alone(s, m.start(), m.end()) {
                 // A whole-word match may still start inside this one.
                 pos = next_boundary(s, m.start());
                 continue;
@@ -142,6 +129,21 @@ impl Searcher {
         }
         out
     }
+}
+
+/// True when the match `start..end` (bytes) of `s` stands as a whole word: an end that is a
+/// Latin letter or digit does not touch another (a CJK end may touch anything).
+#[must_use]
+pub fn stands_alone(s: &str, start: usize, end: usize) -> bool {
+    let m = &s[start..end];
+    let (Some(first), Some(last)) = (m.chars().next(), m.chars().next_back()) else {
+        return false;
+    };
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    let glued_before = spaced_word_char(first) && before.is_some_and(spaced_word_char);
+    let glued_after = spaced_word_char(last) && after.is_some_and(spaced_word_char);
+    !glued_before && !glued_after
 }
 
 /// The byte offset of the character after the one at `pos` (or past the end).

@@ -10,6 +10,7 @@ mod import;
 mod import_qdpx;
 mod merge;
 mod new;
+mod replace;
 mod report;
 mod retrieve;
 mod sample;
@@ -83,6 +84,9 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Search the text of all documents (plain, whole word, regex); optionally code every hit.
     Search(search::SearchArgs),
+    /// Find and replace in the documents' texts (plain, whole word, regex): codings, turns and
+    /// messages follow the text; --dry-run says what would change.
+    Replace(replace::ReplaceArgs),
     /// Retrieve the coded excerpts of a code, filtered by documents, cases, attributes, coders
     /// and dates, and combined with other codes (--and, --not, --near).
     Retrieve(retrieve::RetrieveArgs),
@@ -161,6 +165,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "sync")]
         Command::Sync(args) => sync::run(&args, out),
         Command::Search(args) => search::run(&args, out),
+        Command::Replace(args) => replace::run(&args, out),
         Command::Retrieve(args) => retrieve::run(&args, out),
         Command::Cooccurrence(args) => tables::run_cooccurrence(&args, out),
         Command::Crosstab(args) => tables::run_crosstab(&args, out),

@@ -81,6 +81,28 @@ impl Pseudonyms {
         })
     }
 
+    /// The forms of the person `name` names (a real name or a pseudonym of the mapping): every
+    /// real name the mapping gives the same pseudonym, longest first, and that pseudonym.
+    /// `None` when the mapping does not know the name.
+    #[must_use]
+    pub fn forms_of(&self, name: &str) -> Option<(Vec<String>, String)> {
+        let name = name.trim();
+        let pseudonym = self
+            .pairs
+            .iter()
+            .find(|(real, pseudo)| real == name || pseudo == name)
+            .map(|(_, p)| p.clone())?;
+        let mut forms: Vec<String> = self
+            .pairs
+            .iter()
+            .filter(|(_, p)| *p == pseudonym)
+            .map(|(r, _)| r.clone())
+            .collect();
+        forms.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        forms.dedup();
+        Some((forms, pseudonym))
+    }
+
     /// Replace every real name in `text`, longest match first; count the replacements.
     #[must_use]
     pub fn apply(&self, text: &str) -> (String, Replacements) {
@@ -206,6 +228,21 @@ impl Replacements {
 mod tests {
     use super::*;
     use crate::model::{SegmentKind, Text};
+
+    #[test]
+    fn the_forms_of_a_person_are_the_names_given_one_pseudonym() {
+        let map = Pseudonyms::new(vec![
+            ("张伟".into(), "G8".into()),
+            ("小张".into(), "G8".into()),
+            ("Zhang Wei".into(), "G8".into()),
+            ("李明".into(), "G9".into()),
+        ])
+        .unwrap();
+        let forms = vec!["Zhang Wei".to_owned(), "小张".into(), "张伟".into()];
+        assert_eq!(map.forms_of("小张"), Some((forms.clone(), "G8".into())));
+        assert_eq!(map.forms_of("G8"), Some((forms, "G8".into())));
+        assert_eq!(map.forms_of("王芳"), None);
+    }
 
     #[test]
     fn segments_follow_replacements() {

@@ -130,6 +130,8 @@ pub struct Document {
     pub text: Text,
     /// The recording it was transcribed from, if one is linked.
     pub media: Option<MediaLink>,
+    /// Who changed the text in Margin, when and how much, oldest first.
+    pub edits: Vec<super::text_edit::TextChange>,
 }
 
 impl Document {
@@ -145,6 +147,7 @@ impl Document {
             segments: Vec::new(),
             text: text.into(),
             media: None,
+            edits: Vec::new(),
         }
     }
 

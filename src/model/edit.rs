@@ -15,6 +15,7 @@ use super::document::Document;
 use super::ids::{AttributeId, CaseId, CodeId, CoderId, CodingId, DocumentId, MemoId};
 use super::memo::{Memo, MemoTarget};
 use super::project::{EntityKey, Manifest, Project};
+use super::text_edit::TextEdit;
 
 /// One change to a project.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +50,9 @@ pub enum Edit {
     PutMemo(Memo),
     /// Remove a memo.
     RemoveMemo(MemoId),
+    /// Replace characters of a document's text; its codings, turns and messages move with the
+    /// text (`text_edit.rs`).
+    EditText(Box<TextEdit>),
     /// Several edits applied together, undone together.
     Batch(Vec<Edit>),
 }
@@ -75,6 +79,15 @@ pub enum EditError {
     /// A code cannot be its own ancestor.
     #[error("code {0} cannot be placed under its own descendant")]
     Cycle(CodeId),
+    /// A text edit was refused: it would cross a turn or message, break a label, or delete a
+    /// coding's whole text.
+    #[error("editing the text of {document:?}: {reason}")]
+    TextEdit {
+        /// The document's name.
+        document: String,
+        /// Why.
+        reason: String,
+    },
     /// An attribute value does not have its attribute's type.
     #[error("case {case}: value of attribute {attribute} is not a {kind}")]
     WrongType {
@@ -363,6 +376,7 @@ impl Project {
                     None => Edit::RemoveMemo(id),
                 })
             }
+            Edit::EditText(e) => self.edit_text(*e),
             Edit::RemoveMemo(id) => {
                 let old = self
                     .memos

@@ -65,6 +65,21 @@ impl<N: Clone> History<N> {
         Ok(true)
     }
 
+    /// Apply `edit` to `project` as part of the last step (a run of typing is one step): undo
+    /// reverts both together. Refused (nothing applied) when there is no step to extend.
+    pub fn extend_last(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
+        if self.undo.is_empty() {
+            return Err(EditError::Missing("an undo step to extend".into()));
+        }
+        let inverse = project.apply(edit)?;
+        if let Some(step) = self.undo.last_mut() {
+            let earlier = std::mem::replace(&mut step.inverse, Edit::Batch(Vec::new()));
+            step.inverse = Edit::Batch(vec![inverse, earlier]);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
     /// Undo the last step; returns its note, or `None` when there is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<N>, EditError> {
         Self::shift(project, &mut self.undo, &mut self.redo)

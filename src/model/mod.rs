@@ -16,6 +16,7 @@ mod project;
 mod reanchor;
 mod sort_key;
 mod text;
+mod text_edit;
 
 pub use anchor::{Anchor, Placement};
 pub use case::{AttributeDef, AttributeKind, Case, Value};
@@ -31,6 +32,9 @@ pub use project::{EntityKey, FORMAT_VERSION, Manifest, Project, SavedQuery, Sett
 pub use reanchor::{Held, Reanchored, SegmentAnchor, label_start, reanchor};
 pub use sort_key::SortKey;
 pub use text::{CharRange, Text, text_hash};
+pub use text_edit::{LogOp, Refusal, Restore, Splice, TextChange, TextEdit};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_edit_tests;

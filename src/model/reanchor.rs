@@ -13,7 +13,7 @@ use super::document::Segment;
 use super::text::{CharRange, Text};
 
 /// How far back a segment's label may reach: the speaker and header line before its text.
-const MAX_LABEL: usize = 80;
+pub(crate) const MAX_LABEL: usize = 80;
 
 /// The anchor of a turn or message: its label and text, `[start - label, end)`, captured when the
 /// document is saved.

@@ -2,8 +2,9 @@
 //!
 //! A coding covers a half-open range `[start, end)` counted in Unicode scalar values (Rust
 //! `char`s) of the stored text, the unit egui's `CCursor` and the REFI-QDA standard use.
-//! [`CharIndex`] turns those offsets into byte offsets in O(1) amortised time, so slicing a 10 MB
-//! chat log at 20,000 codings never rescans the text.
+//! [`Text`] keeps a checkpoint index that turns those offsets into byte offsets in O(1)
+//! amortised time, so slicing a 10 MB chat log at 20,000 codings never rescans the text, and an
+//! edit in place ([`Text::replace`]) indexes again only the stretch it changed.
 
 use std::fmt::{self, Write};
 use std::sync::Arc;
@@ -71,33 +72,49 @@ impl fmt::Debug for CharRange {
     }
 }
 
-/// Characters between two checkpoints of a [`CharIndex`].
+/// Characters between two checkpoints, when a text is indexed in one pass.
 const STRIDE: usize = 256;
 
-/// A document's text with a character index: cheap to clone (shared), cheap to slice by char.
+/// A document's text with a character index: cheap to clone (shared), cheap to slice by char,
+/// and cheap to edit in place ([`Text::replace`]).
+///
+/// The index is a list of checkpoints `(char, byte)`, about every [`STRIDE`] characters and never
+/// more than `2 * STRIDE` apart. An edit shifts the checkpoints after it and indexes again only
+/// the stretch it changed, so a key press in a 10 MB chat log costs one copy of the bytes and a
+/// pass over the checkpoints, never a rescan of the text.
 #[derive(Clone)]
 pub struct Text {
-    content: Arc<str>,
-    /// Byte offset of every `STRIDE`-th character.
-    checkpoints: Arc<[u32]>,
+    content: Arc<String>,
+    /// `(char, byte)` of indexed characters, in order; the first is `(0, 0)`.
+    checkpoints: Arc<[(u32, u32)]>,
     chars: usize,
+}
+
+/// Checkpoints for `s`, whose first character is character `char0` at byte `byte0` of the whole
+/// text: one every [`STRIDE`] characters, starting with the first.
+fn index_stretch(s: &str, char0: usize, byte0: usize, out: &mut Vec<(u32, u32)>) -> usize {
+    let mut count = 0;
+    for (byte, _) in s.char_indices() {
+        if count % STRIDE == 0 {
+            out.push(((char0 + count) as u32, (byte0 + byte) as u32));
+        }
+        count += 1;
+    }
+    count
 }
 
 impl Text {
     /// Index `text` (one pass over it).
     #[must_use]
-    pub fn new(text: impl Into<Arc<str>>) -> Self {
-        let text: Arc<str> = text.into();
+    pub fn new(text: impl Into<String>) -> Self {
+        let text: String = text.into();
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut chars = 0;
-        for (byte, _) in text.char_indices() {
-            if chars % STRIDE == 0 {
-                checkpoints.push(byte as u32);
-            }
-            chars += 1;
+        let chars = index_stretch(&text, 0, 0, &mut checkpoints);
+        if checkpoints.is_empty() {
+            checkpoints.push((0, 0));
         }
         Self {
-            content: text,
+            content: Arc::new(text),
             checkpoints: checkpoints.into(),
             chars,
         }
@@ -122,8 +139,12 @@ impl Text {
         if pos >= self.chars {
             return self.content.len();
         }
-        let base = self.checkpoints[pos / STRIDE] as usize;
-        let skip = pos % STRIDE;
+        let k = self
+            .checkpoints
+            .partition_point(|&(c, _)| c as usize <= pos)
+            .saturating_sub(1);
+        let (c, b) = self.checkpoints[k];
+        let (base, skip) = (b as usize, pos - c as usize);
         self.content[base..]
             .char_indices()
             .nth(skip)
@@ -134,12 +155,12 @@ impl Text {
     #[must_use]
     pub fn char_of(&self, byte: usize) -> usize {
         let byte = byte.min(self.content.len());
-        let block = self
+        let k = self
             .checkpoints
-            .partition_point(|&b| b as usize <= byte)
+            .partition_point(|&(_, b)| b as usize <= byte)
             .saturating_sub(1);
-        let base = self.checkpoints.get(block).map_or(0, |&b| b as usize);
-        block * STRIDE + self.content[base..byte].chars().count()
+        let (c, b) = self.checkpoints.get(k).copied().unwrap_or((0, 0));
+        c as usize + self.content[b as usize..byte].chars().count()
     }
 
     /// The text of a character range (clamped to the text).
@@ -148,6 +169,75 @@ impl Text {
         let start = self.byte_of(range.start);
         let end = self.byte_of(range.end.max(range.start));
         &self.content[start..end]
+    }
+
+    /// The text with `range` (clamped to the text) replaced by `with`, and the text removed.
+    /// Costs one copy of the bytes and a pass over the checkpoints; only the changed stretch is
+    /// indexed again.
+    #[must_use]
+    pub fn replace(&self, range: CharRange, with: &str) -> (Self, String) {
+        let mut text = self.clone();
+        let removed = text.replace_in_place(range, with);
+        (text, removed)
+    }
+
+    /// Replace `range` (clamped to the text) by `with` in place; returns the text removed. When
+    /// no other copy shares the bytes, only the bytes after the edit move (no new allocation of
+    /// the whole text); otherwise they are copied once. The checkpoints after the edit shift;
+    /// only the changed stretch is indexed again.
+    pub fn replace_in_place(&mut self, range: CharRange, with: &str) -> String {
+        let start = range.start.min(self.chars);
+        let end = range.end.clamp(start, self.chars);
+        let (b0, b1) = (self.byte_of(start), self.byte_of(end));
+        let removed = self.content[b0..b1].to_owned();
+        Arc::make_mut(&mut self.content).replace_range(b0..b1, with);
+        let content: &str = &self.content;
+        let inserted = with.chars().count();
+        let chars = self.chars - (end - start) + inserted;
+        let old = &self.checkpoints;
+        // Checkpoints before the edit stay; those after it shift; the stretch between the last
+        // one kept and the first one shifted is indexed again.
+        let keep = old.partition_point(|&(c, _)| (c as usize) <= start);
+        let first_after = old.partition_point(|&(c, _)| (c as usize) < end.max(start + 1));
+        // A checkpoint after the edit: `(c, b)` with `c >= end`, so these never underflow.
+        let shift = |(c, b): (u32, u32)| {
+            (
+                (c as usize + inserted - (end - start)) as u32,
+                (b as usize + with.len() - (b1 - b0)) as u32,
+            )
+        };
+        let mut checkpoints: Vec<(u32, u32)> = Vec::with_capacity(old.len() + 2);
+        checkpoints.extend_from_slice(&old[..keep]);
+        let (from_char, from_byte) = checkpoints
+            .last()
+            .map_or((0, 0), |&(c, b)| (c as usize, b as usize));
+        let (to_char, to_byte) = old[first_after..]
+            .first()
+            .map_or((chars, content.len()), |&p| {
+                let (c, b) = shift(p);
+                (c as usize, b as usize)
+            });
+        let mut fresh = Vec::new();
+        index_stretch(
+            &content[from_byte..to_byte],
+            from_char,
+            from_byte,
+            &mut fresh,
+        );
+        // The first is the checkpoint kept (or the text's start).
+        if checkpoints.is_empty() {
+            checkpoints.push((0, 0));
+        }
+        checkpoints.extend(
+            fresh
+                .into_iter()
+                .skip(1)
+                .filter(|&(c, _)| (c as usize) < to_char),
+        );
+        checkpoints.extend(old[first_after..].iter().map(|&p| shift(p)));
+        self.checkpoints = checkpoints.into();
+        self.chars = chars;
+        removed
     }
 
     /// SHA-256 of the UTF-8 text, as lowercase hex (what `sha256sum` prints for the `.txt`).

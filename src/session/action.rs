@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::analysis::search::AutocodeScope;
+use crate::analysis::search::{AutocodeScope, SearchQuery};
 use crate::import::codebook::IncomingCode;
 use crate::model::{
     AttributeId, AttributeKind, CaseId, CharRange, CodeId, CodingId, Color, Document, DocumentId,
@@ -255,6 +255,31 @@ pub enum Action {
         /// The edit.
         edit: Edit,
     },
+    /// Replace characters of a document's text (typing, deleting, pasting): its codings,
+    /// turns and messages follow; a coding whose whole text is deleted is removed.
+    EditText {
+        /// The document.
+        document: DocumentId,
+        /// The characters replaced (empty to insert).
+        range: CharRange,
+        /// What replaces them (empty to delete).
+        text: String,
+    },
+    /// Replace every hit of a search in the texts (one document, some, or all).
+    ReplaceAll {
+        /// What to find, how, and where.
+        query: SearchQuery,
+        /// What replaces each hit.
+        with: String,
+    },
+    /// Replace a person's name, in all its forms, everywhere (texts, names, speakers, memos,
+    /// coding notes): late anonymisation.
+    ReplaceName {
+        /// The name's forms (the name itself, nicknames, the Latin spelling).
+        forms: Vec<String>,
+        /// What replaces them (a pseudonym).
+        with: String,
+    },
 }
 
 /// Which kind of action an undo step was, so the window can name it in its own language (the
@@ -339,6 +364,12 @@ pub enum ActionName {
     SetAttributeValue,
     /// [`Action::ImportAttributeTable`].
     ImportAttributeTable,
+    /// [`Action::EditText`].
+    EditText,
+    /// [`Action::ReplaceAll`].
+    ReplaceAll,
+    /// [`Action::ReplaceName`].
+    ReplaceName,
 }
 
 impl Action {
@@ -385,6 +416,9 @@ impl Action {
             Action::DeleteAttribute(_) => ActionName::DeleteAttribute,
             Action::SetAttributeValue { .. } => ActionName::SetAttributeValue,
             Action::ImportAttributeTable { .. } => ActionName::ImportAttributeTable,
+            Action::EditText { .. } => ActionName::EditText,
+            Action::ReplaceAll { .. } => ActionName::ReplaceAll,
+            Action::ReplaceName { .. } => ActionName::ReplaceName,
         }
     }
 
@@ -441,6 +475,9 @@ impl Action {
             Action::DeleteAttribute(_) => "Delete attribute".into(),
             Action::SetAttributeValue { .. } => "Set attribute value".into(),
             Action::ImportAttributeTable { file, .. } => format!("Import attributes from {file}"),
+            Action::EditText { .. } => "Edit text".into(),
+            Action::ReplaceAll { .. } => "Replace all".into(),
+            Action::ReplaceName { .. } => "Replace a name everywhere".into(),
         }
     }
 }

@@ -25,6 +25,8 @@ pub(crate) enum Op {
     Apply(Edit),
     /// An edit outside the history (adding the coder).
     Raw(Edit),
+    /// An undoable edit made part of the last step (a run of typing).
+    Extend(Edit),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
@@ -42,6 +44,7 @@ impl Op {
     ) -> Result<(), crate::model::EditError> {
         match self {
             Op::Apply(edit) => history.apply(project, (), edit.clone()).map(drop),
+            Op::Extend(edit) => history.extend_last(project, edit.clone()),
             Op::Raw(edit) => project.apply(edit.clone()).map(drop),
             Op::Undo => history.undo(project).map(drop),
             Op::Redo => history.redo(project).map(drop),

@@ -3,13 +3,21 @@
 
 use std::collections::HashMap;
 
-use crate::model::{CodeId, CodingId, DocumentId, Edit, Project};
+use crate::model::{CodeId, CodingId, DocumentId, Edit, Project, Splice};
 
 /// What an applied edit changed, for the views that cache what they show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Changes {
     /// These codings were added, changed or removed (nothing else that views cache).
     Codings(Vec<CodingId>),
+    /// One document's text changed by one exact edit; its codings, turns and messages moved
+    /// with it by that edit's rule (`model::Splice`), and nothing else changed.
+    Text {
+        /// The document.
+        document: DocumentId,
+        /// The edit.
+        splice: Splice,
+    },
     /// Anything may have changed.
     All,
 }
@@ -38,6 +46,15 @@ impl Changes {
                 _ => false,
             }
         }
+        if let Edit::EditText(e) = edit
+            && e.restore.segments.is_empty()
+            && e.restore.codings.is_empty()
+        {
+            return Changes::Text {
+                document: e.document,
+                splice: Splice::new(e.range, e.text.chars().count()),
+            };
+        }
         let mut ids = Vec::new();
         if walk(edit, &mut ids) {
             Changes::Codings(ids)
@@ -53,7 +70,7 @@ impl Changes {
                 .iter()
                 .map(|id| project.coding(*id).map(|c| (c.code, c.document)))
                 .collect(),
-            Changes::All => Vec::new(),
+            Changes::Text { .. } | Changes::All => Vec::new(),
         }
     }
 }
@@ -119,6 +136,8 @@ impl<'a> Tally<'a> {
                     }
                 }
             }
+            // A text edit moves codings; it adds and removes none.
+            (Changes::Text { .. }, _) => {}
             _ => *counts = None,
         }
     }

@@ -60,6 +60,20 @@ pub struct Applied {
     pub merged: Option<MergeReport>,
     /// The documents it added.
     pub created_documents: Vec<DocumentId>,
+    /// Codings it removed because their whole text was deleted (the window says how many).
+    pub removed_codings: usize,
+    /// Replacements it made (find and replace, a name).
+    pub replaced: usize,
+    /// What this application changed, for the views (narrower than its step's for a text
+    /// edit: the step may grow into a run of typing, and undo takes back the whole run).
+    pub changes: Changes,
+}
+
+/// Where the last text edit left the caret, while typing may continue the same undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Typing {
+    document: DocumentId,
+    caret: usize,
 }
 
 /// An open project.
@@ -74,6 +88,8 @@ pub struct Session {
     autosave: Autosave,
     /// Operations not yet sent to the autosaver (kept only while it runs).
     journal: Vec<Op>,
+    /// The run of typing the next text edit may join.
+    typing: Option<Typing>,
 }
 
 impl Session {
@@ -87,6 +103,7 @@ impl Session {
             counts: None,
             autosave: Autosave::default(),
             journal: Vec::new(),
+            typing: None,
         }
     }
 
@@ -238,36 +255,84 @@ impl Session {
         let label = action.label();
         let name = action.name();
         self.writable(&label)?;
+        let typing = std::mem::take(&mut self.typing);
+        let continues = match &action {
+            Action::EditText {
+                document,
+                range,
+                text,
+            } => {
+                let next = Typing {
+                    document: *document,
+                    caret: range.start + text.chars().count(),
+                };
+                let joins = typing.is_some_and(|t| {
+                    t.document == *document
+                        && !text.contains('\n')
+                        && ((range.is_empty() && range.start == t.caret)
+                            || (text.is_empty() && range.end == t.caret))
+                });
+                Some((next, joins))
+            }
+            _ => None,
+        };
         let Some(plan) = rules::plan(&self.project, self.coder, action)? else {
             return Ok(None);
         };
         if plan.edit.is_empty() {
             return Ok(None);
         }
+        let changes = Changes::of(&plan.edit);
         let step = Step {
             label,
             name,
-            changes: Changes::of(&plan.edit),
+            changes: match changes {
+                Changes::Text { .. } => Changes::All,
+                ref other => other.clone(),
+            },
         };
-        let tally = Tally::before(&step.changes, &self.project);
-        let recorded = self
-            .history
-            .apply(&mut self.project, step.clone(), plan.edit.clone())
-            .map_err(|source| SessionError::Edit {
-                action: step.label.clone(),
-                source,
-            })?;
-        if !recorded {
-            return Ok(None);
+        let tally = Tally::before(&changes, &self.project);
+        let edit_error = |source| SessionError::Edit {
+            action: step.label.clone(),
+            source,
+        };
+        // A run of typing in one place is one undo step (a step that removed codings stands
+        // alone, so that undoing it gives them back without undoing the typing before it).
+        let joins = continues.is_some_and(|(_, joins)| joins)
+            && plan.removed_codings == 0
+            && self
+                .history
+                .next_undo()
+                .is_some_and(|s| s.name == ActionName::EditText);
+        if joins {
+            self.history
+                .extend_last(&mut self.project, plan.edit.clone())
+                .map_err(edit_error)?;
+        } else {
+            let recorded = self
+                .history
+                .apply(&mut self.project, step.clone(), plan.edit.clone())
+                .map_err(edit_error)?;
+            if !recorded {
+                return Ok(None);
+            }
         }
+        self.typing = continues.map(|(next, _)| next);
         tally.after(&self.project, &mut self.counts);
-        self.journal(Op::Apply(plan.edit));
+        self.journal(if joins {
+            Op::Extend(plan.edit)
+        } else {
+            Op::Apply(plan.edit)
+        });
         Ok(Some(Applied {
             step,
             created_coding: plan.created_coding,
             created_code: plan.created_code,
             merged: plan.merged,
             created_documents: plan.created_documents,
+            removed_codings: plan.removed_codings,
+            replaced: plan.replaced,
+            changes,
         }))
     }
 
@@ -282,6 +347,7 @@ impl Session {
     }
 
     fn shift(&mut self, undo: bool) -> Result<Option<Step>, SessionError> {
+        self.typing = None;
         let what = if undo { "Undo" } else { "Redo" };
         self.writable(what)?;
         let next = if undo {

@@ -10,8 +10,8 @@ use super::action::Action;
 use super::error::{Gone, SessionError};
 use crate::merge::MergeReport;
 use crate::model::{
-    Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit, Memo,
-    MemoTarget, Project, SavedQuery, SortKey, Translation,
+    Anchor, CharRange, Code, CodeId, CoderId, Coding, CodingId, Document, DocumentId, Edit, LogOp,
+    Memo, MemoTarget, Project, SavedQuery, SortKey, TextChange, TextEdit, Translation,
 };
 use crate::store::ProjectDir;
 
@@ -28,6 +28,10 @@ pub struct Plan {
     pub merged: Option<MergeReport>,
     /// The documents it adds.
     pub created_documents: Vec<DocumentId>,
+    /// Codings it removes because their whole text is deleted.
+    pub removed_codings: usize,
+    /// Replacements it makes (find and replace, a name).
+    pub replaced: usize,
 }
 
 impl Plan {
@@ -38,7 +42,17 @@ impl Plan {
             created_code: None,
             merged: None,
             created_documents: Vec::new(),
+            removed_codings: 0,
+            replaced: 0,
         }
+    }
+
+    fn replacement(plan: crate::analysis::replace::ReplacePlan) -> Option<Self> {
+        (plan.total() > 0).then(|| Self {
+            removed_codings: plan.removed_codings,
+            replaced: plan.total(),
+            ..Self::edit(plan.edit)
+        })
     }
 
     fn coding(coding: Coding) -> Self {
@@ -399,6 +413,58 @@ pub fn plan(
                 ..Plan::edit(e)
             }))
         }
+        Action::EditText {
+            document,
+            range,
+            text,
+        } => {
+            let coder = coder()?;
+            let who = project.coder(coder).map_or("", |c| c.name.as_str());
+            let doc = document_of(project, document)?;
+            if range.end > doc.text.char_len() || range.start > range.end {
+                return Err(SessionError::Edit {
+                    action: "Edit text".into(),
+                    source: crate::model::EditError::OutOfRange {
+                        start: range.start,
+                        end: range.end,
+                        len: doc.text.char_len(),
+                    },
+                });
+            }
+            if doc.text.slice(range) == text {
+                return Ok(None);
+            }
+            let log = text_log(doc, who, range.len(), text.chars().count());
+            let (e, removed) = Edit::edit_text(
+                project,
+                TextEdit {
+                    log,
+                    ..TextEdit::new(document, range, text)
+                },
+            );
+            Ok(Some(Plan {
+                removed_codings: removed,
+                ..Plan::edit(e)
+            }))
+        }
+        Action::ReplaceAll { query, with } => {
+            let who = coder()
+                .ok()
+                .and_then(|c| project.coder(c))
+                .map(|c| c.name.as_str());
+            Ok(Plan::replacement(crate::analysis::replace::plan_replace(
+                project, &query, &with, who,
+            )?))
+        }
+        Action::ReplaceName { forms, with } => {
+            let who = coder()
+                .ok()
+                .and_then(|c| project.coder(c))
+                .map(|c| c.name.as_str());
+            Ok(Plan::replacement(
+                crate::analysis::replace::plan_replace_name(project, &forms, &with, who)?,
+            ))
+        }
         Action::AddCase(_)
         | Action::RenameCase { .. }
         | Action::DeleteCase(_)
@@ -406,6 +472,33 @@ pub fn plan(
         | Action::RenameAttribute { .. }
         | Action::DeleteAttribute(_)
         | Action::SetAttributeValue { .. } => super::cases::plan(project, action),
+    }
+}
+
+/// Minutes within which a coder's edits of one text count as one entry of its history.
+const EDIT_RUN_MINUTES: i64 = 10;
+
+/// What a text edit by `who` notes in the document's history: a new entry, or the last one
+/// grown when the same coder edited the text moments ago (a run of typing is one entry).
+fn text_log(doc: &Document, who: &str, removed: usize, inserted: usize) -> LogOp {
+    let now = Utc::now();
+    match doc.edits.last() {
+        Some(last)
+            if last.who == who && now - last.at < chrono::Duration::minutes(EDIT_RUN_MINUTES) =>
+        {
+            LogOp::SetLast(TextChange {
+                who: who.to_owned(),
+                at: now,
+                removed: last.removed + removed,
+                inserted: last.inserted + inserted,
+            })
+        }
+        _ => LogOp::Push(TextChange {
+            who: who.to_owned(),
+            at: now,
+            removed,
+            inserted,
+        }),
     }
 }
 

@@ -193,6 +193,23 @@ fn every_action_applies_undoes_and_redoes_to_the_same_project_and_files() {
             document: doc,
             name: "G1 (second visit)".into(),
         },
+        Action::EditText {
+            document: doc,
+            range: CharRange::new(4, 5),
+            text: "🇨🇳e\u{301}".into(),
+        },
+        Action::ReplaceAll {
+            query: crate::analysis::search::SearchQuery {
+                pattern: "call".into(),
+                mode: crate::analysis::search::MatchMode::Word,
+                ..Default::default()
+            },
+            with: "称".into(),
+        },
+        Action::ReplaceName {
+            forms: vec!["毕业".into(), "graduating".into()],
+            with: "G8".into(),
+        },
         Action::DeleteDocument(doc),
         Action::SetDocumentKind {
             document: doc,
@@ -301,11 +318,33 @@ fn counts_follow_edits_and_the_journal_replays_them_exactly() {
     assert_eq!(s.counts().by_code[&b], 1);
     s.redo().unwrap();
     s.undo().unwrap();
+    // A run of typing (one step, journaled as its edits) then a deletion of coded text, its
+    // undo, and more typing.
+    for (at, text) in [(3, "x"), (4, "y"), (5, "z")] {
+        s.execute(Action::EditText {
+            document: doc,
+            range: CharRange::new(at, at),
+            text: text.into(),
+        })
+        .unwrap();
+    }
+    s.execute(Action::EditText {
+        document: doc,
+        range: CharRange::new(1, 12),
+        text: String::new(),
+    })
+    .unwrap();
+    s.undo().unwrap();
+    s.undo().unwrap();
+    s.redo().unwrap();
+    let fresh = Counts::of(&s.project).by_code;
+    assert_eq!(s.counts().by_code, fresh, "counts follow text edits");
     for op in std::mem::take(&mut s.journal) {
         op.replay(&mut replica, &mut replica_history).unwrap();
     }
     assert_eq!(replica.codings(), s.project.codings());
     assert_eq!(replica.codes(), s.project.codes());
+    assert_eq!(replica.documents(), s.project.documents());
 }
 
 #[test]
@@ -752,4 +791,117 @@ fn a_codebook_import_is_one_undo_step() {
     assert!(s.execute(Action::ImportCodebook(codes)).unwrap().is_none());
     s.undo().unwrap();
     assert_eq!(state(&s.project), before);
+}
+
+#[test]
+fn typing_in_one_place_is_one_undo_step_and_a_deleted_coding_is_counted_and_given_back() {
+    let (_dir, mut s, doc) = session();
+    let a = create_code(&mut s, "A", None);
+    let coded = code(&mut s, doc, CharRange::new(2, 8), a);
+    let before = state(&s.project);
+    let text = |s: &Session| s.project.document(doc).unwrap().text.as_str().to_owned();
+    // Type three characters, then delete one with backspace: one step.
+    for (i, ch) in ["我", "们", "x"].into_iter().enumerate() {
+        s.execute(Action::EditText {
+            document: doc,
+            range: CharRange::new(10 + i, 10 + i),
+            text: ch.into(),
+        })
+        .unwrap()
+        .unwrap();
+    }
+    s.execute(Action::EditText {
+        document: doc,
+        range: CharRange::new(12, 13),
+        text: String::new(),
+    })
+    .unwrap()
+    .unwrap();
+    assert!(
+        text(&s).starts_with("  我们都叫它毕业。我们 We"),
+        "{}",
+        text(&s)
+    );
+    let history = &s.project.document(doc).unwrap().edits;
+    assert_eq!(history.len(), 1, "one run of typing, one entry");
+    assert_eq!((history[0].inserted, history[0].removed), (3, 1));
+    assert_eq!(history[0].who, "Lin");
+    s.undo().unwrap().unwrap();
+    assert_eq!(
+        state(&s.project),
+        before,
+        "one undo takes back the whole run"
+    );
+    // Deleting the coded words removes the coding, in the same step, and says so.
+    let applied = s
+        .execute(Action::EditText {
+            document: doc,
+            range: CharRange::new(1, 9),
+            text: String::new(),
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(applied.removed_codings, 1);
+    assert!(s.project.coding(coded).is_none());
+    s.undo().unwrap();
+    assert_eq!(state(&s.project), before);
+    // An edit crossing into a turn's label is refused with a clear error.
+    let mut chat = Document::new(
+        "chat",
+        DocumentKind::Chat,
+        Text::new("2024-05-01 06:42 G8\n早上好\n\n2024-05-01 06:43 G9\n你好\n"),
+    );
+    chat.segments = vec![
+        crate::model::Segment {
+            range: CharRange::new(20, 23),
+            ..Default::default()
+        },
+        crate::model::Segment {
+            range: CharRange::new(45, 47),
+            ..Default::default()
+        },
+    ];
+    let chat_id = chat.id;
+    s.execute(Action::AddDocuments(vec![chat])).unwrap();
+    let refused = s
+        .execute(Action::EditText {
+            document: chat_id,
+            range: CharRange::new(22, 30),
+            text: String::new(),
+        })
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("turn or message 1"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn an_edited_text_saves_its_history_and_hash_and_loads_without_re_anchoring() {
+    let (dir, mut s, doc) = session();
+    let a = create_code(&mut s, "A", None);
+    let c = code(&mut s, doc, CharRange::new(2, 8), a);
+    s.execute(Action::EditText {
+        document: doc,
+        range: CharRange::new(4, 4),
+        text: "😀👍🏽".into(),
+    })
+    .unwrap();
+    s.save().unwrap();
+    let root = s.root().to_path_buf();
+    let edited = s.project.document(doc).unwrap().clone();
+    let range = s.project.coding(c).unwrap().range;
+    drop(s);
+    let meta = std::fs::read_to_string(root.join(format!("documents/{doc}.ron"))).unwrap();
+    assert!(meta.contains("edits:"), "{meta}");
+    assert!(meta.contains(&edited.text.hash()), "{meta}");
+    let reopened = Session::open(&root).unwrap();
+    assert!(!reopened.report().needs_consent(), "nothing to re-anchor");
+    assert_eq!(reopened.project().document(doc).unwrap(), &edited);
+    assert_eq!(reopened.project().coding(c).unwrap().range, range);
+    assert_eq!(
+        reopened.project().document(doc).unwrap().text.slice(range),
+        "我们😀👍🏽都叫它毕"
+    );
+    drop(dir);
 }

@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use crate::model::{
     Anchor, AttributeDef, AttributeId, Case, CaseId, CharRange, CoderId, CodingRecord, Document,
     DocumentId, DocumentKind, MediaLink, MediaTime, Origin, Segment, SegmentAnchor, SegmentKind,
-    Value,
+    TextChange, Value,
 };
 
 use super::error::Problem;
@@ -42,6 +42,10 @@ pub struct DocumentMeta {
     /// that a document without one saves as before).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<MediaLink>,
+    /// Who changed the text in Margin, when and how much (absent in files written before
+    /// texts could be edited, and while none was).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<TextChange>,
 }
 
 impl DocumentMeta {
@@ -63,6 +67,7 @@ impl DocumentMeta {
                 .map(|(s, a)| SegmentRecord::of(s, a))
                 .collect(),
             media: doc.media.clone(),
+            edits: doc.edits.clone(),
         }
     }
 }

@@ -723,6 +723,7 @@ fn load_documents(
                 segments,
                 text,
                 media: meta.media,
+                edits: meta.edits,
             },
         );
     }

@@ -21,8 +21,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    AttributeDef, Case, Code, CodeId, Coder, Coding, CodingId, Document, Edit, EditError, Manifest,
-    Memo, MemoId, MemoTarget, Project, SavedQuery,
+    Anchor, AttributeDef, Case, Code, CodeId, Coder, Coding, CodingId, Document, Edit, EditError,
+    Manifest, Memo, MemoId, MemoTarget, Project, SavedQuery, Splice,
 };
 
 /// What a three-way merge did beyond taking each side's own changes.
@@ -153,6 +153,7 @@ pub fn merge3(
         },
         recoded_only,
     );
+    follow_texts([base, ours, theirs], &documents, &mut codings, &mut report);
     let memos = three_way(
         base.memos(),
         ours.memos(),
@@ -241,6 +242,52 @@ pub fn merge3(
     // and the caller keeps this copy as it is rather than half-merged.
     let merged = target.into_project(manifest)?;
     Ok((merged, report))
+}
+
+/// Codings placed on one side's text of a document whose merged text is the other side's (a
+/// teammate edited the text, issue 16) move with the text by the same rule as an edit in the
+/// window (`model::Splice`): from their side's text back to the common ancestor's, then to the
+/// merged text, through a character diff of the two. A coding whose whole text
+/// the other side deleted is dropped, and the report says so.
+fn follow_texts(
+    [base, ours, theirs]: [&Project; 3],
+    documents: &BTreeMap<crate::model::DocumentId, Document>,
+    codings: &mut BTreeMap<CodingId, Coding>,
+    report: &mut Merged3,
+) {
+    let mut dropped = 0;
+    codings.retain(|id, c| {
+        let (Some(doc), Some(old)) = (documents.get(&c.document), base.document(c.document)) else {
+            return true;
+        };
+        // Ours as ours has it; anything else (theirs, or theirs kept as a second copy) theirs.
+        let from = if ours.coding(*id) == Some(&*c) {
+            ours
+        } else {
+            theirs
+        };
+        let Some(side) = from.document(c.document) else {
+            return true;
+        };
+        if side.text == doc.text {
+            return true;
+        }
+        let back = Splice::between(old.text.as_str(), side.text.as_str());
+        let forward = Splice::between(old.text.as_str(), doc.text.as_str());
+        let range = Splice::coding_through(&forward, Splice::coding_back(&back, c.range));
+        if range.is_empty() || range.end > doc.text.char_len() {
+            dropped += 1;
+            return false;
+        }
+        c.range = range;
+        c.anchor = Anchor::capture(&doc.text, range);
+        true
+    });
+    if dropped > 0 {
+        report.kept_both.push(format!(
+            "{dropped} coding(s) on text a teammate deleted could not be kept"
+        ));
+    }
 }
 
 /// A removal never outweighs a change.
@@ -473,5 +520,65 @@ mod tests {
                 ("theirs", "F"),
             ])
         );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod text_tests {
+    use super::*;
+    use crate::model::{CharRange, Color, DocumentKind, SortKey, TextEdit};
+
+    #[test]
+    fn codings_added_on_one_side_follow_a_text_the_other_side_edited() {
+        let mut base = Project::new(Manifest::new("t"));
+        let coder = Coder::new("lin", Color::palette(0));
+        let code = Code::new("c", Color::palette(1), SortKey::after(None));
+        let doc = Document::new("d", DocumentKind::Notes, "我们都是病友 def ghi");
+        let (d, k, cd) = (doc.id, code.id, coder.id);
+        base.apply(Edit::Batch(vec![
+            Edit::PutCoder(coder),
+            Edit::PutCode(code),
+            Edit::PutDocument(Box::new(doc)),
+        ]))
+        .unwrap();
+        let text = base.document(d).unwrap().text.clone();
+        let mut ours = base.clone();
+        let kept = Coding::new(d, &text, CharRange::new(7, 10), k, cd);
+        let lost = Coding::new(d, &text, CharRange::new(2, 4), k, cd);
+        let (kept_id, lost_id) = (kept.id, lost.id);
+        ours.apply(Edit::Batch(vec![
+            Edit::PutCoding(Box::new(kept)),
+            Edit::PutCoding(Box::new(lost)),
+        ]))
+        .unwrap();
+        // The teammate replaced 都是 by 😀 and added a line at the top.
+        let mut theirs = base.clone();
+        theirs
+            .apply(TextEdit::new(d, CharRange::new(2, 4), "😀").into_edit())
+            .unwrap();
+        theirs
+            .apply(TextEdit::new(d, CharRange::new(0, 0), "新的一行\n").into_edit())
+            .unwrap();
+        let (merged, report) = merge3(&base, &ours, &theirs).unwrap();
+        let doc = merged.document(d).unwrap();
+        assert_eq!(doc.text.as_str(), "新的一行\n我们😀病友 def ghi");
+        let kept = merged.coding(kept_id).unwrap();
+        assert_eq!(doc.text.slice(kept.range), "def");
+        assert_eq!(kept.anchor.head, "def");
+        // Its whole text replaced: it covers the replacement, as in the window.
+        let replaced = merged.coding(lost_id).unwrap();
+        assert_eq!(doc.text.slice(replaced.range), "😀");
+        assert!(report.kept_both.is_empty(), "{report:?}");
+        // Text one side deleted takes the other side's new coding on it away, and says so.
+        let mut theirs = base.clone();
+        theirs
+            .apply(TextEdit::new(d, CharRange::new(0, 6), "").into_edit())
+            .unwrap();
+        let (merged, report) = merge3(&base, &ours, &theirs).unwrap();
+        assert!(merged.coding(lost_id).is_none());
+        let kept = merged.coding(kept_id).unwrap();
+        assert_eq!(merged.document(d).unwrap().text.slice(kept.range), "def");
+        assert_eq!(report.kept_both.len(), 1, "{report:?}");
     }
 }

@@ -90,6 +90,8 @@ pub struct MarginApp {
     help: HelpState,
     /// Renaming and deleting documents, their properties and memos.
     document_windows: DocumentWindows,
+    find_replace: super::text_editing::FindReplace,
+    replace_name: super::text_editing::ReplaceName,
     /// The memo manager and the project memo.
     memos: MemoManager,
     /// The export dialog and the codebook import preview.
@@ -153,6 +155,8 @@ impl MarginApp {
             layout_generation: LayoutGeneration::default(),
             help: HelpState::default(),
             document_windows: DocumentWindows::default(),
+            find_replace: super::text_editing::FindReplace::default(),
+            replace_name: super::text_editing::ReplaceName::default(),
             memos: MemoManager::default(),
             export: ExportDialog::default(),
             cases: super::cases::CasesState::default(),
@@ -547,6 +551,17 @@ impl MarginApp {
         let project = self.session.as_ref().map(Session::project);
         if let Some(project) = project {
             commands.extend(document_windows_ui(&mut self.document_windows, project, ui));
+            commands.extend(super::text_editing::find_replace_ui(
+                &mut self.find_replace,
+                project,
+                self.transcript.document(),
+                &ctx,
+            ));
+            commands.extend(super::text_editing::replace_name_ui(
+                &mut self.replace_name,
+                project,
+                &ctx,
+            ));
             commands.extend(memo_manager_ui(&mut self.memos, project, ui));
             commands.extend(export_dialog_ui(
                 &mut self.export,

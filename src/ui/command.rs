@@ -237,6 +237,12 @@ pub enum Command {
     ToggleWordSnap,
     /// Something asked of a recording: link one, play, seek, play a coding.
     Media(super::player::MediaCommand),
+    /// Turn the transcript's edit mode on or off (Document ▸ Edit text).
+    ToggleEditText,
+    /// Show the Find and replace dialog.
+    FindReplaceDialog,
+    /// Show the Replace a name everywhere dialog.
+    ReplaceNameDialog,
 }
 
 /// The tabs of the analysis window.
@@ -421,6 +427,9 @@ impl Command {
             Command::ToggleCases => tr!("cmd-cases").into(),
             Command::ToggleWordSnap => tr!("cmd-snap-words").into(),
             Command::Media(_) => tr!("cmd-media").into(),
+            Command::ToggleEditText => tr!("cmd-edit-text").into(),
+            Command::FindReplaceDialog => tr!("cmd-find-replace").into(),
+            Command::ReplaceNameDialog => tr!("cmd-replace-name-dialog").into(),
         }
     }
 }
@@ -463,6 +472,9 @@ pub fn action_label(action: &Action) -> String {
         Action::SetDocumentMedia { .. } => tr!("cmd-document-media").into(),
         Action::SetTranscript { .. } => tr!("cmd-transcribe").into(),
         Action::ImportCodebook(_) => tr!("cmd-import-codebook").into(),
+        Action::EditText { .. } => tr!("cmd-edit-text").into(),
+        Action::ReplaceAll { .. } => tr!("cmd-replace-all").into(),
+        Action::ReplaceName { .. } => tr!("cmd-replace-name").into(),
         Action::Import { .. }
         | Action::AddCase(_)
         | Action::RenameCase { .. }

@@ -38,6 +38,9 @@ pub struct Properties {
     saved_memo: String,
     /// The text's SHA-256, computed once when the window opened.
     hash: String,
+    /// The last edit of the text when the hash was computed (a later edit makes it stale; it
+    /// is not computed again on every key press).
+    hashed_after: Option<crate::model::TextChange>,
 }
 
 impl DocumentWindows {
@@ -66,6 +69,7 @@ impl DocumentWindows {
             saved_memo: memo.clone(),
             memo,
             hash: d.text.hash(),
+            hashed_after: d.edits.last().cloned(),
         });
         self.focus_pending = true;
     }
@@ -465,9 +469,32 @@ pub fn document_windows_ui(
                             ),
                         );
                         ui.label(RichText::new(tr!("document-prop-hash")).weak());
-                        ui.add(egui::Label::new(RichText::new(&p.hash).monospace().small()).wrap())
+                        if doc.edits.last() == p.hashed_after.as_ref() {
+                            ui.add(
+                                egui::Label::new(RichText::new(&p.hash).monospace().small()).wrap(),
+                            )
                             .on_hover_text(tr!("document-prop-hash-hover"));
+                        } else {
+                            ui.label(RichText::new(tr!("document-prop-hash-edited")).weak());
+                        }
                         ui.end_row();
+                        if !doc.edits.is_empty() {
+                            ui.label(RichText::new(tr!("document-prop-edits")).weak());
+                            ui.vertical(|ui| {
+                                for e in doc.edits.iter().rev().take(8) {
+                                    ui.label(tr!(
+                                        "document-prop-edit",
+                                        who = e.who.clone(),
+                                        when = crate::ui::i18n::date_time(
+                                            e.at.with_timezone(&chrono::Local).naive_local()
+                                        ),
+                                        removed = e.removed,
+                                        inserted = e.inserted
+                                    ));
+                                }
+                            });
+                            ui.end_row();
+                        }
                     });
                 ui.add_space(8.0);
                 ui.label(RichText::new(tr!("document-prop-memo")).strong());

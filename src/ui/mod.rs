@@ -36,6 +36,7 @@ pub mod search_panel;
 pub mod summary_grid;
 pub mod tables_panel;
 pub mod team_sync;
+pub mod text_editing;
 pub mod theme;
 pub mod transcript;
 pub mod transcription;

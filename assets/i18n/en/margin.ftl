@@ -1272,3 +1272,64 @@ transcription-hint = [00:00:05] Interviewer: …
 transcription-done = Done
 transcription-unsaved = (stored when you pause typing)
 transcription-coded = This document already has codings; its text is not transcribed again.
+
+## Editing text (issue 16)
+cmd-edit-text = Edit text
+cmd-replace-all = Replace all
+cmd-replace-name = Replace a name everywhere
+cmd-find-replace = Find and replace…
+cmd-replace-name-dialog = Replace a name everywhere…
+edit-mode-explain = Change the document's text in place. Codings, turns and messages follow the text; coding is off until you leave edit mode.
+edit-mode-on = ✏ Editing the text. Codings follow every change; coding is off.
+edit-mode-leave = Done editing
+edit-click-a-row = Click a turn, message or paragraph to edit its text.
+edit-row-title = Editing { $what }
+edit-row-turn = turn or message { $n } ({ $speaker })
+edit-row-paragraph = the paragraph at character { $start }
+edit-coding-off = Coding is off while you edit the text (Document › Edit text).
+notice-codings-removed = { $count ->
+    [one] { $count } coding lost its whole text and was removed.
+   *[other] { $count } codings lost their whole text and were removed.
+} Undo with Ctrl+Z gives { $count ->
+    [one] it
+   *[other] them
+} back.
+notice-replaced = { $count ->
+    [one] Replaced { $count } time.
+   *[other] Replaced { $count } times.
+} Undo with Ctrl+Z.
+replace-title = Find and replace
+replace-find = Find
+replace-with = Replace with
+replace-whole-word = Whole word
+replace-regex = Regular expression
+replace-scope-document = This document
+replace-scope-all = All documents
+replace-preview = { $count ->
+    [one] { $count } match
+   *[other] { $count } matches
+} in { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}.
+replace-skipped = { $count ->
+    [one] { $count } match crosses
+   *[other] { $count } matches cross
+} the start or end of a turn or message, or its label, and will be left as it is.
+replace-none = No matches.
+replace-button = Replace all
+name-title = Replace a name everywhere
+name-name = Name
+name-map = Pseudonym map (CSV)
+name-load-forms = Take the forms from the map
+name-map-unknown = The pseudonym map does not have “{ $name }”.
+name-forms = Other forms (one per line)
+name-with = Replace with
+name-preview-document = { $name }
+name-preview-memo = Memo “{ $title }”
+name-preview-notes = Notes and translations of codings
+name-total = { $count } replacements in all, in the texts, names, speakers, memos and notes: one step that Undo takes back.
+name-button = Replace everywhere
+document-prop-hash-edited = The text was edited; its new hash is written when it is saved.
+document-prop-edits = Edited in Margin
+document-prop-edit = { $when } by { $who }: { $removed } characters removed, { $inserted } inserted

@@ -251,6 +251,9 @@ impl MarginApp {
                 self.transcript.reveal(range.start);
             }
             Command::Notify(text) => self.info(text),
+            Command::CodeSelection(_) | Command::InVivoSelection if self.transcript.editing => {
+                self.info(tr!("edit-coding-off"));
+            }
             Command::CodeSelection(code) => match self.transcript.selected_range() {
                 Some((document, range)) => self.execute(Action::ApplyCode {
                     document,
@@ -304,6 +307,15 @@ impl MarginApp {
             }
             Command::StartMerge(code) => self.dialogs.ask_merge(code),
             Command::StartShortcut(code) => self.dialogs.shortcut = Some(code),
+            Command::ToggleEditText => self.transcript.toggle_editing(),
+            Command::FindReplaceDialog => {
+                self.find_replace.open = true;
+                self.find_replace.project_changed();
+            }
+            Command::ReplaceNameDialog => {
+                self.replace_name.open = true;
+                self.replace_name.project_changed();
+            }
             // Handled in `apply`.
             Command::Edit(_)
             | Command::NewProjectDialog
@@ -401,10 +413,23 @@ impl MarginApp {
         let follow = Follow::of(&action);
         match session.execute(action) {
             Ok(Some(applied)) => {
-                self.project_changed(&applied.step.changes);
+                self.project_changed(&applied.changes);
                 self.after(follow, &applied);
                 if let Some(s) = summary {
                     self.info(s);
+                }
+                if matches!(
+                    applied.step.name,
+                    crate::session::ActionName::ReplaceAll
+                        | crate::session::ActionName::ReplaceName
+                ) {
+                    self.info(tr!("notice-replaced", count = applied.replaced));
+                }
+                if applied.removed_codings > 0 {
+                    self.info(tr!(
+                        "notice-codings-removed",
+                        count = applied.removed_codings
+                    ));
                 }
             }
             Ok(None) => match follow {
@@ -497,6 +522,8 @@ impl MarginApp {
         self.document_windows.project_changed(project);
         self.memos.project_changed(project);
         self.analysis.summaries.project_changed();
+        self.find_replace.project_changed();
+        self.replace_name.project_changed();
     }
 
     /// Whose codings the transcript shows: in blind mode only the current coder's; while the
@@ -592,6 +619,9 @@ pub(super) fn step_label(step: &crate::session::Step) -> String {
         N::SetDocumentMedia => tr!("cmd-document-media").into(),
         N::SetTranscript => tr!("cmd-transcribe").into(),
         N::ImportCodebook => tr!("cmd-import-codebook").into(),
+        N::EditText => tr!("cmd-edit-text").into(),
+        N::ReplaceAll => tr!("cmd-replace-all").into(),
+        N::ReplaceName => tr!("cmd-replace-name").into(),
         N::Import(_)
         | N::AddCase
         | N::RenameCase

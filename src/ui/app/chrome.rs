@@ -84,6 +84,7 @@ impl MarginApp {
                 {
                     commands.push(Command::ToggleBlind);
                 }
+                item(ui, Command::ReplaceNameDialog, has_project, &mut commands);
                 item(ui, Command::MergeDialog, has_project, &mut commands);
                 item(ui, Command::TeamSyncDialog, true, &mut commands);
                 item(
@@ -149,6 +150,7 @@ impl MarginApp {
                     self.transcript.document().is_some(),
                     &mut commands,
                 );
+                item(ui, Command::FindReplaceDialog, has_project, &mut commands);
             });
             ui.menu_button(tr!("menu-document"), |ui| {
                 match (&self.session, self.transcript.document()) {
@@ -158,6 +160,17 @@ impl MarginApp {
                             d,
                             ui,
                         ));
+                        ui.separator();
+                        if ui
+                            .add(egui::Button::selectable(
+                                self.transcript.editing,
+                                Command::ToggleEditText.label(),
+                            ))
+                            .on_hover_text(tr!("edit-mode-explain"))
+                            .clicked()
+                        {
+                            commands.push(Command::ToggleEditText);
+                        }
                     }
                     _ => {
                         ui.label(RichText::new(tr!("menu-document-none")).weak());

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{CharRange, Document, Segment, SegmentKind};
+use crate::model::{CharRange, Document, Segment, SegmentKind, Splice};
 
 /// Longest block, in characters; longer paragraphs are cut at a line break or a space.
 pub const MAX_BLOCK_CHARS: usize = 3000;
@@ -107,6 +107,73 @@ impl Blocks {
         let len = doc.text.char_len();
         out.paragraphs(&mut cursor, CharRange::new(prev_end, len));
         out
+    }
+
+    /// Follow an exact edit of `doc`'s text (already applied) inside one turn or message: its
+    /// blocks are cut again from its new text, the blocks after it move by the edit. Only the
+    /// edited turn is read, so a key press in a 10 MB chat costs what that turn is long.
+    /// Returns the indices of the blocks cut again, or `None` when the edit cannot be followed
+    /// this way (it touches paragraphs or labels, or the turn now takes another number of
+    /// blocks): then the caller builds the blocks afresh.
+    pub fn follow_edit(
+        &mut self,
+        doc: &Document,
+        splice: Splice,
+    ) -> Option<std::ops::Range<usize>> {
+        let (a, b) = (splice.start, splice.end());
+        // The blocks of the one segment whose text holds the edit (ends included).
+        let first = self.blocks.partition_point(|blk| blk.range.end < a);
+        let seg_index = self.blocks.get(first)?.segment?;
+        // The segment's blocks are consecutive, from `first` back and forth.
+        let mut start = first;
+        while start > 0 && self.blocks[start - 1].segment == Some(seg_index) {
+            start -= 1;
+        }
+        let end = first
+            + self.blocks[first..]
+                .iter()
+                .take_while(|blk| blk.segment == Some(seg_index))
+                .count();
+        let seg_old = CharRange::new(
+            self.blocks[start].range.start,
+            self.blocks[end - 1].range.end,
+        );
+        if a < seg_old.start || b > seg_old.end {
+            return None;
+        }
+        let seg = doc.segments.get(seg_index)?;
+        if seg.range.is_empty() {
+            return None;
+        }
+        let old = &self.blocks[start];
+        let (kind, new_day, has_media) = (old.kind, old.new_day, old.has_media);
+        let mut fresh = Self::default();
+        let mut cursor = Cursor::at(&doc.text, seg.range.start);
+        fresh.push_cut(&mut cursor, seg.range, kind, Some(seg_index), new_day);
+        if fresh.blocks.len() != end - start {
+            return None;
+        }
+        if let Some(f) = fresh.blocks.first_mut() {
+            f.has_media = has_media;
+        }
+        // Lines: replace the turn's, move the later blocks' line starts.
+        let lines_from = self.blocks[start].lines_start as usize;
+        let lines_to = self
+            .blocks
+            .get(end)
+            .map_or(self.line_ems.len(), |blk| blk.lines_start as usize);
+        let added = fresh.line_ems.len();
+        self.line_ems.splice(lines_from..lines_to, fresh.line_ems);
+        for (i, mut blk) in fresh.blocks.into_iter().enumerate() {
+            blk.lines_start += lines_from as u32;
+            self.blocks[start + i] = blk;
+        }
+        let shift = |p: usize| p + splice.inserted - splice.removed;
+        for blk in &mut self.blocks[end..] {
+            blk.range = CharRange::new(shift(blk.range.start), shift(blk.range.end));
+            blk.lines_start = (blk.lines_start as usize + added - (lines_to - lines_from)) as u32;
+        }
+        Some(start..end)
     }
 
     /// Number of blocks.
@@ -343,6 +410,15 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A cursor at character `pos` of `text` (found through its index, not by walking).
+    fn at(text: &'a crate::model::Text, pos: usize) -> Self {
+        Self {
+            text: text.as_str(),
+            pos,
+            byte: text.byte_of(pos),
+        }
+    }
+
     /// Move to char `pos` (forward walks from here; backward restarts from a checkpoint-free
     /// scan, which only happens over short distances).
     fn seek(&mut self, pos: usize) {
@@ -429,6 +505,41 @@ mod tests {
         assert_eq!(blocks.blocks[2].segment, Some(1));
         assert_eq!(blocks.line_ems(2).len(), 2);
         assert!((blocks.line_ems(3)[0] - 4.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn blocks_follow_an_edit_inside_a_message_as_if_built_afresh() {
+        use crate::model::{Manifest, Project, TextEdit};
+        let text = "2024-05-03 08:12:45 刘大姐\n早上好呀姐妹们🌞\n\n2024-05-03 08:13:02 孙阿姨\n早！\n今天复查🙏\n\n2024-05-04 09:00:00 刘大姐\n加油\n";
+        let mut doc = Document::new("chat", DocumentKind::Chat, Text::new(text));
+        doc.segments = parse_wechat(text, std::path::Path::new("c.txt")).unwrap();
+        let id = doc.id;
+        let mut p = Project::new(Manifest::new("t"));
+        p.apply(crate::model::Edit::PutDocument(Box::new(doc)))
+            .unwrap();
+        let mut blocks = Blocks::build(p.document(id).unwrap());
+        let second = p.document(id).unwrap().segments[1].range;
+        for (range, with) in [
+            (
+                CharRange::new(second.start + 2, second.start + 2),
+                "\n新的一行 and more",
+            ),
+            (CharRange::new(second.start, second.start + 1), ""),
+            (CharRange::new(second.start + 3, second.start + 8), "👍🏽"),
+        ] {
+            let edit = TextEdit::new(id, range, with);
+            let splice = Splice::new(range, with.chars().count());
+            p.apply(edit.into_edit()).unwrap();
+            let doc = p.document(id).unwrap();
+            assert_eq!(blocks.follow_edit(doc, splice), Some(1..2));
+            let fresh = Blocks::build(doc);
+            assert_eq!(blocks.blocks, fresh.blocks);
+            assert_eq!(blocks.line_ems, fresh.line_ems);
+        }
+        // An edit of a header is not followed: the caller builds afresh.
+        let doc = p.document(id).unwrap();
+        let splice = Splice::new(CharRange::new(1, 2), 1);
+        assert_eq!(blocks.follow_edit(doc, splice), None);
     }
 
     #[test]

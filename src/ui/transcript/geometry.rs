@@ -110,6 +110,15 @@ impl Geometry {
         *self = Self::default();
     }
 
+    /// Block `i`'s text changed: lay it out and measure it again when next shown.
+    pub fn forget(&mut self, i: usize) {
+        self.galleys.remove(&i);
+        if let Some(m) = self.measured.get_mut(i) {
+            *m = false;
+        }
+        self.valid_to = self.valid_to.min(i);
+    }
+
     /// The layout key in use.
     #[must_use]
     pub fn key(&self) -> Option<LayoutKey> {

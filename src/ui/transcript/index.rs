@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::blocks::Blocks;
-use crate::model::{CharRange, CodeId, CoderId, Coding, CodingId, DocumentId, Project};
+use crate::model::{CharRange, CodeId, CoderId, Coding, CodingId, DocumentId, Project, Splice};
 
 /// One coding as the view needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +133,22 @@ impl CodingIndex {
             index.place(blocks, Slot::of(c, column, lane));
         }
         index
+    }
+
+    /// Follow an exact edit of the document's text (already applied to `project`), when its
+    /// blocks kept their number: every shown coding moves by the edit's rule, as the project's
+    /// did. A coding the edit removed was removed by its own change.
+    pub fn follow_edit(&mut self, project: &Project, splice: Splice) {
+        // Each slot is moved on its own; the order of the visit does not matter.
+        self.slots.values_mut().for_each(|slot| {
+            // Only a coding that touches the edited stretch is looked up; the rest move by the
+            // rule alone (a lookup per coding would cost more than the edit).
+            let touched = splice
+                .touches(slot.range)
+                .then(|| project.coding(slot.id))
+                .flatten();
+            slot.range = touched.map_or_else(|| splice.coding(slot.range), |c| c.range);
+        });
     }
 
     fn place(&mut self, blocks: &Blocks, slot: Slot) {

@@ -130,6 +130,7 @@ enum Drag {
 }
 
 /// The state of the transcript view.
+#[allow(clippy::struct_excessive_bools)] // modes and settings the view reads every frame
 pub struct TranscriptState {
     doc: Option<DocumentId>,
     blocks: Blocks,
@@ -164,6 +165,10 @@ pub struct TranscriptState {
     chinese: bool,
     /// Galleys laid out in the last frame (for benchmarks and tests).
     pub layouts_last_frame: usize,
+    /// Edit mode: the text can be changed, coding is off (Document ▸ Edit text).
+    pub editing: bool,
+    /// The turn, message or paragraph being edited.
+    pub row_edit: Option<crate::ui::text_editing::RowEdit>,
     /// The turn the recording is at (marked in the margin), while a recording is open.
     pub playing_segment: Option<usize>,
     /// Whether the user scrolled the view (the player's follow mode stops following).
@@ -205,6 +210,8 @@ impl Default for TranscriptState {
             marks: None,
             chinese: false,
             layouts_last_frame: 0,
+            editing: false,
+            row_edit: None,
             playing_segment: None,
             scroll_watch: ScrollWatch::default(),
         }
@@ -230,6 +237,7 @@ impl TranscriptState {
         let marks = self.marks.take();
         *self = Self {
             imposed: self.imposed.take(),
+            editing: self.editing,
             find: FindBar {
                 open: keep_find.open,
                 query: keep_find.query,
@@ -334,6 +342,29 @@ impl TranscriptState {
         self.marks.as_ref().map_or(0, PassageMarks::passage_count)
     }
 
+    /// Turn edit mode on or off.
+    pub fn toggle_editing(&mut self) {
+        self.editing = !self.editing;
+        self.row_edit = None;
+    }
+
+    /// Edit mode: start editing the turn, message or paragraph holding character `pos`.
+    pub fn edit_row_at(&mut self, project: &Project, pos: usize) {
+        let (Some(doc), Some(b)) = (self.doc, self.blocks.block_at(pos)) else {
+            return;
+        };
+        let block = &self.blocks.blocks[b];
+        if self
+            .row_edit
+            .as_ref()
+            .is_some_and(|r| r.segment.is_some() && r.segment == block.segment)
+        {
+            return;
+        }
+        self.row_edit =
+            crate::ui::text_editing::RowEdit::new(project, doc, block.segment, block.range);
+    }
+
     /// The document shown.
     #[must_use]
     pub fn document(&self) -> Option<DocumentId> {
@@ -354,6 +385,30 @@ impl TranscriptState {
                 for id in ids {
                     self.index.update(project, doc_id, &self.blocks, *id);
                 }
+            }
+            Changes::Text { document, splice } => {
+                if *document != doc_id {
+                    return;
+                }
+                match self.blocks.follow_edit(doc, *splice) {
+                    Some(cut) => {
+                        self.index.follow_edit(project, *splice);
+                        for i in cut {
+                            self.geometry.forget(i);
+                        }
+                    }
+                    None => {
+                        self.blocks = Blocks::build(doc);
+                        self.geometry.clear();
+                        self.index = CodingIndex::build_for(
+                            project,
+                            doc_id,
+                            &self.blocks,
+                            self.whose_wanted(),
+                        );
+                    }
+                }
+                self.find.searched.clear();
             }
             Changes::All => {
                 let blocks = Blocks::build(doc);

@@ -107,6 +107,9 @@ pub fn transcript_ui(
         return commands;
     };
     header_ui(state, project, doc, ui);
+    if state.editing {
+        edit_strip_ui(state, project, &mut commands, ui);
+    }
     if state.find.open {
         find_bar_ui(state, project, ui);
     }
@@ -115,8 +118,39 @@ pub fn transcript_ui(
     }
     ui.add_space(2.0);
     ui.separator();
+    let before = state.selection;
     body_ui(state, project, doc, text_size, &mut commands, ui);
+    if state.editing
+        && state.selection != before
+        && let Some(sel) = state.selection
+    {
+        state.edit_row_at(project, sel.head);
+    }
     commands
+}
+
+/// Edit mode: what it means, the way out, and the editor of the row clicked.
+fn edit_strip_ui(
+    state: &mut TranscriptState,
+    project: &Project,
+    commands: &mut Vec<Command>,
+    ui: &mut Ui,
+) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr!("edit-mode-on")).strong());
+                if ui.button(tr!("edit-mode-leave")).clicked() {
+                    commands.push(Command::ToggleEditText);
+                }
+            });
+            commands.extend(crate::ui::text_editing::row_editor_ui(
+                &mut state.row_edit,
+                project,
+                ui,
+            ));
+        });
 }
 
 fn header_ui(state: &mut TranscriptState, project: &Project, doc: &Document, ui: &mut Ui) {
@@ -728,7 +762,8 @@ fn interact(
                 }
             }
             Drag::Carrying => {
-                if let Some((document, range)) = state.selected_range() {
+                // In edit mode nothing is coded: a selection carries nowhere.
+                if let Some((document, range)) = state.selected_range().filter(|_| !state.editing) {
                     response.dnd_set_drag_payload(SelectionDrag { document, range });
                     ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
                     if let Some(p) = pointer {
