@@ -184,8 +184,11 @@ fn a_turns_time_plays_from_there_and_alt_click_plays_from_a_word() {
         .transcript()
         .header_screen_rect(turn.start)
         .unwrap();
+    let stopped_at = h.state().player().position_ms();
     click_at(&mut h, header.center());
-    until(&mut h, "playing", MarginApp::is_playing_for_tests);
+    until(&mut h, "playing from the turn", |a| {
+        a.is_playing_for_tests() && a.player().position_ms() != stopped_at
+    });
     let pos = h.state().player().position_ms().unwrap();
     assert!((4_000..4_400).contains(&pos), "{pos}");
     until(&mut h, "turn 4 marked", |a| {
@@ -198,6 +201,7 @@ fn a_turns_time_plays_from_there_and_alt_click_plays_from_a_word() {
     // Alt+click in the middle of turn 2's text plays from that word's time (inside 0:02-0:03).
     let mid = third.start + third.len() / 2;
     let p = h.state().transcript().char_screen_pos(mid).unwrap();
+    let paused_at = h.state().player().position_ms();
     h.event(Event::PointerMoved(p));
     h.step();
     h.event(Event::ModifiersChanged(Modifiers::ALT));
@@ -211,16 +215,30 @@ fn a_turns_time_plays_from_there_and_alt_click_plays_from_a_word() {
     }
     frames(&mut h, 2);
     h.event(Event::ModifiersChanged(Modifiers::NONE));
-    until(&mut h, "playing", MarginApp::is_playing_for_tests);
+    // The player's thread applies the seek a moment after it starts playing: wait for the
+    // first position after the paused one.
+    until(&mut h, "playing from the word", |a| {
+        a.is_playing_for_tests() && a.player().position_ms() != paused_at
+    });
     let pos = h.state().player().position_ms().unwrap();
     assert!((2_300..2_800).contains(&pos), "{pos}");
     until(&mut h, "turn 2 marked", |a| {
         a.transcript().playing_segment == Some(2)
     });
-    // −3 s goes back to the start.
-    h.get_by_label("−3 s").click();
+    // −3 s goes back three seconds (paused, so that the recording does not move meanwhile).
+    h.get_by_label("⏸ Pause").click();
+    until(&mut h, "paused", |a| !a.is_playing_for_tests());
     frames(&mut h, 2);
-    assert!(h.state().player().position_ms().unwrap() < 600);
+    let before = h.state().player().position_ms().unwrap();
+    h.get_by_label("−3 s").click();
+    until(&mut h, "gone back", |a| {
+        a.player().position_ms().is_some_and(|p| p < before)
+    });
+    let after = h.state().player().position_ms().unwrap();
+    assert!(
+        after.abs_diff(before.saturating_sub(3_000)) <= 50,
+        "{before} -> {after}"
+    );
 }
 
 #[test]
