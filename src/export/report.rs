@@ -354,14 +354,8 @@ fn html_table(s: &mut String, header: &[String], rows: &[Vec<String>], depths: &
 
 fn html_report(project: &Project, c: &Contents<'_>) -> String {
     let mut s = String::new();
-    s.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    html::esc(&mut s, &c.title);
-    s.push_str("</title>\n<style>");
-    s.push_str(html::STYLE);
-    s.push_str(REPORT_STYLE);
-    s.push_str("</style>\n</head>\n<body>\n<h1>");
-    html::esc(&mut s, &c.title);
-    s.push_str("</h1>\n<h2>Methods</h2>\n");
+    html::page_start(&mut s, &c.title, REPORT_STYLE, "");
+    s.push_str("<h2>Methods</h2>\n");
     for p in &c.methods {
         s.push_str("<p>");
         html::esc(&mut s, p);

@@ -86,12 +86,7 @@ impl SummaryGridState {
         coder: Option<CoderId>,
     ) {
         self.selected = Some((case, code));
-        self.draft = project
-            .memos_on(MemoTarget::Summary { case, code })
-            .into_iter()
-            .find(|m| m.author == coder)
-            .map(|m| m.text.clone())
-            .unwrap_or_default();
+        own_summary(project, case, code, coder).clone_into(&mut self.draft);
     }
 
     fn compute(&mut self, project: &Project) {
@@ -159,6 +154,15 @@ impl SummaryGridState {
             quotes,
         });
     }
+}
+
+/// This coder's summary of the cell of `case` and `code` (empty when they wrote none).
+fn own_summary(project: &Project, case: CaseId, code: CodeId, coder: Option<CoderId>) -> &str {
+    project
+        .memos_on(MemoTarget::Summary { case, code })
+        .into_iter()
+        .find(|m| m.author == coder)
+        .map_or("", |m| m.text.as_str())
 }
 
 /// The summary grid tab.
@@ -319,12 +323,7 @@ fn cell_ui(
             .desired_width(f32::INFINITY)
             .hint_text(tr!("grid-summary-hint")),
     );
-    let saved = project
-        .memos_on(MemoTarget::Summary { case, code })
-        .into_iter()
-        .find(|m| m.author == coder)
-        .map_or("", |m| m.text.as_str());
-    if edit.lost_focus() && state.draft != saved {
+    if edit.lost_focus() && state.draft != own_summary(project, case, code, coder) {
         commands.push(Command::Edit(Action::SetMemo {
             target: MemoTarget::Summary { case, code },
             text: state.draft.clone(),

@@ -98,14 +98,8 @@ pub fn write_document(
     match format {
         Format::Html => {
             let mut s = String::new();
-            s.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
-            html::esc(&mut s, &title);
-            s.push_str("</title>\n<style>");
-            s.push_str(html::STYLE);
-            s.push_str(DOCUMENT_STYLE);
-            s.push_str("</style>\n</head>\n<body class=\"coded\">\n<h1>");
-            html::esc(&mut s, &title);
-            let _ = write!(s, "</h1>\n<p class=\"meta\">{codings} codings</p>\n");
+            html::page_start(&mut s, &title, DOCUMENT_STYLE, "coded");
+            let _ = writeln!(s, "<p class=\"meta\">{codings} codings</p>");
             for line in &lines {
                 s.push_str("<div class=\"line\"><div class=\"text\">");
                 for (range, over) in &line.stretches {

@@ -33,6 +33,24 @@ mark{color:inherit;padding:0 .1em}
 ";
 
 /// `s` escaped for HTML text and attribute values.
+/// The start of a self-contained page: its title, the shared style and `style`, the body of
+/// `class` (if any) and the title as its heading, up to the closing `</h1>`.
+pub(crate) fn page_start(s: &mut String, title: &str, style: &str, class: &str) {
+    s.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    esc(s, title);
+    s.push_str("</title>\n<style>");
+    s.push_str(STYLE);
+    s.push_str(style);
+    s.push_str("</style>\n</head>\n");
+    if class.is_empty() {
+        s.push_str("<body>\n<h1>");
+    } else {
+        let _ = write!(s, "<body class=\"{class}\">\n<h1>");
+    }
+    esc(s, title);
+    s.push_str("</h1>\n");
+}
+
 pub(crate) fn esc(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {

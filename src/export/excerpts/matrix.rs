@@ -108,14 +108,8 @@ pub fn write_matrix(
         }
         Format::Html => {
             let mut s = String::new();
-            s.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
-            html::esc(&mut s, &title);
-            s.push_str("</title>\n<style>");
-            s.push_str(html::STYLE);
-            s.push_str(MATRIX_STYLE);
-            s.push_str("</style>\n</head>\n<body class=\"matrix\">\n<h1>");
-            html::esc(&mut s, &title);
-            s.push_str("</h1>\n<table>\n<tr><th></th>");
+            html::page_start(&mut s, &title, MATRIX_STYLE, "matrix");
+            s.push_str("<table>\n<tr><th></th>");
             for column in &matrix.columns {
                 s.push_str("<th>");
                 html::esc(&mut s, &column.label);

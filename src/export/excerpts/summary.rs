@@ -224,14 +224,7 @@ pub fn write_summary_grid(
         Format::Markdown => out.write_all(markdown_grid(project, grid, &title).as_bytes())?,
         Format::Html => {
             let mut s = String::new();
-            s.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
-            html::esc(&mut s, &title);
-            s.push_str("</title>\n<style>");
-            s.push_str(html::STYLE);
-            s.push_str(GRID_STYLE);
-            s.push_str("</style>\n</head>\n<body class=\"matrix\">\n<h1>");
-            html::esc(&mut s, &title);
-            s.push_str("</h1>\n");
+            html::page_start(&mut s, &title, GRID_STYLE, "matrix");
             html_table(&mut s, project, grid);
             s.push_str("</body>\n</html>\n");
             out.write_all(s.as_bytes())?;
