@@ -62,16 +62,30 @@ lw_cleanup() {
 
 # Start Xvfb as large as the window (there is no window manager). Xvfb picks a free display
 # number and tells it through file descriptor 3; DISPLAY is exported.
+# The server must also take connections before Margin starts: once, a CI run's Margin found
+# no server at the number Xvfb had just given (it had gone again); a server that does not
+# answer is started afresh, up to three times.
 lw_start_xvfb() {
-    Xvfb -displayfd 3 -screen 0 1360x860x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-    xvfb_pid=$!
-    for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-    if [ ! -s "$work/display" ]; then
-        echo "Xvfb did not start:" >&2
+    local attempt
+    for attempt in 1 2 3; do
+        rm -f "$work/display"
+        Xvfb -displayfd 3 -screen 0 1360x860x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+        xvfb_pid=$!
+        for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+        if [ -s "$work/display" ]; then
+            export DISPLAY=":$(head -n1 "$work/display")"
+            for _ in $(seq 50); do
+                xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+                kill -0 "$xvfb_pid" 2>/dev/null || break
+                sleep 0.1
+            done
+        fi
+        echo "Xvfb did not take connections (attempt $attempt):" >&2
         cat "$work/xvfb.log" >&2
-        return 1
-    fi
-    export DISPLAY=":$(head -n1 "$work/display")"
+        kill "$xvfb_pid" 2>/dev/null || true
+        wait "$xvfb_pid" 2>/dev/null || true
+    done
+    return 1
 }
 
 # Start `$binary` with the settings in $1 and the data folder $2 (further arguments go to
