@@ -141,13 +141,25 @@ fn a_summary_is_written_in_a_cell_of_the_summary_grid_and_exported() {
     let g1 = p.case_named("G1").unwrap().id;
     let huddling = p.code_named("Huddling for warmth").unwrap().id;
     let lin = p.coder_named("Lin Yue").unwrap().id;
+    let role = p.code_named("Role disorder and loneliness").unwrap().id;
     let cell = MemoTarget::Summary {
         case: g1,
         code: huddling,
     };
     assert!(p.memos_on(cell).is_empty());
-    // Lin's summary of G1 × Role disorder starts its cell, after the count.
-    h.get_by(|n| text(n).is_some_and(|l| l.contains("· 确诊后第一反应")));
+    // Lin's summary of G1 × Role disorder starts its cell, after the count; a click chooses
+    // the cell and shows Lin's summary to edit.
+    h.get_by(|n| text(n).is_some_and(|l| l.contains("· 确诊后第一反应")))
+        .click();
+    frames(&mut h, 3);
+    assert_eq!(h.state().analysis().summaries.selected, Some((g1, role)));
+    assert!(
+        h.state()
+            .analysis()
+            .summaries
+            .draft
+            .starts_with("确诊后第一反应")
+    );
     // Choose G1 × Huddling (through the state: its button reads just a count).
     let app = h.state_mut();
     let project_copy = project_of(app);

@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::i18n::tr;
-use super::quote::quote_start;
+use super::quote::{path_tail, quote_start};
 use crate::analysis::crosstab::CrosstabColumns;
 use crate::export::ExcerptFilter;
 use crate::export::excerpts::summary_grid;
@@ -20,6 +20,9 @@ use crate::session::Action;
 
 /// The width of the bands a number attribute groups the rows in.
 const BAND: f64 = 10.0;
+
+/// The width of a cell of the grid, in points.
+const CELL_WIDTH: f32 = 140.0;
 
 /// Characters of a summary shown in its cell.
 const PREVIEW: usize = 40;
@@ -229,7 +232,7 @@ pub fn summary_grid_ui(
                         .show(ui, |ui| {
                             ui.label("");
                             for (_, path) in &view.codes {
-                                ui.label(RichText::new(quote_start(path, 24)).strong())
+                                ui.label(RichText::new(path_tail(path, 24)).strong())
                                     .on_hover_text(path);
                             }
                             ui.end_row();
@@ -261,8 +264,12 @@ pub fn summary_grid_ui(
                                     }
                                     if ui
                                         .add(
+                                            // As wide as its column, so a cell
+                                            // that shows only a count is as easy to
+                                            // click as one with a summary.
                                             egui::Button::selectable(chosen, text)
-                                                .wrap_mode(egui::TextWrapMode::Truncate),
+                                                .wrap_mode(egui::TextWrapMode::Truncate)
+                                                .min_size(egui::vec2(CELL_WIDTH, 0.0)),
                                         )
                                         .clicked()
                                     {
