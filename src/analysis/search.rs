@@ -31,6 +31,20 @@ pub enum MatchMode {
     Regex,
 }
 
+impl MatchMode {
+    /// The mode two switches ask for: a regular expression wins over whole words.
+    #[must_use]
+    pub const fn from_switches(regex: bool, whole_word: bool) -> Self {
+        if regex {
+            Self::Regex
+        } else if whole_word {
+            Self::Word
+        } else {
+            Self::Plain
+        }
+    }
+}
+
 /// A text search.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SearchQuery {

@@ -61,13 +61,7 @@ pub fn run(args: &ReplaceArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> 
     };
     let query = SearchQuery {
         pattern: args.find.clone(),
-        mode: if args.regex {
-            MatchMode::Regex
-        } else if args.whole_word {
-            MatchMode::Word
-        } else {
-            MatchMode::Plain
-        },
+        mode: MatchMode::from_switches(args.regex, args.whole_word),
         documents: args
             .documents
             .iter()

@@ -81,13 +81,7 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let query = SearchQuery {
         pattern: args.pattern.clone(),
-        mode: if args.regex {
-            MatchMode::Regex
-        } else if args.word {
-            MatchMode::Word
-        } else {
-            MatchMode::Plain
-        },
+        mode: MatchMode::from_switches(args.regex, args.word),
         ignore_case: args.ignore_case,
         documents: args
             .documents

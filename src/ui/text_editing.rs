@@ -186,13 +186,7 @@ impl FindReplace {
     fn query(&self, document: Option<DocumentId>) -> SearchQuery {
         SearchQuery {
             pattern: self.find.clone(),
-            mode: if self.regex {
-                MatchMode::Regex
-            } else if self.whole_word {
-                MatchMode::Word
-            } else {
-                MatchMode::Plain
-            },
+            mode: MatchMode::from_switches(self.regex, self.whole_word),
             documents: if self.all_documents {
                 Vec::new()
             } else {
