@@ -1,11 +1,10 @@
 //! Typing in the transcript's edit mode (issue 16) on the generated 10 MB Chinese chat log with
-//! 20,000 codings: CPU time of a frame in which one character is typed into a message (the
-//! exact text edit applied through the session, every coding, message and view following it,
-//! the row editor and the transcript drawn), and of a frame that deletes one. Frames are
-//! driven headless through the whole window as in `transcript_view`; the row editor's own
-//! handling of the key is replaced by the edit it would hand the session. Also the model alone:
-//! one text edit applied to the project (and undone). Run with
-//! `cargo bench --bench text_editing`.
+//! 20,000 codings: CPU time of the frames in which keys are typed into a message's row editor
+//! and deleted again, of the frame after a pause that hands the stretch typed to the session
+//! (one exact text edit, every coding, message and view following it), and of all frames
+//! together. Frames are driven headless through the whole window as in `transcript_view`, with
+//! real key events. Also the model alone: one text edit applied to the project (and undone).
+//! Run with `cargo bench --bench text_editing`.
 //!
 //! Budget (DESIGN.md §5, the issue): p95 per frame under 4 ms.
 
@@ -14,7 +13,6 @@ mod window;
 use std::time::Instant;
 
 use margin::model::{CharRange, TextEdit};
-use margin::session::Action;
 use margin::ui::Command;
 use window::{summary, thread_cpu};
 
@@ -79,57 +77,64 @@ fn main() {
     // For comparison: frames in edit mode with the message open in its editor, nothing typed.
     let idle: Vec<_> = (0..200).map(|_| d.frame(Vec::new())).collect();
     summary("edit mode, nothing typed (frame)", idle, 4.0);
-    // And the session alone: one typed character executed, no frame drawn.
-    let mut executed = Vec::new();
-    for _ in 0..100 {
-        let at = {
-            let p = d.app.session().expect("session").project();
-            p.document(doc).expect("document").segments[3].range.end
-        };
-        let t = thread_cpu().map(|_| Instant::now());
-        d.app.run(
-            Command::Edit(Action::EditText {
-                document: doc,
-                range: CharRange::new(at, at),
-                text: "好".into(),
-            }),
-            &d.ctx,
-        );
-        executed.push(t.map_or_else(std::time::Duration::default, |t| t.elapsed()));
-        d.frame(Vec::new());
-    }
-    summary("type a character (session and views)", executed, 4.0);
 
-    // Typing: one character a frame at the end of the message, then deleting them again.
-    let mut typing = Vec::new();
-    let mut deleting = Vec::new();
-    let end = |d: &window::Driver| {
-        let p = d.app.session().expect("session").project();
-        p.document(doc).expect("document").segments[3].range.end
+    // Typing: keys into the row editor, a frame each (60 a second), in stretches of 15 with a
+    // pause after each (the stretch then goes to the session as one exact edit), then as many
+    // Backspaces, in stretches too.
+    let key = |k: egui::Key| {
+        vec![egui::Event::Key {
+            key: k,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }]
     };
+    let length = |d: &window::Driver| {
+        let p = d.app.session().expect("session").project();
+        p.document(doc).expect("document").text.char_len()
+    };
+    let (mut typing, mut deleting, mut handing, mut all) = (vec![], vec![], vec![], vec![]);
+    let mut pause = |d: &mut window::Driver, all: &mut Vec<_>| {
+        // The frames of a pause: the one that hands the stretch over costs the most.
+        let frames: Vec<_> = (0..30).map(|_| d.frame(Vec::new())).collect();
+        all.extend(frames.iter().copied());
+        handing.push(frames.iter().copied().max().unwrap_or_default());
+    };
+    let start = length(&d);
     for _ in 0..10 {
-        for _ in 0..30 {
-            let at = end(&d);
-            d.app.queue(Command::Edit(Action::EditText {
-                document: doc,
-                range: CharRange::new(at, at),
-                text: "好".into(),
-            }));
-            typing.push(d.frame(Vec::new()));
+        for _ in 0..15 {
+            let t = d.frame(vec![egui::Event::Text("好".into())]);
+            typing.push(t);
+            all.push(t);
         }
-        for _ in 0..30 {
-            let at = end(&d);
-            d.app.queue(Command::Edit(Action::EditText {
-                document: doc,
-                range: CharRange::new(at - 1, at),
-                text: String::new(),
-            }));
-            deleting.push(d.frame(Vec::new()));
+        pause(&mut d, &mut all);
+        for _ in 0..15 {
+            let t = d.frame(key(egui::Key::Backspace));
+            deleting.push(t);
+            all.push(t);
         }
+        pause(&mut d, &mut all);
     }
     let cpu = thread_cpu().is_some();
+    let typed_back = length(&d) == start;
     summary("type a character (frame)", typing, 4.0);
     summary("delete a character (frame)", deleting, 4.0);
+    summary("hand a stretch to the session (frame)", handing, 4.0);
+    summary("every frame while typing and pausing", all, 4.0);
+    assert!(
+        typed_back,
+        "the typing and deleting left the text as it was"
+    );
+    let steps = {
+        let s = d.app.session().expect("session");
+        s.undo_redo_labels().0.map(str::to_owned)
+    };
+    assert_eq!(
+        steps.as_deref(),
+        Some("Edit text"),
+        "the typing reached the session"
+    );
     let saves = d.app.autosave().map_or(0, margin::session::Autosave::saves);
     d.app.flush().expect("save");
     eprintln!(

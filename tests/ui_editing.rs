@@ -98,7 +98,12 @@ fn type_into(h: &mut Harness<'static, MarginApp>, role: Role, label: &str, text:
     h.get_by_role_and_label(role, label).focus();
     frames(h, 2);
     h.get_by_role_and_label(role, label).type_text(text);
-    frames(h, 3);
+    frames(h, 1);
+}
+
+/// Frames for longer than the row editor's pause in typing (0.4 s at 0.05 s a frame).
+fn pause(h: &mut Harness<'static, MarginApp>) {
+    frames(h, 10);
 }
 
 #[test]
@@ -141,9 +146,22 @@ fn edit_mode_type_into_a_message_and_one_undo_gives_the_text_back() {
     let editor = h.get_by_role_and_label(Role::MultilineTextInput, &editor_label);
     assert_eq!(editor.value().as_deref(), Some(text.as_str()));
 
-    // Type: the text changes in the document, as one exact edit per key.
+    // Type where the row was clicked: the editor has it at once, the document after a pause
+    // in typing, as one exact edit.
     let counted_before = project(&h).codings().len();
     type_into(&mut h, Role::MultilineTextInput, &editor_label, "（补记）");
+    let typed = h
+        .get_by_role_and_label(Role::MultilineTextInput, &editor_label)
+        .value()
+        .unwrap_or_default();
+    // The click was just after the message's second character.
+    let (head, tail): (String, String) = (
+        text.chars().take(2).collect(),
+        text.chars().skip(2).collect(),
+    );
+    assert_eq!(typed, format!("{head}（补记）{tail}"));
+    assert_eq!(state(project(&h)), before, "not yet: the user is typing");
+    pause(&mut h);
     let p = project(&h);
     let d = p.document(chat).unwrap();
     let now = d.text.slice(d.segments[2].range);
@@ -176,6 +194,17 @@ fn edit_mode_type_into_a_message_and_one_undo_gives_the_text_back() {
     );
 
     // One undo takes the typing back, and the editor shows the old text.
+    h.state_mut().queue(Command::Undo);
+    frames(&mut h, 3);
+    assert_eq!(state(project(&h)), before);
+    assert_eq!(
+        h.get_by_role_and_label(Role::MultilineTextInput, &editor_label)
+            .value()
+            .as_deref(),
+        Some(text.as_str())
+    );
+    // Typing and undoing at once: what was typed goes to the session first, and is undone.
+    type_into(&mut h, Role::MultilineTextInput, &editor_label, "甲");
     h.state_mut().queue(Command::Undo);
     frames(&mut h, 3);
     assert_eq!(state(project(&h)), before);

@@ -190,7 +190,14 @@ impl Text {
         let end = range.end.clamp(start, self.chars);
         let (b0, b1) = (self.byte_of(start), self.byte_of(end));
         let removed = self.content[b0..b1].to_owned();
-        Arc::make_mut(&mut self.content).replace_range(b0..b1, with);
+        let content = Arc::make_mut(&mut self.content);
+        // An insertion or a deletion moves the rest of the text once (`replace_range` would
+        // move it twice).
+        match (b0 == b1, with.is_empty()) {
+            (true, _) => content.insert_str(b0, with),
+            (false, true) => drop(content.drain(b0..b1)),
+            (false, false) => content.replace_range(b0..b1, with),
+        }
         let content: &str = &self.content;
         let inserted = with.chars().count();
         let chars = self.chars - (end - start) + inserted;

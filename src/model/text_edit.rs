@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
+use super::coding::Coding;
 use super::document::Document;
 use super::edit::{Edit, EditError};
 use super::ids::{CodingId, DocumentId};
@@ -356,9 +357,14 @@ impl Project {
             log,
             restore,
         } = e;
-        let doc = self
-            .documents
-            .get(&document)
+        let Project {
+            documents,
+            codings,
+            touched,
+            ..
+        } = self;
+        let doc = documents
+            .get_mut(&document)
             .ok_or_else(|| EditError::Missing(format!("document {document}")))?;
         let len = doc.text.char_len();
         if range.start > range.end || range.end > len {
@@ -369,27 +375,61 @@ impl Project {
             });
         }
         let splice = Splice::new(range, text.chars().count());
+        let name = doc.name.clone();
         let refuse = |reason: String| EditError::TextEdit {
-            document: doc.name.clone(),
+            document: name.clone(),
             reason,
         };
-        let removed_text = doc.text.slice(range);
         if restore.segments.is_empty() {
-            doc.check_text_edit(range, removed_text, &text)
+            doc.check_text_edit(range, doc.text.slice(range), &text)
                 .map_err(|r| refuse(r.to_string()))?;
         }
-        // Every coding on the document, moved; the touched ones remembered for undo.
+        let new_len = len - range.len() + splice.inserted;
+
+        // Checked before anything changes. Only what touches the edited stretch can refuse it
+        // or move otherwise than whole; the rest of the document's turns, messages and codings
+        // just shift, in one pass each below (no searching, nothing re-read).
         let restored: std::collections::HashMap<CodingId, (CharRange, &Anchor)> = restore
             .codings
             .iter()
             .map(|(id, r, a)| (*id, (*r, a)))
             .collect();
-        let new_len = len - range.len() + splice.inserted;
-        let mut touched_codings = Vec::new();
-        for c in self.codings.values().filter(|c| c.document == document) {
-            let to = restored
+        let first = doc.segments.partition_point(|s| s.range.end < range.start);
+        let mut old_touched_segments = Vec::new();
+        for (i, s) in doc.segments.iter().enumerate().skip(first) {
+            if !splice.touches(s.range) {
+                break;
+            }
+            splice
+                .segment(s.range)
+                .ok_or_else(|| refuse(Refusal::CrossesSegment(i + 1).to_string()))?;
+            old_touched_segments.push((i, s.range));
+        }
+        for &(i, r) in &restore.segments {
+            if i >= doc.segments.len() || r.end > new_len {
+                return Err(refuse(format!(
+                    "turn or message {} cannot be put back",
+                    i + 1
+                )));
+            }
+            if !old_touched_segments.iter().any(|&(j, _)| j == i) {
+                old_touched_segments.push((i, doc.segments[i].range));
+            }
+        }
+        old_touched_segments.sort_by_key(|&(i, _)| i);
+        let moved = |c: &Coding| {
+            restored
                 .get(&c.id)
-                .map_or_else(|| splice.coding(c.range), |(r, _)| *r);
+                .map_or_else(|| splice.coding(c.range), |(r, _)| *r)
+        };
+        let is_touched = |c: &Coding| splice.touches(c.range) || restored.contains_key(&c.id);
+        let mut mine: Vec<&mut Coding> = codings
+            .values_mut()
+            .filter(|c| c.document == document)
+            .collect();
+        let mut touched_codings = Vec::new();
+        for c in mine.iter().filter(|c| is_touched(c)) {
+            let to = moved(c);
             if to.is_empty() {
                 return Err(refuse(format!(
                     "it deletes the whole text of a coding ({}..{}); remove the coding first",
@@ -403,43 +443,18 @@ impl Project {
                     len: new_len,
                 });
             }
-            if splice.touches(c.range) || restored.contains_key(&c.id) {
-                touched_codings.push((c.id, c.range, c.anchor.clone(), c.coder));
-            }
+            touched_codings.push((c.id, c.range, c.anchor.clone()));
         }
-        let mut segments = Vec::with_capacity(doc.segments.len());
-        let mut old_touched_segments = Vec::new();
-        for (i, s) in doc.segments.iter().enumerate() {
-            let to = splice
-                .segment(s.range)
-                .ok_or_else(|| refuse(Refusal::CrossesSegment(i + 1).to_string()))?;
-            if splice.touches(s.range) {
-                old_touched_segments.push((i, s.range));
-            }
-            segments.push(to);
-        }
-        for &(i, r) in &restore.segments {
-            if i >= segments.len() || r.end > new_len {
-                return Err(refuse(format!(
-                    "turn or message {} cannot be put back",
-                    i + 1
-                )));
-            }
-            if !old_touched_segments.iter().any(|&(j, _)| j == i) {
-                old_touched_segments.push((i, doc.segments[i].range));
-            }
-            segments[i] = r;
-        }
-        old_touched_segments.sort_by_key(|&(i, _)| i);
 
         // Checked: now change.
-        let doc = self
-            .documents
-            .get_mut(&document)
-            .ok_or_else(|| EditError::Missing(format!("document {document}")))?;
         let removed = doc.text.replace_in_place(range, &text);
-        for (s, r) in doc.segments.iter_mut().zip(segments) {
-            s.range = r;
+        for s in &mut doc.segments[first..] {
+            if let Some(to) = splice.segment(s.range) {
+                s.range = to;
+            }
+        }
+        for &(i, r) in &restore.segments {
+            doc.segments[i].range = r;
         }
         let undo_log = match log {
             LogOp::Keep => LogOp::Keep,
@@ -456,28 +471,24 @@ impl Project {
             },
             LogOp::Pop => doc.edits.pop().map_or(LogOp::Keep, LogOp::Push),
         };
-        let new_text = doc.text.clone();
-        self.touched.insert(EntityKey::Document(document));
-        // One pass over the codings in place (no lookup per coding).
+        touched.insert(EntityKey::Document(document));
         let mut coders = std::collections::BTreeSet::new();
-        for c in self.codings.values_mut().filter(|c| c.document == document) {
-            let to = restored
-                .get(&c.id)
-                .map_or_else(|| splice.coding(c.range), |(r, _)| *r);
-            let touched = splice.touches(c.range) || restored.contains_key(&c.id);
-            if to != c.range || touched {
+        for c in &mut mine {
+            let to = moved(c);
+            let was_touched = is_touched(c);
+            if to != c.range || was_touched {
                 c.range = to;
                 coders.insert(c.coder);
             }
-            if touched {
+            if was_touched {
                 c.anchor = match restored.get(&c.id) {
                     Some((_, anchor)) => (*anchor).clone(),
-                    None => Anchor::capture(&new_text, c.range),
+                    None => Anchor::capture(&doc.text, c.range),
                 };
             }
         }
         for coder in coders {
-            self.touched.insert(EntityKey::Codings(coder, document));
+            touched.insert(EntityKey::Codings(coder, document));
         }
         Ok(Edit::EditText(Box::new(TextEdit {
             document,
@@ -486,10 +497,7 @@ impl Project {
             log: undo_log,
             restore: Restore {
                 segments: old_touched_segments,
-                codings: touched_codings
-                    .into_iter()
-                    .map(|(id, r, a, _)| (id, r, a))
-                    .collect(),
+                codings: touched_codings,
             },
         })))
     }
@@ -508,33 +516,44 @@ impl Edit {
     /// first; and how many codings that removes. Only the document's codings are followed.
     #[must_use]
     pub fn edit_texts(project: &Project, edits: Vec<TextEdit>) -> (Edit, usize) {
-        let mut doomed: Vec<CodingId> = Vec::new();
-        let mut ranges: Vec<(CodingId, CharRange)> = Vec::new();
-        let mut document = None;
-        for edit in &edits {
-            if document != Some(edit.document) {
-                document = Some(edit.document);
-                // An insertion deletes no coding's text: nothing to follow for it alone.
-                ranges = if edits.len() == 1 && edit.range.is_empty() {
-                    Vec::new()
-                } else {
-                    project
-                        .codings()
-                        .values()
-                        .filter(|c| c.document == edit.document)
-                        .map(|c| (c.id, c.range))
-                        .collect()
-                };
+        let of = |document| {
+            project
+                .codings()
+                .values()
+                .filter(move |c| c.document == document)
+        };
+        let doomed: Vec<CodingId> = match edits.as_slice() {
+            // An insertion deletes no coding's text.
+            [one] if one.range.is_empty() => Vec::new(),
+            // One edit: no need to follow the ranges through it.
+            [one] => {
+                let splice = Splice::new(one.range, one.text.chars().count());
+                of(one.document)
+                    .filter(|c| splice.coding(c.range).is_empty())
+                    .map(|c| c.id)
+                    .collect()
             }
-            let splice = Splice::new(edit.range, edit.text.chars().count());
-            ranges.retain_mut(|(id, r)| {
-                *r = splice.coding(*r);
-                if r.is_empty() {
-                    doomed.push(*id);
+            _ => {
+                let mut doomed = Vec::new();
+                let mut ranges: Vec<(CodingId, CharRange)> = Vec::new();
+                let mut document = None;
+                for edit in &edits {
+                    if document != Some(edit.document) {
+                        document = Some(edit.document);
+                        ranges = of(edit.document).map(|c| (c.id, c.range)).collect();
+                    }
+                    let splice = Splice::new(edit.range, edit.text.chars().count());
+                    ranges.retain_mut(|(id, r)| {
+                        *r = splice.coding(*r);
+                        if r.is_empty() {
+                            doomed.push(*id);
+                        }
+                        !r.is_empty()
+                    });
                 }
-                !r.is_empty()
-            });
-        }
+                doomed
+            }
+        };
         let n = doomed.len();
         let mut out: Vec<Edit> = doomed
             .into_iter()

@@ -1,9 +1,10 @@
 //! Saving without the user thinking about it, and without ever making a frame wait.
 //!
 //! The autosaver runs a thread that keeps its own copy of the project. Every operation the
-//! session applies (an edit, an undo, a redo; see [`Op`]) is sent to it and replayed there, so
-//! the copy stays identical; shortly after an edit (or at the latest two seconds after the first
-//! unsaved one) the window asks it to save, and the thread renders the changed files
+//! session applies (an edit, an undo, a redo; see [`Op`]) is sent to it, and replayed there when
+//! a save is asked for, so the copy saved is identical to the window's; shortly after an edit
+//! (or at the latest two seconds after the first unsaved one) the window asks it to save, and
+//! the thread renders the changed files
 //! ([`ProjectDir::prepare`]) and writes them ([`PendingSave::write`]) on its copy. A failed write
 //! gives its entities back ([`PendingSave::restore`]) and is retried. [`Autosave::flush`] saves
 //! synchronously (Ctrl+S, closing).
@@ -359,29 +360,37 @@ fn saver(dir: &ProjectDir, project: &mut Project, rx: &Receiver<Msg>, tx: &Sende
             }
         }
     };
-    while let Ok(msg) = rx.recv() {
-        match msg {
-            Msg::Ops(ops) => {
-                for op in ops {
-                    if let Err(e) = op.replay(project, &mut history) {
-                        // The copy no longer matches the window: stop saving rather than write
-                        // something the user did not see.
-                        broken.get_or_insert(format!(
-                            "the saved copy of the project went out of step ({e}); use Save to retry"
-                        ));
-                    }
+    // Operations are replayed when a save is asked for, not as they arrive: while the user
+    // types, the copy does not compete with the window for the memory both walk through.
+    let mut waiting: Vec<Op> = Vec::new();
+    let mut catch_up =
+        |waiting: &mut Vec<Op>, project: &mut Project, broken: &mut Option<String>| {
+            for op in waiting.drain(..) {
+                if let Err(e) = op.replay(project, &mut history) {
+                    // The copy no longer matches the window: stop saving rather than write
+                    // something the user did not see.
+                    broken.get_or_insert(format!(
+                        "the saved copy of the project went out of step ({e}); use Save to retry"
+                    ));
                 }
             }
+        };
+    while let Ok(msg) = rx.recv() {
+        match msg {
+            Msg::Ops(ops) => waiting.extend(ops),
             Msg::Save(upto) => {
+                catch_up(&mut waiting, project, &mut broken);
                 if tx.send(save(project, upto, &broken)).is_err() {
                     break;
                 }
             }
             Msg::Flush(upto, ack) => {
+                catch_up(&mut waiting, project, &mut broken);
                 let _ = ack.send(save(project, upto, &broken));
             }
         }
     }
+    catch_up(&mut waiting, project, &mut broken);
     // The window closed without a final flush: save what there is.
     if project.touched().is_empty() || broken.is_some() {
         return;

@@ -357,6 +357,7 @@ impl MarginApp {
 
     /// Write everything to disk now (waits for a running background save).
     pub fn flush(&mut self) -> Result<(), crate::session::SessionError> {
+        self.apply_typed(true);
         let drafts = match &self.session {
             Some(s) => self.inspector.pending_commits(s.project()),
             None => Vec::new(),
@@ -587,6 +588,7 @@ impl MarginApp {
         help_ui(&mut self.help, &ctx);
         super::about::about_ui(&ctx);
 
+        self.apply_typed(false);
         for cmd in commands {
             self.apply(cmd, &ctx);
         }

@@ -13,8 +13,17 @@ use crate::analysis::search::{MatchMode, SearchQuery};
 use crate::model::{CharRange, DocumentId, Project, Splice};
 use crate::session::Action;
 
+/// Seconds of quiet after a key before what was typed goes to the session.
+const TYPING_PAUSE: f64 = 0.4;
+
 /// The turn, message or paragraph being edited, and its text as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Keys change the editor's buffer at once; what they typed goes to the session as one exact
+/// `Action::EditText` per stretch of typing in one place: after a pause, when the caret moves
+/// elsewhere, when the editor loses the focus, and before the window does anything else
+/// ([`RowEdit::commit`]). A key press thus costs a frame of the small editor only, however long
+/// the document.
+#[derive(Clone, Debug, PartialEq)]
 pub struct RowEdit {
     /// The document.
     pub document: DocumentId,
@@ -24,6 +33,16 @@ pub struct RowEdit {
     pub range: CharRange,
     /// The text in the editor.
     pub buffer: String,
+    /// The row's text as the project has it (the buffer less what is still being typed).
+    committed: String,
+    /// What is typed but not yet handed to the session: one stretch, in the coordinates of
+    /// `committed`.
+    pending: Option<Splice>,
+    /// When the last key was typed (the window's clock).
+    typed_at: f64,
+    /// Where to put the caret (a character of the row) when the editor next shows, taking the
+    /// focus: where the row was clicked.
+    caret: Option<usize>,
 }
 
 impl RowEdit {
@@ -40,16 +59,43 @@ impl RowEdit {
             Some(i) => doc.segments.get(i)?.range,
             None => range,
         };
+        let text = doc.text.slice(range).to_owned();
         Some(Self {
             document,
             segment,
             range,
-            buffer: doc.text.slice(range).to_owned(),
+            buffer: text.clone(),
+            committed: text,
+            pending: None,
+            typed_at: 0.0,
+            caret: None,
         })
     }
 
-    /// Follow the project: the turn's range as it now is, and the buffer as the text now is
-    /// (after an undo). `false` when the row is gone.
+    /// Put the caret at character `pos` of the document (clamped to the row) and the focus on
+    /// the editor when it next shows.
+    #[must_use]
+    pub fn with_caret(mut self, pos: usize) -> Self {
+        let len = self.buffer.chars().count();
+        self.caret = Some(pos.saturating_sub(self.range.start).min(len));
+        self
+    }
+
+    /// Move with an edit elsewhere in the document (handed over, not yet applied).
+    pub fn follow_splice(&mut self, splice: Splice) {
+        if let Some(to) = splice.segment(self.range) {
+            self.range = to;
+        }
+    }
+
+    /// True while typed text waits to go to the session.
+    #[must_use]
+    pub fn is_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Follow the project: the turn's range as it now is, and the text as it now is (after an
+    /// undo, or an edit refused). `false` when the row is gone.
     fn follow(&mut self, project: &Project) -> bool {
         let Some(doc) = project.document(self.document) else {
             return false;
@@ -63,28 +109,83 @@ impl RowEdit {
         let len = doc.text.char_len();
         self.range = CharRange::new(self.range.start.min(len), self.range.end.min(len));
         let now = doc.text.slice(self.range);
-        if now != self.buffer {
+        if now != self.committed {
+            now.clone_into(&mut self.committed);
             now.clone_into(&mut self.buffer);
+            self.pending = None;
         }
         true
     }
+
+    /// A key changed the buffer from `before`: the stretch being typed grows by it, or, when it
+    /// is elsewhere in the row, the stretch typed so far is handed over first (returned).
+    fn typed(&mut self, before: &str, now: f64) -> Option<Action> {
+        let key = Splice::common(before, &self.buffer)?;
+        self.typed_at = now;
+        let Some(p) = self.pending else {
+            self.pending = Some(key);
+            return None;
+        };
+        // In the text before this key, the pending stretch is [p.start, p.start + p.inserted).
+        let (typed_start, typed_end) = (p.start, p.start + p.inserted);
+        if key.start <= typed_end && key.end() >= typed_start {
+            let start = key.start.min(typed_start);
+            let end_before = key.end().max(typed_end);
+            self.pending = Some(Splice {
+                start,
+                removed: end_before - typed_end + p.end() - start,
+                inserted: end_before - start - key.removed + key.inserted,
+            });
+            return None;
+        }
+        let done = self.hand_over(p, before);
+        self.pending = Some(key);
+        done
+    }
+
+    /// The edit that makes the project's row `text` (the buffer as it was after `typed`).
+    fn hand_over(&mut self, typed: Splice, text: &str) -> Option<Action> {
+        self.pending = None;
+        let inserted: String = text
+            .chars()
+            .skip(typed.start)
+            .take(typed.inserted)
+            .collect();
+        let start = self.range.start + typed.start;
+        if self.segment.is_none() {
+            self.range.end = self.range.end + typed.inserted - typed.removed;
+        }
+        text.clone_into(&mut self.committed);
+        Some(Action::EditText {
+            document: self.document,
+            range: CharRange::new(start, start + typed.removed),
+            text: inserted,
+        })
+    }
+
+    /// Hand what is typed to the session now (before anything else happens in the window).
+    pub fn commit(&mut self) -> Option<Action> {
+        let typed = self.pending?;
+        let buffer = self.buffer.clone();
+        self.hand_over(typed, &buffer)
+    }
 }
 
-/// The row editor: a text field on the row's text; returns the edit of what was typed.
-pub fn row_editor_ui(
-    edit: &mut Option<RowEdit>,
-    project: &Project,
-    ui: &mut Ui,
-) -> Option<Command> {
+/// The row editor: a text field on the row's text. Returns the edits to hand to the session
+/// (what was typed, after a pause or when the caret moved elsewhere).
+pub fn row_editor_ui(edit: &mut Option<RowEdit>, project: &Project, ui: &mut Ui) -> Vec<Action> {
+    let mut out = Vec::new();
     let Some(row) = edit.as_mut() else {
         ui.label(RichText::new(tr!("edit-click-a-row")).weak());
-        return None;
+        return out;
     };
     if !row.follow(project) {
         *edit = None;
-        return None;
+        return out;
     }
-    let doc = project.document(row.document)?;
+    let Some(doc) = project.document(row.document) else {
+        return out;
+    };
     let what = match row
         .segment
         .and_then(|i| doc.segments.get(i).map(|s| (i, s)))
@@ -98,29 +199,38 @@ pub fn row_editor_ui(
     };
     let before = row.buffer.clone();
     let title = ui.label(RichText::new(tr!("edit-row-title", what = what)).strong());
-    ui.add(
-        egui::TextEdit::multiline(&mut row.buffer)
-            .id_salt("row-editor")
-            .desired_width(f32::INFINITY)
-            .desired_rows(3),
-    )
-    .labelled_by(title.id);
-    let splice = Splice::common(&before, &row.buffer)?;
-    let text: String = row
-        .buffer
-        .chars()
-        .skip(splice.start)
-        .take(splice.inserted)
-        .collect();
-    let start = row.range.start + splice.start;
-    if row.segment.is_none() {
-        row.range.end = row.range.end + splice.inserted - splice.removed;
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut row.buffer)
+                .id_salt("row-editor")
+                .desired_width(f32::INFINITY)
+                .desired_rows(3),
+        )
+        .labelled_by(title.id);
+    if let Some(caret) = row.caret.take() {
+        let mut state =
+            egui::text_edit::TextEditState::load(ui.ctx(), response.id).unwrap_or_default();
+        let at = egui::text::CCursor::new(caret);
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(at)));
+        state.store(ui.ctx(), response.id);
+        response.request_focus();
     }
-    Some(Command::Edit(Action::EditText {
-        document: row.document,
-        range: CharRange::new(start, start + splice.removed),
-        text,
-    }))
+    let now = ui.input(|i| i.time);
+    if row.buffer != before {
+        out.extend(row.typed(&before, now));
+    }
+    if row.pending.is_some() {
+        let quiet = now - row.typed_at;
+        if quiet >= TYPING_PAUSE || response.lost_focus() {
+            out.extend(row.commit());
+        } else {
+            ui.ctx()
+                .request_repaint_after_secs((TYPING_PAUSE - quiet) as f32);
+        }
+    }
+    out
 }
 
 /// A one-line field in a two-column grid, named by its label (for screen readers and tests).
@@ -446,4 +556,85 @@ pub fn replace_name_ui(
         state.open = false;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph row at characters 10.. of a document, nothing typed yet.
+    fn row(text: &str) -> RowEdit {
+        RowEdit {
+            document: DocumentId::new(),
+            segment: None,
+            range: CharRange::new(10, 10 + text.chars().count()),
+            buffer: text.to_owned(),
+            committed: text.to_owned(),
+            pending: None,
+            typed_at: 0.0,
+            caret: None,
+        }
+    }
+
+    /// One key press that leaves the editor holding `to`.
+    fn key(row: &mut RowEdit, to: &str) -> Option<Action> {
+        let before = std::mem::replace(&mut row.buffer, to.to_owned());
+        row.typed(&before, 0.0)
+    }
+
+    fn edit(action: Option<Action>) -> (CharRange, String) {
+        match action {
+            Some(Action::EditText { range, text, .. }) => (range, text),
+            other => panic!("not a text edit: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn keys_in_one_place_are_one_stretch_handed_over_once() {
+        let mut r = row("她说得对");
+        for to in ["她说得对吗", "她说得对吗？", "她说得对吗", "她说得对吗？！"]
+        {
+            assert!(key(&mut r, to).is_none());
+        }
+        assert_eq!(
+            edit(r.commit()),
+            (CharRange::new(14, 14), "吗？！".to_owned())
+        );
+        assert!(r.commit().is_none());
+        assert_eq!(r.range, CharRange::new(10, 17));
+    }
+
+    #[test]
+    fn backspacing_past_what_was_typed_takes_the_old_text_too() {
+        let mut r = row("abcdef");
+        assert!(key(&mut r, "abcXdef").is_none());
+        assert!(key(&mut r, "abcdef").is_none());
+        assert!(key(&mut r, "abdef").is_none());
+        assert!(key(&mut r, "abYdef").is_none());
+        // One edit: "c" replaced by "Y" (in a coding over "c", Y takes its place).
+        assert_eq!(edit(r.commit()), (CharRange::new(12, 13), "Y".to_owned()));
+    }
+
+    #[test]
+    fn a_key_elsewhere_hands_the_first_stretch_over_before_its_own() {
+        let mut r = row("one two three");
+        assert!(key(&mut r, "one! two three").is_none());
+        // The caret moved to the end: the "!" goes first, in the old coordinates.
+        let first = edit(key(&mut r, "one! two three."));
+        assert_eq!(first, (CharRange::new(13, 13), "!".to_owned()));
+        // The next one is in the coordinates the first left.
+        assert_eq!(edit(r.commit()), (CharRange::new(24, 24), ".".to_owned()));
+        assert_eq!(r.committed, "one! two three.");
+    }
+
+    #[test]
+    fn a_selection_typed_over_is_one_replacement() {
+        let mut r = row("张三说");
+        assert!(key(&mut r, "李说").is_none());
+        assert!(key(&mut r, "李四说").is_none());
+        assert_eq!(
+            edit(r.commit()),
+            (CharRange::new(10, 12), "李四".to_owned())
+        );
+    }
 }

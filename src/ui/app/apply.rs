@@ -23,6 +23,7 @@ use crate::ui::transcript::index::Whose;
 impl MarginApp {
     /// Apply one command: projects, files and saving here, the rest in [`Self::apply_view`].
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        self.apply_typed(true);
         match command {
             Command::Edit(action) => self.execute(action),
             Command::NewProjectDialog => {
@@ -367,6 +368,13 @@ impl MarginApp {
             | Command::CodebookChosen(_)
             | Command::RetrieveCell { .. }
             | Command::Media(_) => self.apply(command, ctx),
+        }
+    }
+
+    /// Apply what was typed in edit mode (with `now`, also what is still being typed).
+    pub(super) fn apply_typed(&mut self, now: bool) {
+        for action in self.transcript.take_typed(now) {
+            self.execute(action);
         }
     }
 

@@ -169,6 +169,8 @@ pub struct TranscriptState {
     pub editing: bool,
     /// The turn, message or paragraph being edited.
     pub row_edit: Option<crate::ui::text_editing::RowEdit>,
+    /// What was typed, ready for the session (see [`Self::take_typed`]).
+    typed: Vec<crate::session::Action>,
     /// The turn the recording is at (marked in the margin), while a recording is open.
     pub playing_segment: Option<usize>,
     /// Whether the user scrolled the view (the player's follow mode stops following).
@@ -212,6 +214,7 @@ impl Default for TranscriptState {
             layouts_last_frame: 0,
             editing: false,
             row_edit: None,
+            typed: Vec::new(),
             playing_segment: None,
             scroll_watch: ScrollWatch::default(),
         }
@@ -342,10 +345,26 @@ impl TranscriptState {
         self.marks.as_ref().map_or(0, PassageMarks::passage_count)
     }
 
-    /// Turn edit mode on or off.
+    /// Turn edit mode on or off (the app has taken what was typed first).
     pub fn toggle_editing(&mut self) {
         self.editing = !self.editing;
         self.row_edit = None;
+    }
+
+    /// The edits typed in edit mode and handed over, not yet applied; with `now`, also what is
+    /// being typed at this moment. The app applies them before anything else it does, so that
+    /// they are in the project first.
+    pub fn take_typed(&mut self, now: bool) -> Vec<crate::session::Action> {
+        if now {
+            self.typed
+                .extend(self.row_edit.as_mut().and_then(|r| r.commit()));
+        }
+        std::mem::take(&mut self.typed)
+    }
+
+    /// Edits the row editor handed over this frame.
+    pub(crate) fn typed(&mut self, actions: Vec<crate::session::Action>) {
+        self.typed.extend(actions);
     }
 
     /// Edit mode: start editing the turn, message or paragraph holding character `pos`.
@@ -361,8 +380,18 @@ impl TranscriptState {
         {
             return;
         }
-        self.row_edit =
-            crate::ui::text_editing::RowEdit::new(project, doc, block.segment, block.range);
+        let handed = self.row_edit.as_mut().and_then(|r| r.commit());
+        let mut row =
+            crate::ui::text_editing::RowEdit::new(project, doc, block.segment, block.range)
+                .map(|r| r.with_caret(pos));
+        // What the last row hands over is applied after this frame: a paragraph after it moves.
+        if let (Some(row), Some(crate::session::Action::EditText { range, text, .. })) =
+            (&mut row, &handed)
+        {
+            row.follow_splice(crate::model::Splice::new(*range, text.chars().count()));
+        }
+        self.typed.extend(handed);
+        self.row_edit = row;
     }
 
     /// The document shown.

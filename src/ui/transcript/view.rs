@@ -145,11 +145,8 @@ fn edit_strip_ui(
                     commands.push(Command::ToggleEditText);
                 }
             });
-            commands.extend(crate::ui::text_editing::row_editor_ui(
-                &mut state.row_edit,
-                project,
-                ui,
-            ));
+            let typed = crate::ui::text_editing::row_editor_ui(&mut state.row_edit, project, ui);
+            state.typed(typed);
         });
 }
 
