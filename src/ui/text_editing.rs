@@ -140,11 +140,11 @@ impl RowEdit {
         }
         let done = self.hand_over(p, before);
         self.pending = Some(key);
-        done
+        Some(done)
     }
 
     /// The edit that makes the project's row `text` (the buffer as it was after `typed`).
-    fn hand_over(&mut self, typed: Splice, text: &str) -> Option<Action> {
+    fn hand_over(&mut self, typed: Splice, text: &str) -> Action {
         self.pending = None;
         let inserted: String = text
             .chars()
@@ -156,18 +156,18 @@ impl RowEdit {
             self.range.end = self.range.end + typed.inserted - typed.removed;
         }
         text.clone_into(&mut self.committed);
-        Some(Action::EditText {
+        Action::EditText {
             document: self.document,
             range: CharRange::new(start, start + typed.removed),
             text: inserted,
-        })
+        }
     }
 
     /// Hand what is typed to the session now (before anything else happens in the window).
     pub fn commit(&mut self) -> Option<Action> {
         let typed = self.pending?;
         let buffer = self.buffer.clone();
-        self.hand_over(typed, &buffer)
+        Some(self.hand_over(typed, &buffer))
     }
 }
 

@@ -356,8 +356,11 @@ impl TranscriptState {
     /// they are in the project first.
     pub fn take_typed(&mut self, now: bool) -> Vec<crate::session::Action> {
         if now {
-            self.typed
-                .extend(self.row_edit.as_mut().and_then(|r| r.commit()));
+            self.typed.extend(
+                self.row_edit
+                    .as_mut()
+                    .and_then(crate::ui::text_editing::RowEdit::commit),
+            );
         }
         std::mem::take(&mut self.typed)
     }
@@ -380,7 +383,10 @@ impl TranscriptState {
         {
             return;
         }
-        let handed = self.row_edit.as_mut().and_then(|r| r.commit());
+        let handed = self
+            .row_edit
+            .as_mut()
+            .and_then(crate::ui::text_editing::RowEdit::commit);
         let mut row =
             crate::ui::text_editing::RowEdit::new(project, doc, block.segment, block.range)
                 .map(|r| r.with_caret(pos));
