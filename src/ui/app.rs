@@ -593,8 +593,13 @@ impl MarginApp {
             self.apply(cmd, &ctx);
         }
 
+        let shown = self.autosave().map(|a| a.status().clone());
         if let Some(wait) = self.session.as_mut().and_then(|s| s.poll_save(self.now)) {
             ctx.request_repaint_after_secs(wait as f32);
+        }
+        // The status bar was drawn before the saver was heard from: show what it said.
+        if self.autosave().map(|a| a.status().clone()) != shown {
+            ctx.request_repaint();
         }
         if self.file_dialog.is_some() {
             ctx.request_repaint_after_secs(0.1);

@@ -199,15 +199,27 @@ pub fn row_editor_ui(edit: &mut Option<RowEdit>, project: &Project, ui: &mut Ui)
     };
     let before = row.buffer.clone();
     let title = ui.label(RichText::new(tr!("edit-row-title", what = what)).strong());
-    let response = ui
-        .add(
-            egui::TextEdit::multiline(&mut row.buffer)
-                .id_salt("row-editor")
-                .desired_width(f32::INFINITY)
-                .desired_rows(3),
-        )
-        .labelled_by(title.id);
-    if let Some(caret) = row.caret.take() {
+    // A long paragraph scrolls inside the editor rather than pushing the transcript down.
+    let most = ui.text_style_height(&egui::TextStyle::Body) * 8.0;
+    let response = egui::ScrollArea::vertical()
+        .id_salt("row-editor-scroll")
+        .max_height(most)
+        .show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(&mut row.buffer)
+                    .id_salt("row-editor")
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(3),
+            )
+            .labelled_by(title.id)
+        })
+        .inner;
+    // The click that chose the row ends with the transcript taking the focus: the editor
+    // takes it once the button is up.
+    let clicking = ui.input(|i| i.pointer.any_down() || i.pointer.any_released());
+    if clicking && row.caret.is_some() {
+        ui.ctx().request_repaint();
+    } else if let Some(caret) = row.caret.take() {
         let mut state =
             egui::text_edit::TextEditState::load(ui.ctx(), response.id).unwrap_or_default();
         let at = egui::text::CCursor::new(caret);
