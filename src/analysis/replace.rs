@@ -26,6 +26,8 @@ pub enum Place {
     Memo(crate::model::MemoId),
     /// The notes and translations of codings.
     CodingNotes,
+    /// A case's name and description.
+    Case(crate::model::CaseId),
 }
 
 /// A planned replacement: the edit, and what it will change.
@@ -49,21 +51,20 @@ impl ReplacePlan {
     }
 }
 
-/// Text edits replacing `hits` (in text order) of `doc` by `with`, last first so that each is
-/// in the coordinates the ones after it left untouched; hits the rules refuse are skipped.
-/// Returns the edits and how many were skipped.
+/// Text edits replacing `hits` (in text order) of `doc` by their replacements, last first so
+/// that each is in the coordinates the ones after it left untouched; hits the rules refuse are
+/// skipped. Returns the edits and how many were skipped.
 fn edits_for(
     doc: &Document,
-    hits: &[CharRange],
-    with: &str,
+    hits: Vec<(CharRange, String)>,
     who: Option<&str>,
 ) -> (Vec<TextEdit>, usize) {
     let mut edits = Vec::new();
     let mut skipped = 0;
     let (mut removed, mut inserted) = (0, 0);
-    for &range in hits.iter().rev() {
+    for (range, with) in hits.into_iter().rev() {
         if doc
-            .check_text_edit(range, doc.text.slice(range), with)
+            .check_text_edit(range, doc.text.slice(range), &with)
             .is_err()
         {
             skipped += 1;
@@ -84,8 +85,9 @@ fn edits_for(
     (edits, skipped)
 }
 
-/// Replace every hit of `query` (in its documents, all when it names none) by `with`; `who`
-/// is noted in each changed document's history of edits.
+/// Replace every hit of `query` (in its documents, all when it names none) by `with` (in which
+/// a regular expression's `$1`, `${name}` stand for its groups); `who` is noted in each changed
+/// document's history of edits.
 pub fn plan_replace(
     project: &Project,
     query: &SearchQuery,
@@ -101,11 +103,11 @@ pub fn plan_replace(
     };
     let mut batch = Vec::new();
     for doc in documents_in(project, &query.documents) {
-        let hits = searcher.find_in(&doc.text);
+        let hits = searcher.replacements_in(&doc.text, with);
         if hits.is_empty() {
             continue;
         }
-        let (edits, skipped) = edits_for(doc, &hits, with, who);
+        let (edits, skipped) = edits_for(doc, hits, who);
         plan.skipped += skipped;
         if edits.is_empty() {
             continue;
@@ -174,7 +176,8 @@ impl NameMatcher {
 }
 
 /// Replace a person's name, in all its `forms`, by `with` everywhere: every document's text,
-/// name and speakers, every memo, and the notes and translations of codings; one edit.
+/// name and speakers, every memo, the notes and translations of codings, and the names and
+/// descriptions of cases (unless the new name is another case's); one edit.
 pub fn plan_replace_name(
     project: &Project,
     forms: &[String],
@@ -227,15 +230,16 @@ pub fn plan_replace_name(
             first.push(Edit::PutDocument(Box::new(changed)));
         }
         let s = doc.text.as_str();
-        let hits: Vec<CharRange> = names
+        let hits: Vec<(CharRange, String)> = names
             .find(s)
             .into_iter()
             .map(|(a, b)| {
                 let start = doc.text.char_of(a);
-                CharRange::new(start, start + s[a..b].chars().count())
+                let range = CharRange::new(start, start + s[a..b].chars().count());
+                (range, with.to_owned())
             })
             .collect();
-        let (edits, skipped) = edits_for(doc, &hits, with, who);
+        let (edits, skipped) = edits_for(doc, hits, who);
         plan.skipped += skipped;
         n += edits.len();
         if n > 0 {
@@ -275,6 +279,35 @@ pub fn plan_replace_name(
     }
     if notes > 0 {
         plan.places.push((Place::CodingNotes, String::new(), notes));
+    }
+    // Cases named after the person; a new name another case has already is left alone.
+    for case in project.cases().values() {
+        let (name, k1) = names.replace(&case.name, with);
+        let (description, k2) = names.replace(&case.description, with);
+        if k1 + k2 == 0 {
+            continue;
+        }
+        let clash = k1 > 0
+            && project
+                .cases()
+                .values()
+                .any(|other| other.id != case.id && other.name == name);
+        let (name, k1) = if clash {
+            plan.skipped += k1;
+            (case.name.clone(), 0)
+        } else {
+            (name, k1)
+        };
+        if k1 + k2 == 0 {
+            continue;
+        }
+        plan.places
+            .push((Place::Case(case.id), case.name.clone(), k1 + k2));
+        first.push(Edit::PutCase(crate::model::Case {
+            name,
+            description,
+            ..case.clone()
+        }));
     }
     first.extend(texts);
     plan.edit = Edit::Batch(first);
@@ -365,6 +398,65 @@ mod tests {
         assert_eq!(p.documents(), before.documents());
         assert_eq!(p.codings(), before.codings());
         assert_eq!(p.memos(), before.memos());
+    }
+
+    #[test]
+    fn a_regex_replacement_puts_back_its_groups_and_plain_text_keeps_its_dollars() {
+        let (mut p, a, b) = project();
+        let query = SearchQuery {
+            pattern: r"(Li) (?<given>Lisa)".into(),
+            mode: MatchMode::Regex,
+            ..SearchQuery::default()
+        };
+        let plan = plan_replace(&p, &query, "${given} $1 ($$)", None).unwrap();
+        assert_eq!(plan.total(), 1);
+        p.apply(plan.edit).unwrap();
+        let text = p.document(a).unwrap().text.as_str().to_owned();
+        assert!(text.contains("我叫张伟，Lisa Li ($) 都认识我"), "{text}");
+        // In plain text a `$1` is only characters.
+        let query = SearchQuery {
+            pattern: "Li".into(),
+            mode: MatchMode::Word,
+            documents: vec![b],
+            ..SearchQuery::default()
+        };
+        let plan = plan_replace(&p, &query, "$1", None).unwrap();
+        p.apply(plan.edit).unwrap();
+        assert!(
+            p.document(b)
+                .unwrap()
+                .text
+                .as_str()
+                .contains("and $1 today")
+        );
+    }
+
+    #[test]
+    fn a_case_named_after_the_person_is_renamed_unless_the_name_is_taken() {
+        let (mut p, _, _) = project();
+        let mut named = crate::model::Case::new("张伟");
+        named.description = "张伟的家人也在群里".into();
+        let id = named.id;
+        p.apply(Edit::Batch(vec![
+            Edit::PutCase(named),
+            Edit::PutCase(crate::model::Case::new("G8")),
+        ]))
+        .unwrap();
+        let forms = ["张伟".to_owned()];
+        // "G8" is another case's name: the case keeps its name, the description changes.
+        let plan = plan_replace_name(&p, &forms, "G8", None).unwrap();
+        assert_eq!(plan.skipped, 1);
+        assert!(plan.places.contains(&(Place::Case(id), "张伟".into(), 1)));
+        let plan = plan_replace_name(&p, &forms, "G9", None).unwrap();
+        assert!(plan.places.contains(&(Place::Case(id), "张伟".into(), 2)));
+        let undo = p.apply(plan.edit).unwrap();
+        let case = &p.cases()[&id];
+        assert_eq!(
+            (case.name.as_str(), case.description.as_str()),
+            ("G9", "G9的家人也在群里")
+        );
+        p.apply(undo).unwrap();
+        assert_eq!(p.cases()[&id].name, "张伟");
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub struct SearchQuery {
 pub struct Searcher {
     regex: Regex,
     whole_word: bool,
+    /// A regular expression: its replacements may name its groups.
+    expands: bool,
 }
 
 /// True for characters of scripts written without spaces between words.
@@ -106,6 +108,7 @@ impl Searcher {
         Ok(Self {
             regex,
             whole_word: query.mode == MatchMode::Word,
+            expands: query.mode == MatchMode::Regex,
         })
     }
 
@@ -115,6 +118,24 @@ impl Searcher {
         self.find_with_bytes(text)
             .into_iter()
             .map(|(r, _)| r)
+            .collect()
+    }
+
+    /// Each match in `text` with what replaces it: `with`, in which, for a regular
+    /// expression, `$1`, `${name}` … stand for what its groups matched (`$$` for a `$`).
+    #[must_use]
+    pub fn replacements_in(&self, text: &Text, with: &str) -> Vec<(CharRange, String)> {
+        let s = text.as_str();
+        self.find_with_bytes(text)
+            .into_iter()
+            .map(|(range, (start, _))| {
+                let mut out = String::new();
+                match self.regex.captures_at(s, start).filter(|_| self.expands) {
+                    Some(caps) => caps.expand(with, &mut out),
+                    None => out.push_str(with),
+                }
+                (range, out)
+            })
             .collect()
     }
 

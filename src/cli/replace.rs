@@ -24,7 +24,8 @@ pub struct ReplaceArgs {
     /// What to find.
     #[arg(long)]
     pub find: String,
-    /// What replaces it (empty to delete).
+    /// What replaces it (empty to delete); with --regex, `$1`, `${name}` put back what a group
+    /// matched (`$$` is a dollar sign).
     #[arg(long = "with", value_name = "TEXT")]
     pub with: String,
     /// Treat --find as a regular expression.

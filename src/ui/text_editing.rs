@@ -345,6 +345,9 @@ pub fn find_replace_ui(
                 ui.checkbox(&mut state.whole_word, tr!("replace-whole-word"));
                 ui.checkbox(&mut state.regex, tr!("replace-regex"));
             });
+            if state.regex {
+                ui.label(RichText::new(tr!("replace-regex-groups")).weak().small());
+            }
             ui.horizontal(|ui| {
                 ui.radio_value(
                     &mut state.all_documents,
@@ -532,6 +535,9 @@ pub fn replace_name_ui(
                                                 tr!("name-preview-memo", title = name.clone())
                                             }
                                             Place::CodingNotes => tr!("name-preview-notes").into(),
+                                            Place::Case(_) => {
+                                                tr!("name-preview-case", name = name.clone())
+                                            }
                                         };
                                         ui.label(what);
                                         ui.label(n.to_string());
