@@ -24,7 +24,7 @@ use super::anchor::Anchor;
 use super::coding::Coding;
 use super::document::Document;
 use super::edit::{Edit, EditError};
-use super::ids::{CodingId, DocumentId};
+use super::ids::{CoderId, CodingId, DocumentId};
 use super::project::{EntityKey, Project};
 use super::reanchor::{MAX_LABEL, label_start};
 use super::text::CharRange;
@@ -417,23 +417,30 @@ impl Project {
             }
         }
         old_touched_segments.sort_by_key(|&(i, _)| i);
-        let moved = |c: &Coding| {
-            restored
-                .get(&c.id)
-                .map_or_else(|| splice.coding(c.range), |(r, _)| *r)
-        };
-        let is_touched = |c: &Coding| splice.touches(c.range) || restored.contains_key(&c.id);
-        let mut mine: Vec<&mut Coding> = codings
+        // The document's codings, each with its range before the edit, in one walk; the rest
+        // reads the ranges from this list.
+        let mut mine: Vec<(CharRange, &mut Coding)> = codings
             .values_mut()
             .filter(|c| c.document == document)
+            .map(|c| (c.range, c))
             .collect();
+        let restoring = |c: &Coding| {
+            if restored.is_empty() {
+                None
+            } else {
+                restored.get(&c.id)
+            }
+        };
+        let is_touched = |r: CharRange, c: &Coding| splice.touches(r) || restoring(c).is_some();
+        let moved =
+            |r: CharRange, c: &Coding| restoring(c).map_or_else(|| splice.coding(r), |t| t.0);
         let mut touched_codings = Vec::new();
-        for c in mine.iter().filter(|c| is_touched(c)) {
-            let to = moved(c);
+        for (r, c) in mine.iter().filter(|(r, c)| is_touched(*r, c)) {
+            let to = moved(*r, c);
             if to.is_empty() {
                 return Err(refuse(format!(
                     "it deletes the whole text of a coding ({}..{}); remove the coding first",
-                    c.range.start, c.range.end
+                    r.start, r.end
                 )));
             }
             if to.end > new_len {
@@ -443,7 +450,7 @@ impl Project {
                     len: new_len,
                 });
             }
-            touched_codings.push((c.id, c.range, c.anchor.clone()));
+            touched_codings.push((c.id, *r, c.anchor.clone()));
         }
 
         // Checked: now change.
@@ -472,16 +479,19 @@ impl Project {
             LogOp::Pop => doc.edits.pop().map_or(LogOp::Keep, LogOp::Push),
         };
         touched.insert(EntityKey::Document(document));
-        let mut coders = std::collections::BTreeSet::new();
-        for c in &mut mine {
-            let to = moved(c);
-            let was_touched = is_touched(c);
-            if to != c.range || was_touched {
+        // The coders whose codings moved (a handful: a list, not a set).
+        let mut coders: Vec<CoderId> = Vec::new();
+        for (r, c) in &mut mine {
+            let was_touched = is_touched(*r, c);
+            let to = moved(*r, c);
+            if to != *r || was_touched {
                 c.range = to;
-                coders.insert(c.coder);
+                if !coders.contains(&c.coder) {
+                    coders.push(c.coder);
+                }
             }
             if was_touched {
-                c.anchor = match restored.get(&c.id) {
+                c.anchor = match restoring(c) {
                     Some((_, anchor)) => (*anchor).clone(),
                     None => Anchor::capture(&doc.text, c.range),
                 };
