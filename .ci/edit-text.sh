@@ -13,24 +13,11 @@ cd "$(dirname "$0")/.."
 # shellcheck source=lib-window.sh
 . .ci/lib-window.sh
 
-shots="${1:-target/ci/edit-text}"
-mkdir -p "$shots"
+lw_begin "edit text" edit-text "${1:-}"
 idle_limit=0.5
 
-lw_install_tools
-binary="$(lw_binary)"
-
-work="$(mktemp -d)"
-trap 'lw_cleanup; rm -rf "$work"' EXIT
-fail() {
-    echo "edit text: $*" >&2
-    echo "--- margin's output:" >&2
-    cat "$work/margin.log" >&2 || true
-    exit 1
-}
-
 lw_sample_with_settings
-sed -i 's/^    theme: Light,$/    theme: Light,\n    language: Some(English),/' "$work/config/config.ron"
+lw_settings_in_english
 study="$work/support-group"
 g8="$study/documents/426b7b59-abce-5d15-b703-b7fb94d52762.txt"
 cp "$g8" "$work/g8-before.txt"
@@ -51,11 +38,11 @@ sleep 1.5
 lw_type "(sic)"
 sleep 2.5
 lw_shot "$shots/1-typed.png"
-grep -q "(sic)" "$g8" || fail "what was typed did not reach $g8"
-grep -q "G8：不累不累，.*(sic)" "$g8" || fail "the typing is not in the turn that was clicked"
+grep -q "(sic)" "$g8" || lw_fail "what was typed did not reach $g8"
+grep -q "G8：不累不累，.*(sic)" "$g8" || lw_fail "the typing is not in the turn that was clicked"
 cmp -s "$codings" "$work/codings-before.ron" \
-    && fail "the codings after the edit did not move with it ($codings unchanged)"
-lw_assert_idle "edit mode, after typing" "$idle_limit" || fail "the window is busy while idle"
+    && lw_fail "the codings after the edit did not move with it ($codings unchanged)"
+lw_assert_idle "edit mode, after typing" "$idle_limit" || lw_fail "the window is busy while idle"
 
 # Done editing, then undo: the text is as it was, byte for byte.
 lw_click 659 80
@@ -63,11 +50,11 @@ sleep 1
 lw_key ctrl+z
 sleep 2.5
 lw_shot "$shots/2-undone.png"
-cmp -s "$g8" "$work/g8-before.txt" || fail "undo did not give the text back byte for byte"
-cmp -s "$codings" "$work/codings-before.ron" || fail "undo did not give the codings back"
+cmp -s "$g8" "$work/g8-before.txt" || lw_fail "undo did not give the text back byte for byte"
+cmp -s "$codings" "$work/codings-before.ron" || lw_fail "undo did not give the codings back"
 
 status=0
 lw_quit || status=$?
-[ "$status" -eq 2 ] && fail "margin exited with an error"
-"$binary" check "$study" >"$work/check.txt" 2>&1 || { cat "$work/check.txt" >&2; fail "margin check found a problem"; }
+[ "$status" -eq 2 ] && lw_fail "margin exited with an error"
+"$binary" check "$study" >"$work/check.txt" 2>&1 || { cat "$work/check.txt" >&2; lw_fail "margin check found a problem"; }
 echo "edit text: typed in the real window, saved, undone byte for byte; screenshots in $shots"

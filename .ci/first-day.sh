@@ -14,33 +14,20 @@ cd "$(dirname "$0")/.."
 # shellcheck source=lib-window.sh
 . .ci/lib-window.sh
 
-shots="${1:-target/ci/first-day}"
-mkdir -p "$shots"
+lw_begin "first day" first-day "${1:-}"
 idle_limit=0.5
-
-lw_install_tools
-binary="$(lw_binary)"
-
-work="$(mktemp -d)"
-trap 'lw_cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/config" "$work/data"
 study="$work/data/samples/support-group"
-fail() {
-    echo "first day: $*" >&2
-    echo "--- margin's output:" >&2
-    cat "$work/margin.log" >&2 || true
-    exit 1
-}
 
 lw_start_xvfb
 
 # ---- 1. First run: no settings. Margin copies its sample and asks who is coding. ----------------
 lw_start_margin "$work/config" "$work/data"
-[ -f "$study/margin.ron" ] || fail "the sample was not copied to $study"
+[ -f "$study/margin.ron" ] || lw_fail "the sample was not copied to $study"
 lw_shot "$shots/1-who-is-coding.png"
 # The note about the sample copy goes after 8 s; measure once it has.
 sleep 4
-lw_assert_idle "the coder dialog open" "$idle_limit" || fail "the window is busy while idle"
+lw_assert_idle "the coder dialog open" "$idle_limit" || lw_fail "the window is busy while idle"
 
 # The name field of the dialog (the dialog is centred in the window; the first document of the
 # sample, Interview G1, is open behind it).
@@ -60,7 +47,7 @@ for attempt in 1 2 3; do
     lw_key BackSpace
 done
 grep -q "coder_name: Some(\"$name\")" "$work/config/config.ron" \
-    || fail "the coder's name was not taken (see $shots/2-name-typed-*.png)"
+    || lw_fail "the coder's name was not taken (see $shots/2-name-typed-*.png)"
 lw_shot "$shots/3-coding-as.png"
 
 # ---- 2. Code a passage: drag across the first turn of the interview, press 1. -------------------
@@ -95,11 +82,11 @@ for attempt in 1 2 3; do
     # A miss shows a note above the transcript, which moves the text down until it goes (8 s).
     sleep 8.5
 done
-lw_quit || fail "Ctrl+Q did not close the window"
-[ -n "$coder" ] || fail "no coder named $name in $study/coders"
+lw_quit || lw_fail "Ctrl+Q did not close the window"
+[ -n "$coder" ] || lw_fail "no coder named $name in $study/coders"
 [ -n "$coded" ] || compgen -G "$study/codings/$coder/*.ron" >/dev/null \
-    || fail "no coding of $name in $study/codings/$coder (see $shots/4-selected-*.png)"
-grep -q "code:" "$study"/codings/"$coder"/*.ron || fail "the codings file of $name holds no coding"
+    || lw_fail "no coding of $name in $study/codings/$coder (see $shots/4-selected-*.png)"
+grep -q "code:" "$study"/codings/"$coder"/*.ron || lw_fail "the codings file of $name holds no coding"
 echo "coded a passage as $name: $(ls "$study/codings/$coder")"
 
 # ---- 3. Start again and import a file through the built-in picker, typing its path. --------------
@@ -107,7 +94,7 @@ doc="$work/Field notes Riverside.txt"
 printf 'Field notes, Riverside centre.\nThe kettle was always on; people stayed after the meeting.\n' >"$doc"
 MARGIN_FILE_DIALOG=builtin lw_start_margin "$work/config" "$work/data"
 lw_shot "$shots/6-again.png"
-lw_assert_idle "no dialog" "$idle_limit" || fail "the window is busy while idle"
+lw_assert_idle "no dialog" "$idle_limit" || lw_fail "the window is busy while idle"
 imported=""
 for attempt in 1 2 3; do
     lw_key ctrl+i
@@ -135,9 +122,9 @@ done
 lw_key ctrl+i
 sleep 2
 lw_shot "$shots/9-picker-open.png"
-lw_assert_idle "the file picker open" "$idle_limit" || fail "the window is busy while idle"
-lw_quit || fail "Ctrl+Q did not close the window with the file picker open"
+lw_assert_idle "the file picker open" "$idle_limit" || lw_fail "the window is busy while idle"
+lw_quit || lw_fail "Ctrl+Q did not close the window with the file picker open"
 [ -n "$imported" ] || grep -rl "The kettle was always on" "$study/documents" >/dev/null 2>&1 \
-    || fail "the typed file was not imported (see $shots/7-picker-*.png)"
-grep -l "Field notes Riverside" "$study"/documents/*.ron >/dev/null || fail "the document has no name"
+    || lw_fail "the typed file was not imported (see $shots/7-picker-*.png)"
+grep -l "Field notes Riverside" "$study"/documents/*.ron >/dev/null || lw_fail "the document has no name"
 echo "first day: coded as $name, imported a file through the built-in picker (screenshots: $shots)"

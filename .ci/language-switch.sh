@@ -23,7 +23,7 @@ trap 'lw_cleanup; rm -rf "$work"' EXIT
 
 lw_sample_with_settings
 # Start in English whatever the machine's locale.
-sed -i 's/^    theme: Light,$/    theme: Light,\n    language: Some(English),/' "$work/config/config.ron"
+lw_settings_in_english
 
 lw_start_xvfb
 lw_start_margin "$work/config" "$work/data"

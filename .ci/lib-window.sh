@@ -53,6 +53,33 @@ lw_sample_with_settings() {
 CONFIG
 }
 
+# What a scripted check starts with: its name $1 (for lw_fail), its screenshot folder (its
+# script's first argument $3, else target/ci/$2), the tools, the binary to run, and a temporary
+# folder $work removed at the end with whatever was started.
+lw_begin() {
+    check="$1"
+    shots="${3:-target/ci/$2}"
+    mkdir -p "$shots"
+    lw_install_tools
+    binary="$(lw_binary)"
+    work="$(mktemp -d)"
+    trap 'lw_cleanup; rm -rf "$work"' EXIT
+}
+
+# The sample's settings (see lw_sample_with_settings) with the window in English, for checks
+# that click where English labels put things.
+lw_settings_in_english() {
+    sed -i 's/^    theme: Light,$/    theme: Light,\n    language: Some(English),/' "$work/config/config.ron"
+}
+
+# Stop the check with a message (prefixed with $check, the check's name) and Margin's output.
+lw_fail() {
+    echo "${check:-window check}: $*" >&2
+    echo "--- margin's output:" >&2
+    cat "$work/margin.log" >&2 || true
+    exit 1
+}
+
 lw_cleanup() {
     [ -n "$margin_pid" ] && kill "$margin_pid" 2>/dev/null || true
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true

@@ -14,24 +14,11 @@ cd "$(dirname "$0")/.."
 # shellcheck source=lib-window.sh
 . .ci/lib-window.sh
 
-shots="${1:-target/ci/study-dialogs}"
-mkdir -p "$shots"
+lw_begin "study dialogs" study-dialogs "${1:-}"
 idle_limit=0.5
 
-lw_install_tools
-binary="$(lw_binary)"
-
-work="$(mktemp -d)"
-trap 'lw_cleanup; rm -rf "$work"' EXIT
-fail() {
-    echo "study dialogs: $*" >&2
-    echo "--- margin's output:" >&2
-    cat "$work/margin.log" >&2 || true
-    exit 1
-}
-
 lw_sample_with_settings
-sed -i 's/^    theme: Light,$/    theme: Light,\n    language: Some(English),/' "$work/config/config.ron"
+lw_settings_in_english
 study="$work/support-group"
 mkdir -p "$work/files" "$work/names"
 cp tests/fixtures/window/group_chat.txt "$work/files/WeChat group June.txt"
@@ -57,7 +44,7 @@ sleep 1
 lw_key Return
 sleep 2
 lw_shot "$shots/1-options.png"
-lw_assert_idle "the import dialog open" "$idle_limit" || fail "the window is busy while idle"
+lw_assert_idle "the import dialog open" "$idle_limit" || lw_fail "the window is busy while idle"
 # Each field takes the keyboard on the frame after its click, and a loaded software-rendered
 # window is slow to draw: wait before typing, and after.
 field() {
@@ -76,32 +63,32 @@ lw_key Return # Read and preview
 sleep 3
 lw_shot "$shots/3-preview.png"
 [ "$(ls "$study/documents" | wc -l)" -eq "$documents_before" ] \
-    || fail "something was stored before the preview was accepted"
+    || lw_fail "something was stored before the preview was accepted"
 lw_key Return # Add to project
 sleep 3
 lw_shot "$shots/4-report.png"
 [ "$(ls "$study/documents" | wc -l)" -eq $((documents_before + 2)) ] \
-    || fail "the chat was not added (see $shots/3-preview.png)"
+    || lw_fail "the chat was not added (see $shots/3-preview.png)"
 if grep -rqE "$real_names" "$study"; then
-    fail "a real name reached the project: $(grep -rlE "$real_names" "$study" | head -3)"
+    lw_fail "a real name reached the project: $(grep -rlE "$real_names" "$study" | head -3)"
 fi
 new_doc="$(ls "$study/documents" | grep -vxF -f "$work/documents-before" | grep '\.txt$' | head -n1)"
 new_doc="${new_doc%.txt}"
-grep -q "X市复查，Z医院" "$study/documents/$new_doc.txt" || fail "the pseudonyms are not in the stored text"
+grep -q "X市复查，Z医院" "$study/documents/$new_doc.txt" || lw_fail "the pseudonyms are not in the stored text"
 coder="$(grep -l '"Lin Yue"' "$study"/coders/*.ron | head -n1)"
 coder="$(basename "$coder" .ron)"
 [ -f "$study/codings/$coder/$new_doc.ron" ] && [ "$(grep -c "code:" "$study/codings/$coder/$new_doc.ron")" -eq 2 ] \
-    || fail "G7's two messages were not coded (see $shots/2-filled.png)"
+    || lw_fail "G7's two messages were not coded (see $shots/2-filled.png)"
 lw_key Escape
 sleep 1
 
 # ---- 2. The case sheet: a value edited and undone; a table previewed, imported, undone. --------
 lw_click 30 13 # Project
 sleep 0.8
-lw_click 80 215 # Cases and attributes…
+lw_click 80 269 # Cases and attributes…
 sleep 2
 lw_shot "$shots/5-case-sheet.png"
-lw_assert_idle "the case sheet open" "$idle_limit" || fail "the window is busy while idle"
+lw_assert_idle "the case sheet open" "$idle_limit" || lw_fail "the window is busy while idle"
 age='"efc08360-0632-572a-b396-61e8eaa93954"'
 lw_click 284 320 # G1's age
 sleep 1
@@ -109,10 +96,10 @@ lw_key ctrl+a
 lw_type "29"
 lw_key Return
 sleep 3
-grep -q "$age: Number(29.0)" "$study/cases.ron" || fail "the edited age was not saved"
+grep -q "$age: Number(29.0)" "$study/cases.ron" || lw_fail "the edited age was not saved"
 lw_key ctrl+z
 sleep 3
-grep -q "$age: Number(28.0)" "$study/cases.ron" || fail "undo did not restore the age"
+grep -q "$age: Number(28.0)" "$study/cases.ron" || lw_fail "undo did not restore the age"
 lw_click 850 236 # Import a table…
 sleep 1.5
 lw_type "$work/names/diagnosis.csv"
@@ -120,13 +107,13 @@ sleep 1
 lw_key Return
 sleep 2
 lw_shot "$shots/6-table-preview.png"
-grep -q 'name: "G11"' "$study/cases.ron" && fail "the table was imported before the preview"
+grep -q 'name: "G11"' "$study/cases.ron" && lw_fail "the table was imported before the preview"
 lw_click 259 390 # Import
 sleep 3
 lw_shot "$shots/7-table-imported.png"
-grep -q 'name: "G11"' "$study/cases.ron" || fail "the table was not imported (see $shots/6-table-preview.png)"
+grep -q 'name: "G11"' "$study/cases.ron" || lw_fail "the table was not imported (see $shots/6-table-preview.png)"
 lw_key ctrl+z
 sleep 3
-grep -q 'name: "G11"' "$study/cases.ron" && fail "undo did not take the table's case back"
-lw_quit || fail "Ctrl+Q did not close the window"
+grep -q 'name: "G11"' "$study/cases.ron" && lw_fail "undo did not take the table's case back"
+lw_quit || lw_fail "Ctrl+Q did not close the window"
 echo "study dialogs: imported with pseudonyms after the preview, edited and undid a value, imported and undid a table (screenshots: $shots)"

@@ -13,20 +13,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=lib-window.sh
 . .ci/lib-window.sh
 
-shots="${1:-target/ci/team-sync}"
-mkdir -p "$shots"
-
-lw_install_tools
-binary="$(lw_binary)"
-
-work="$(mktemp -d)"
-trap 'lw_cleanup; rm -rf "$work"' EXIT
-fail() {
-    echo "team sync: $*" >&2
-    echo "--- margin's output:" >&2
-    cat "$work/margin.log" >&2 || true
-    exit 1
-}
+lw_begin "team sync" team-sync "${1:-}"
 # How many codings Zhou Ming has in the project at $1.
 zhous_codings() {
     cat "$1"/codings/ba4252f5-9ecb-552e-aeea-084268e58c1c/*.ron | grep -c '(id: ' || true
@@ -51,19 +38,19 @@ for _ in $(seq 120); do
     sleep 0.5
 done
 [ -f "$shared/refs/heads/main" ] || grep -q "refs/heads/main" "$shared/packed-refs" 2>/dev/null \
-    || fail "the project was not sent to $shared"
+    || lw_fail "the project was not sent to $shared"
 sleep 2
 lw_shot "$shots/3-shared.png"
-lw_assert_idle "the sync state in the status bar" 0.5 || fail "the window is busy while idle"
+lw_assert_idle "the sync state in the status bar" 0.5 || lw_fail "the window is busy while idle"
 
 # ---- 2. Zhou copies the project, codes, and syncs from the command line. --------------------
-"$binary" sync "$work/zhou" --clone "$shared" >/dev/null || fail "Zhou could not copy the project"
+"$binary" sync "$work/zhou" --clone "$shared" >/dev/null || lw_fail "Zhou could not copy the project"
 before="$(zhous_codings "$work/support-group")"
 "$binary" search "$work/zhou" "孩子" --autocode "Identity construction" --coder "Zhou Ming" >/dev/null \
-    || fail "Zhou's autocoding failed"
-"$binary" sync "$work/zhou" --coder "Zhou Ming" >/dev/null || fail "Zhou's sync failed"
+    || lw_fail "Zhou's autocoding failed"
+"$binary" sync "$work/zhou" --coder "Zhou Ming" >/dev/null || lw_fail "Zhou's sync failed"
 theirs="$(zhous_codings "$work/zhou")"
-[ "$theirs" -gt "$before" ] || fail "Zhou's autocoding coded nothing ($theirs codings)"
+[ "$theirs" -gt "$before" ] || lw_fail "Zhou's autocoding coded nothing ($theirs codings)"
 
 # ---- 3. Lin syncs in the window: Zhou's codings arrive in Lin's files. ----------------------
 lw_key ctrl+shift+s
@@ -72,8 +59,8 @@ for _ in $(seq 120); do
     sleep 0.5
 done
 after="$(zhous_codings "$work/support-group")"
-[ "$after" -ge "$theirs" ] || fail "Zhou's codings did not arrive ($before before, $after after, $theirs sent)"
+[ "$after" -ge "$theirs" ] || lw_fail "Zhou's codings did not arrive ($before before, $after after, $theirs sent)"
 sleep 1
 lw_shot "$shots/4-synced.png"
 echo "team sync: set up, sent, and brought in Zhou's codings ($before → $after)"
-lw_quit || fail "Ctrl+Q did not quit cleanly"
+lw_quit || lw_fail "Ctrl+Q did not quit cleanly"
