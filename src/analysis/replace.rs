@@ -282,22 +282,17 @@ pub fn plan_replace_name(
     }
     // Cases named after the person; a new name another case has already is left alone.
     for case in project.cases().values() {
-        let (name, k1) = names.replace(&case.name, with);
+        let (mut name, mut k1) = names.replace(&case.name, with);
         let (description, k2) = names.replace(&case.description, with);
-        if k1 + k2 == 0 {
-            continue;
-        }
-        let clash = k1 > 0
+        if k1 > 0
             && project
                 .cases()
                 .values()
-                .any(|other| other.id != case.id && other.name == name);
-        let (name, k1) = if clash {
+                .any(|other| other.id != case.id && other.name == name)
+        {
             plan.skipped += k1;
-            (case.name.clone(), 0)
-        } else {
-            (name, k1)
-        };
+            (name, k1) = (case.name.clone(), 0);
+        }
         if k1 + k2 == 0 {
             continue;
         }

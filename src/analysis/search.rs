@@ -130,7 +130,11 @@ impl Searcher {
             .into_iter()
             .map(|(range, (start, _))| {
                 let mut out = String::new();
-                match self.regex.captures_at(s, start).filter(|_| self.expands) {
+                let groups = self
+                    .expands
+                    .then(|| self.regex.captures_at(s, start))
+                    .flatten();
+                match groups {
                     Some(caps) => caps.expand(with, &mut out),
                     None => out.push_str(with),
                 }

@@ -88,12 +88,6 @@ impl RowEdit {
         }
     }
 
-    /// True while typed text waits to go to the session.
-    #[must_use]
-    pub fn is_pending(&self) -> bool {
-        self.pending.is_some()
-    }
-
     /// Follow the project: the turn's range as it now is, and the text as it now is (after an
     /// undo, or an edit refused). `false` when the row is gone.
     fn follow(&mut self, project: &Project) -> bool {

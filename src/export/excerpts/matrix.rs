@@ -10,7 +10,7 @@ use std::io::Write;
 use std::sync::Arc;
 
 use super::{Excerpt, Format, collect, docx, html, markdown};
-use crate::analysis::crosstab::{CrosstabColumn, CrosstabColumns, columns_of};
+use crate::analysis::crosstab::{CrosstabColumn, CrosstabColumns};
 use crate::export::{ExcerptFilter, ExportError, Quotes};
 use crate::model::Project;
 
@@ -40,14 +40,10 @@ pub fn quote_matrix<'p>(
     filter: &ExcerptFilter,
     by: CrosstabColumns,
 ) -> Result<QuoteMatrix<'p>, ExportError> {
-    let columns =
-        columns_of(project, by, |_| true).map_err(|e| ExportError::Unsupported(e.to_string()))?;
+    let (columns, attribute) = super::groups_of(project, by)?;
     let by = match by {
         CrosstabColumns::Cases => "case".to_owned(),
-        CrosstabColumns::Attribute { attribute, .. } => project
-            .attributes()
-            .get(&attribute)
-            .map_or_else(|| "?".to_owned(), |a| a.name.clone()),
+        CrosstabColumns::Attribute { .. } => attribute.unwrap_or_else(|| "?".to_owned()),
     };
     let mut rows: Vec<MatrixRow<'p>> = Vec::new();
     for e in collect(project, filter) {

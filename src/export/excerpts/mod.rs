@@ -372,3 +372,28 @@ fn grouped<'a, 'p>(
         })
         .collect()
 }
+
+/// The groups `by` asks for (every case, or an attribute's values or bands), with the
+/// attribute's name (`None` for cases): the columns of the quote matrix, the row groups of the
+/// summary grid.
+fn groups_of(
+    project: &Project,
+    by: crate::analysis::crosstab::CrosstabColumns,
+) -> Result<
+    (
+        Vec<crate::analysis::crosstab::CrosstabColumn>,
+        Option<String>,
+    ),
+    ExportError,
+> {
+    use crate::analysis::crosstab::{CrosstabColumns, columns_of};
+    let groups =
+        columns_of(project, by, |_| true).map_err(|e| ExportError::Unsupported(e.to_string()))?;
+    let name = match by {
+        CrosstabColumns::Cases => None,
+        CrosstabColumns::Attribute { attribute, .. } => {
+            project.attributes().get(&attribute).map(|a| a.name.clone())
+        }
+    };
+    Ok((groups, name))
+}

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rust_xlsxwriter::{Format as CellFormat, Workbook};
 
 use super::{Excerpt, Format, collect, docx, html, markdown};
-use crate::analysis::crosstab::{CrosstabColumns, columns_of};
+use crate::analysis::crosstab::CrosstabColumns;
 use crate::export::{ExcerptFilter, ExportError};
 use crate::model::{Case, CaseId, CodeId, Memo, MemoTarget, Project};
 
@@ -111,14 +111,7 @@ pub fn summary_grid<'p>(
     filter: &ExcerptFilter,
     by: CrosstabColumns,
 ) -> Result<SummaryGrid<'p>, ExportError> {
-    let groups =
-        columns_of(project, by, |_| true).map_err(|e| ExportError::Unsupported(e.to_string()))?;
-    let grouped_by = match by {
-        CrosstabColumns::Cases => None,
-        CrosstabColumns::Attribute { attribute, .. } => {
-            project.attributes().get(&attribute).map(|a| a.name.clone())
-        }
-    };
+    let (groups, grouped_by) = super::groups_of(project, by)?;
     let mut cells: HashMap<(CaseId, CodeId), GridCell<'p>> = HashMap::new();
     for e in collect(project, filter) {
         if let Some(case) = e.case {
